@@ -1,0 +1,71 @@
+namespace Tma.CaseStore;
+
+/// <summary>Every operation of the store, with the name it has in the audit trail and who may perform it.</summary>
+internal sealed class Operation
+{
+    private readonly CallerRole[] _roles;
+
+    private Operation(string auditName, bool caseScoped, bool readsContent, params CallerRole[] roles)
+    {
+        AuditName = auditName;
+        CaseScoped = caseScoped;
+        ReadsContent = readsContent;
+        _roles = roles;
+    }
+
+    /// <summary>The action name written to the audit trail.</summary>
+    public string AuditName { get; }
+
+    /// <summary>Whether the operation targets one case (and so is subject to the membership check for experts).</summary>
+    public bool CaseScoped { get; }
+
+    /// <summary>Whether the operation returns case content (for documentation and tests).</summary>
+    public bool ReadsContent { get; }
+
+    public bool Allows(CallerRole role) => Array.IndexOf(_roles, role) >= 0;
+
+    public IReadOnlyList<CallerRole> Roles => _roles;
+
+    public override string ToString() => AuditName;
+
+    private const CallerRole Manager = CallerRole.CaseManager;
+    private const CallerRole Expert = CallerRole.Expert;
+
+    public static readonly Operation TenantCreate = new("tenant.create", false, false, CallerRole.Administrator);
+    public static readonly Operation KeysRotate = new("keys.rotate", false, false, CallerRole.Administrator);
+    public static readonly Operation CaseShred = new("case.shred", true, false, CallerRole.Administrator);
+    public static readonly Operation RetentionSweep = new("case.retention-sweep", false, false, CallerRole.Administrator);
+
+    public static readonly Operation CaseCreate = new("case.create", false, false, Manager);
+    public static readonly Operation CaseList = new("case.list", false, false, Manager, Expert);
+    public static readonly Operation CaseRead = new("case.read", true, true, Manager, Expert);
+    public static readonly Operation CaseStatus = new("case.status", true, false, Manager);
+    public static readonly Operation CaseOwner = new("case.owner", true, false, Manager);
+    public static readonly Operation CaseRetention = new("case.retention", true, false, Manager);
+    public static readonly Operation MemberAdd = new("case.member.add", true, false, Manager);
+    public static readonly Operation MemberRemove = new("case.member.remove", true, false, Manager);
+
+    public static readonly Operation ObservationAdd = new("observation.add", true, false, Manager, Expert);
+    public static readonly Operation ObservationRead = new("observation.read", true, true, Manager, Expert);
+    public static readonly Operation AssessmentAdd = new("assessment.add", true, false, Manager, Expert);
+    public static readonly Operation AssessmentRead = new("assessment.read", true, true, Manager, Expert);
+    public static readonly Operation RiskCurveRead = new("risk-curve.read", true, true, Manager, Expert);
+    public static readonly Operation DecisionAdd = new("decision.add", true, false, Manager);
+    public static readonly Operation DecisionRead = new("decision.read", true, true, Manager, Expert);
+    public static readonly Operation DocumentAdd = new("document.add", true, false, Manager, Expert);
+    public static readonly Operation DocumentList = new("document.list", true, true, Manager, Expert);
+    public static readonly Operation DocumentRead = new("document.read", true, true, Manager, Expert);
+
+    public static readonly Operation AuditRead = new("audit.read", false, false, CallerRole.Auditor);
+    public static readonly Operation AuditVerify = new("audit.verify", false, false, CallerRole.Auditor);
+    public static readonly Operation Export = new("export.anonymized", false, false, CallerRole.Researcher);
+
+    public static IReadOnlyList<Operation> All { get; } =
+    [
+        TenantCreate, KeysRotate, CaseShred, RetentionSweep,
+        CaseCreate, CaseList, CaseRead, CaseStatus, CaseOwner, CaseRetention, MemberAdd, MemberRemove,
+        ObservationAdd, ObservationRead, AssessmentAdd, AssessmentRead, RiskCurveRead,
+        DecisionAdd, DecisionRead, DocumentAdd, DocumentList, DocumentRead,
+        AuditRead, AuditVerify, Export,
+    ];
+}

@@ -1,0 +1,55 @@
+namespace Tma.CaseStore;
+
+/// <summary>
+/// An assessment made by a model package, to be stored immutably. The two JSON documents are opaque to the store
+/// (only checked to be well-formed) and encrypted.
+/// </summary>
+/// <param name="PackageId">The model package id.</param>
+/// <param name="PackageVersion">The package's semantic version.</param>
+/// <param name="PackageHash">The package's content hash.</param>
+/// <param name="Level">The level the model produced (for example <c>manage</c>); encrypted.</param>
+/// <param name="Score">The score, if the model has one; encrypted.</param>
+/// <param name="IsChallenger">Whether a challenger model made it (shadow mode) rather than the champion.</param>
+/// <param name="InputsJson">The exact inputs the model saw, as JSON.</param>
+/// <param name="AssessmentJson">The full assessment, as JSON.</param>
+/// <param name="AssessedAt">When the model made it.</param>
+public sealed record NewAssessment(
+    string PackageId,
+    string PackageVersion,
+    string PackageHash,
+    string Level,
+    double? Score,
+    bool IsChallenger,
+    string InputsJson,
+    string AssessmentJson,
+    DateTimeOffset AssessedAt);
+
+/// <summary>A stored assessment.</summary>
+/// <param name="Id">The assessment id.</param>
+/// <param name="CaseId">The case.</param>
+/// <param name="Assessment">What was stored.</param>
+/// <param name="EnteredAt">When it was stored (the store's clock).</param>
+/// <param name="EnteredBy">Who stored it.</param>
+public sealed record AssessmentRecord(Guid Id, Guid CaseId, NewAssessment Assessment, DateTimeOffset EnteredAt, string EnteredBy);
+
+/// <summary>One point of a risk curve.</summary>
+/// <param name="AssessmentId">The assessment it comes from.</param>
+/// <param name="AssessedAt">When the model made it.</param>
+/// <param name="Level">The level.</param>
+/// <param name="Score">The score, if any.</param>
+/// <param name="PackageId">The model package id.</param>
+/// <param name="PackageVersion">The package version.</param>
+/// <param name="IsChallenger">Whether a challenger model made it.</param>
+public sealed record RiskPoint(
+    Guid AssessmentId,
+    DateTimeOffset AssessedAt,
+    string Level,
+    double? Score,
+    string PackageId,
+    string PackageVersion,
+    bool IsChallenger);
+
+/// <summary>The assessments of a case over time, oldest first, so a case manager sees whether it is escalating.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Points">The points in order of <see cref="RiskPoint.AssessedAt"/>.</param>
+public sealed record RiskCurve(Guid CaseId, IReadOnlyList<RiskPoint> Points);

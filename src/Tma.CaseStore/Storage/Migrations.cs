@@ -1,0 +1,216 @@
+using Dapper;
+
+namespace Tma.CaseStore;
+
+/// <summary>A versioned schema change. Versions are applied in order, each in its own transaction, at start-up.</summary>
+internal sealed record Migration(int Version, string Description, Func<SqlDialect, IEnumerable<string>> Statements);
+
+/// <summary>The schema's history and the code that brings a database up to date.</summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "tenants, cases, keys, members, observations, assessments, decisions, documents, audit log", Initial),
+    ];
+
+    public static int Latest => All[^1].Version;
+
+    private static IEnumerable<string> Initial(SqlDialect d)
+    {
+        var blob = d.Blob;
+        yield return $"""
+            CREATE TABLE tenants (
+                id TEXT NOT NULL PRIMARY KEY,
+                created_at BIGINT NOT NULL,
+                pseudonym_kek_id TEXT NOT NULL,
+                pseudonym_key {blob} NOT NULL,
+                audit_head_seq BIGINT NOT NULL,
+                audit_head_hash {blob} NOT NULL)
+            """;
+        yield return $"""
+            CREATE TABLE cases (
+                tenant_id TEXT NOT NULL REFERENCES tenants (id),
+                id TEXT NOT NULL,
+                subject_ref {blob} NOT NULL,
+                category TEXT NOT NULL,
+                status TEXT NOT NULL,
+                owner_id TEXT NOT NULL,
+                retain_until BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                shredded_at BIGINT NULL,
+                version BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, id))
+            """;
+        yield return $"""
+            CREATE TABLE case_keys (
+                tenant_id TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                kek_id TEXT NOT NULL,
+                wrapped_key {blob} NOT NULL,
+                wrapped_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, case_id),
+                FOREIGN KEY (tenant_id, case_id) REFERENCES cases (tenant_id, id))
+            """;
+        yield return """
+            CREATE TABLE case_members (
+                tenant_id TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                member_role TEXT NOT NULL,
+                added_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, case_id, user_id),
+                FOREIGN KEY (tenant_id, case_id) REFERENCES cases (tenant_id, id))
+            """;
+        yield return $"""
+            CREATE TABLE observations (
+                tenant_id TEXT NOT NULL,
+                id TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                input_id {blob} NOT NULL,
+                value {blob} NOT NULL,
+                source {blob} NOT NULL,
+                observed_at BIGINT NOT NULL,
+                entered_at BIGINT NOT NULL,
+                rater_id TEXT NOT NULL,
+                supersedes_id TEXT NULL,
+                PRIMARY KEY (tenant_id, id),
+                FOREIGN KEY (tenant_id, case_id) REFERENCES cases (tenant_id, id))
+            """;
+        yield return "CREATE INDEX ix_observations_case ON observations (tenant_id, case_id, observed_at)";
+        yield return "CREATE UNIQUE INDEX ux_observations_supersedes ON observations (tenant_id, supersedes_id)";
+        yield return $"""
+            CREATE TABLE assessments (
+                tenant_id TEXT NOT NULL,
+                id TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                package_id TEXT NOT NULL,
+                package_version TEXT NOT NULL,
+                package_hash TEXT NOT NULL,
+                is_challenger BIGINT NOT NULL,
+                level {blob} NOT NULL,
+                score {blob} NULL,
+                inputs {blob} NOT NULL,
+                result {blob} NOT NULL,
+                assessed_at BIGINT NOT NULL,
+                entered_at BIGINT NOT NULL,
+                entered_by TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, id),
+                FOREIGN KEY (tenant_id, case_id) REFERENCES cases (tenant_id, id))
+            """;
+        yield return "CREATE INDEX ix_assessments_case ON assessments (tenant_id, case_id, assessed_at)";
+        yield return $"""
+            CREATE TABLE decisions (
+                tenant_id TEXT NOT NULL,
+                id TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                assessment_id TEXT NULL,
+                final_level {blob} NOT NULL,
+                rationale {blob} NOT NULL,
+                agreement TEXT NOT NULL,
+                decided_by TEXT NOT NULL,
+                decided_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, id),
+                FOREIGN KEY (tenant_id, case_id) REFERENCES cases (tenant_id, id))
+            """;
+        yield return "CREATE INDEX ix_decisions_case ON decisions (tenant_id, case_id, decided_at)";
+        yield return $"""
+            CREATE TABLE documents (
+                tenant_id TEXT NOT NULL,
+                id TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                name {blob} NOT NULL,
+                content_type {blob} NOT NULL,
+                size BIGINT NOT NULL,
+                content {blob} NOT NULL,
+                uploaded_by TEXT NOT NULL,
+                uploaded_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, id),
+                FOREIGN KEY (tenant_id, case_id) REFERENCES cases (tenant_id, id))
+            """;
+        yield return "CREATE INDEX ix_documents_case ON documents (tenant_id, case_id, uploaded_at)";
+        yield return $"""
+            CREATE TABLE audit_log (
+                tenant_id TEXT NOT NULL REFERENCES tenants (id),
+                seq BIGINT NOT NULL,
+                at BIGINT NOT NULL,
+                actor_id TEXT NOT NULL,
+                actor_role TEXT NOT NULL,
+                action TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                case_id TEXT NULL,
+                record_id TEXT NULL,
+                detail TEXT NULL,
+                prev_hash {blob} NOT NULL,
+                hash {blob} NOT NULL,
+                PRIMARY KEY (tenant_id, seq))
+            """;
+
+        foreach (var statement in d.AppendOnlySupport())
+        {
+            yield return statement;
+        }
+
+        foreach (var table in new[] { "audit_log", "observations", "assessments", "decisions", "documents" })
+        {
+            foreach (var statement in d.AppendOnlyGuard(table))
+            {
+                yield return statement;
+            }
+        }
+    }
+
+    /// <summary>Brings the database up to <see cref="Latest"/>; refuses a database that is newer than this library.</summary>
+    public static async Task ApplyAsync(SqlDialect dialect, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await using (var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (dialect.DatabaseSetupSql is { } setup)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(setup, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        foreach (var migration in All)
+        {
+            await using var session = await Session.BeginAsync(dialect, cancellationToken).ConfigureAwait(false);
+            if (dialect.MigrationLockSql is { } lockSql)
+            {
+                await session.ExecuteAsync(lockSql).ConfigureAwait(false);
+            }
+
+            var applied = await session.QueryAsync<long>("SELECT version FROM schema_migrations").ConfigureAwait(false);
+            var newest = applied.Count == 0 ? 0 : applied.Max();
+            if (newest > Latest)
+            {
+                throw new SchemaVersionException($"The database schema is at version {newest}, newer than this library's {Latest}; upgrade the library.");
+            }
+
+            if (applied.Contains(migration.Version))
+            {
+                continue;
+            }
+
+            try
+            {
+                foreach (var statement in migration.Statements(dialect))
+                {
+                    await session.ExecuteAsync(statement).ConfigureAwait(false);
+                }
+
+                await session.ExecuteAsync(
+                    "INSERT INTO schema_migrations (version, description, applied_at) VALUES (@Version, @Description, @At)",
+                    new { Version = (long)migration.Version, migration.Description, At = time.GetUtcNow().ToUnixTimeMilliseconds() }).ConfigureAwait(false);
+                await session.CommitAsync().ConfigureAwait(false);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                throw new SchemaVersionException($"Migration {migration.Version} failed and was rolled back.", ex);
+            }
+        }
+    }
+}

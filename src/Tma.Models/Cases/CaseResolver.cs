@@ -1,0 +1,186 @@
+using System.Globalization;
+using Tma.Models.Definitions;
+using Tma.Models.Diagnostics;
+using Tma.Models.Text;
+
+namespace Tma.Models.Cases;
+
+/// <summary>
+/// Checks a case against a model: unknown input ids, levels that do not exist and numbers out of range are
+/// rejected with a message naming the field (and its file position when the case came from a file). Messages
+/// name fields and allowed values, never the rejected value of a real case beyond its level name.
+/// </summary>
+public static class CaseResolver
+{
+    /// <summary>Resolves <paramref name="data"/> for <paramref name="model"/>.</summary>
+    public static LoadResult<ResolvedCase> Resolve(ModelDefinition model, CaseData data)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        var bag = new DiagnosticBag();
+        var values = new double?[model.Inputs.Count];
+        var relevance = new double?[model.Inputs.Count];
+        var given = new bool[model.Inputs.Count];
+
+        foreach (var (inputId, value) in data.Inputs.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var field = "inputs." + inputId;
+            var index = model.InputIndex(inputId);
+            if (index < 0)
+            {
+                bag.Error(DiagnosticCodes.CaseUnknownInput, Locate(data, field), $"{field}: unknown input `{inputId}`{Suggestions.DidYouMean(inputId, model.Inputs.Select(i => i.Id))}");
+                continue;
+            }
+
+            given[index] = true;
+            if (TryResolve(model.Inputs[index], value, field, data, bag, out var v, out var r))
+            {
+                values[index] = v;
+                relevance[index] = r;
+            }
+        }
+
+        var observations = new List<ResolvedObservation>();
+        var latest = new Dictionary<int, (DateTimeOffset At, double? Value, double? Relevance)>();
+        for (var i = 0; i < data.Observations.Count; i++)
+        {
+            var observation = data.Observations[i];
+            var field = $"observations[{i}]";
+            var index = model.InputIndex(observation.InputId);
+            if (index < 0)
+            {
+                bag.Error(DiagnosticCodes.CaseUnknownInput, Locate(data, field), $"{field}.input: unknown input `{observation.InputId}`{Suggestions.DidYouMean(observation.InputId, model.Inputs.Select(x => x.Id))}");
+                continue;
+            }
+
+            if (!TryResolve(model.Inputs[index], observation.Value, field + ".value", data, bag, out var v, out var r))
+            {
+                continue;
+            }
+
+            if (v is { } known)
+            {
+                observations.Add(new ResolvedObservation(index, known, observation.ObservedAt));
+            }
+
+            if (latest.TryGetValue(index, out var previous) && previous.At == observation.ObservedAt && (previous.Value != v || previous.Relevance != r))
+            {
+                bag.Error(DiagnosticCodes.CaseValue, Locate(data, field), $"{field}: two observations of `{observation.InputId}` at the same time disagree; record a correction with a later time");
+                continue;
+            }
+
+            if (!latest.TryGetValue(index, out previous) || observation.ObservedAt > previous.At)
+            {
+                latest[index] = (observation.ObservedAt, v, r);
+            }
+        }
+
+        foreach (var (index, current) in latest)
+        {
+            if (!given[index])
+            {
+                values[index] = current.Value;
+                relevance[index] = current.Relevance;
+            }
+        }
+
+        string? norm = null;
+        if (data.Norm is { } normId)
+        {
+            var norms = model.Scoring?.Norms ?? [];
+            if (norms.Any(n => n.Id == normId))
+            {
+                norm = normId;
+            }
+            else
+            {
+                bag.Error(DiagnosticCodes.CaseValue, Locate(data, "norm"), norms.Count > 1
+                    ? $"norm: `{normId}` is not a norm of this model{Suggestions.DidYouMean(normId, norms.Select(n => n.Id))} (norms: {string.Join(", ", norms.Select(n => n.Id))})"
+                    : "norm: this model has no selectable norms");
+            }
+        }
+
+        observations.Sort((a, b) => a.ObservedAt != b.ObservedAt ? a.ObservedAt.CompareTo(b.ObservedAt) : a.InputIndex != b.InputIndex ? a.InputIndex.CompareTo(b.InputIndex) : a.Value.CompareTo(b.Value));
+        var asOf = data.AsOf ?? (observations.Count > 0 ? observations[^1].ObservedAt : null);
+        return LoadResult<ResolvedCase>.From(new ResolvedCase(values, relevance, observations, asOf, norm), bag);
+    }
+
+    private static SourceLocation Locate(CaseData data, string field) =>
+        data.Locations.TryGetValue(field, out var location) ? location : SourceLocation.WholeFile("case");
+
+    private static bool TryResolve(InputDefinition input, CaseValue value, string field, CaseData data, DiagnosticBag bag, out double? resolved, out double? relevance)
+    {
+        resolved = null;
+        relevance = null;
+        if (value.IsUnknown)
+        {
+            return true;
+        }
+
+        if (input.Type == InputType.Numeric)
+        {
+            var number = value.Number;
+            if (number is null && value.Text is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+            {
+                number = parsed;
+            }
+
+            if (number is not { } n || !double.IsFinite(n))
+            {
+                bag.Error(DiagnosticCodes.CaseValue, Locate(data, field), $"{field}: `{input.Id}` is numeric ({input.Unit ?? "no unit"}); give a number or `unknown`");
+                return false;
+            }
+
+            if (n < input.Minimum || n > input.Maximum)
+            {
+                bag.Error(DiagnosticCodes.CaseValue, Locate(data, field), $"{field}: the value is outside the range of `{input.Id}` [{Format(input.Minimum)}, {Format(input.Maximum)}]{(input.Unit is null ? "" : " " + input.Unit)}");
+                return false;
+            }
+
+            resolved = n;
+            return true;
+        }
+
+        var levelText = value.Text ?? (value.Number is { } num ? Format(num) : null);
+        if (input.Type == InputType.Binary)
+        {
+            levelText = levelText switch
+            {
+                "true" => "yes",
+                "false" => "no",
+                _ => levelText,
+            };
+        }
+
+        var level = levelText is null ? -1 : input.LevelIndex(levelText);
+        if (level < 0)
+        {
+            var what = input.Type == InputType.Categorical ? "category" : "level";
+            bag.Error(DiagnosticCodes.CaseValue, Locate(data, field), $"{field}: `{levelText}` is not a {what} of `{input.Id}`{Suggestions.DidYouMean(levelText ?? "", input.Levels.Select(l => l.Id))} ({what}s: {string.Join(", ", input.Levels.Select(l => l.Id))}, or unknown)");
+            return false;
+        }
+
+        resolved = level;
+        if (value.Relevance is { } relevanceText && relevanceText is not "unknown")
+        {
+            var relevanceIndex = input.RelevanceIndex(relevanceText);
+            if (!input.HasRelevance)
+            {
+                bag.Error(DiagnosticCodes.CaseValue, Locate(data, field), $"{field}: `{input.Id}` is not coded for relevance");
+                return false;
+            }
+
+            if (relevanceIndex < 0)
+            {
+                bag.Error(DiagnosticCodes.CaseValue, Locate(data, field), $"{field}: `{relevanceText}` is not a relevance level of `{input.Id}` (levels: {string.Join(", ", input.RelevanceLevels.Select(l => l.Id))})");
+                return false;
+            }
+
+            relevance = relevanceIndex;
+        }
+
+        return true;
+    }
+
+    private static string Format(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "";
+}

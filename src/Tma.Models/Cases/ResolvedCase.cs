@@ -1,0 +1,39 @@
+namespace Tma.Models.Cases;
+
+/// <summary>A dated observation resolved against a model: input index, level position and time.</summary>
+/// <param name="InputIndex">Index of the input in the model.</param>
+/// <param name="Value">Level position (or number).</param>
+/// <param name="ObservedAt">When it was observed.</param>
+public sealed record ResolvedObservation(int InputIndex, double Value, DateTimeOffset ObservedAt);
+
+/// <summary>
+/// A case checked against a model: one slot per input holding the level position, category position or number
+/// (null = unknown), the relevance axis, and the dated observations.
+/// </summary>
+public sealed class ResolvedCase
+{
+    /// <summary>Creates a resolved case.</summary>
+    public ResolvedCase(double?[] values, double?[] relevance, IReadOnlyList<ResolvedObservation> observations, DateTimeOffset? asOf, string? norm)
+    {
+        Values = values;
+        Relevance = relevance;
+        Observations = observations;
+        AsOf = asOf;
+        Norm = norm;
+    }
+
+    /// <summary>Current value per input (model order); null means unknown.</summary>
+    public IReadOnlyList<double?> Values { get; }
+
+    /// <summary>Relevance level position per input (presence inputs with relevance); null elsewhere or unknown.</summary>
+    public IReadOnlyList<double?> Relevance { get; }
+
+    /// <summary>Observations sorted by time, then input.</summary>
+    public IReadOnlyList<ResolvedObservation> Observations { get; }
+
+    /// <summary>The case's reference date, if any.</summary>
+    public DateTimeOffset? AsOf { get; }
+
+    /// <summary>Selected norm id, or null for the default.</summary>
+    public string? Norm { get; }
+}

@@ -1,0 +1,87 @@
+using Semver;
+using Tma.Models.Diagnostics;
+
+namespace Tma.Models.Definitions;
+
+/// <summary>
+/// A validated, immutable model definition read from <c>model.yaml</c>. Instances only come out of the loader
+/// when every check passed, so consumers never see a half-valid model.
+/// </summary>
+public sealed record ModelDefinition
+{
+    /// <summary>Package id (lower case, digits and hyphens).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Semantic version.</summary>
+    public required SemVersion Version { get; init; }
+
+    /// <summary>Title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Kind of model.</summary>
+    public required ModelKind Kind { get; init; }
+
+    /// <summary>Description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Authors.</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
+
+    /// <summary>Licence note (who may use the encoded instrument and how).</summary>
+    public string? Licence { get; init; }
+
+    /// <summary>Citations of the research the model rests on.</summary>
+    public IReadOnlyList<Reference> References { get; init; } = [];
+
+    /// <summary>Declared inputs, in order.</summary>
+    public IReadOnlyList<InputDefinition> Inputs { get; init; } = [];
+
+    /// <summary>Ordered output levels, lowest first.</summary>
+    public IReadOnlyList<OutputLevel> Levels { get; init; } = [];
+
+    /// <summary>Indicators (rules kind).</summary>
+    public IReadOnlyList<IndicatorDefinition> Indicators { get; init; } = [];
+
+    /// <summary>Scoring (rules kind).</summary>
+    public ScoringDefinition? Scoring { get; init; }
+
+    /// <summary>Missing-data policy.</summary>
+    public MissingDataPolicy MissingData { get; init; } = MissingDataPolicy.Default;
+
+    /// <summary>Action catalogue.</summary>
+    public IReadOnlyList<ActionDefinition> Actions { get; init; } = [];
+
+    /// <summary>The file the definition was read from.</summary>
+    public required string SourceFile { get; init; }
+
+    /// <summary>Position of an output level, or -1.</summary>
+    public int LevelIndex(string levelId)
+    {
+        for (var i = 0; i < Levels.Count; i++)
+        {
+            if (Levels[i].Id == levelId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Index of an input by id, or -1.</summary>
+    public int InputIndex(string inputId)
+    {
+        for (var i = 0; i < Inputs.Count; i++)
+        {
+            if (Inputs[i].Id == inputId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Location of the model file as a whole.</summary>
+    public SourceLocation Location => SourceLocation.WholeFile(SourceFile);
+}

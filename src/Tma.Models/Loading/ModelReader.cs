@@ -1,0 +1,120 @@
+using Semver;
+using Tma.Models.Definitions;
+using Tma.Models.Diagnostics;
+using Tma.Models.Expressions;
+using Tma.Models.Text;
+using Tma.Models.Yaml;
+
+namespace Tma.Models.Loading;
+
+/// <summary>
+/// Reads <c>model.yaml</c> into a <see cref="ModelDefinition"/>. Every problem in the file is reported at once, each
+/// located; a definition is returned only when there are no errors.
+/// </summary>
+public static class ModelReader
+{
+    /// <summary>Reads and validates a model file.</summary>
+    /// <param name="path">Path of <c>model.yaml</c>.</param>
+    /// <param name="displayPath">How to name the file in messages (defaults to <paramref name="path"/>).</param>
+    public static LoadResult<ModelDefinition> ReadFile(string path, string? displayPath = null)
+    {
+        var bag = new DiagnosticBag();
+        var source = new YamlSource(displayPath ?? path, bag);
+        var root = SafeYaml.LoadFile(path, source);
+        return root is null ? LoadResult<ModelDefinition>.From(null, bag) : Read(root, source);
+    }
+
+    /// <summary>Reads and validates model YAML given as text.</summary>
+    public static LoadResult<ModelDefinition> ReadText(string yaml, string displayPath)
+    {
+        var bag = new DiagnosticBag();
+        var source = new YamlSource(displayPath, bag);
+        var root = SafeYaml.Load(yaml, source);
+        return root is null ? LoadResult<ModelDefinition>.From(null, bag) : Read(root, source);
+    }
+
+    private static LoadResult<ModelDefinition> Read(YamlDotNet.RepresentationModel.YamlNode root, YamlSource source)
+    {
+        var model = YamlMap.From(root, source, "the model file");
+        if (model is null)
+        {
+            return LoadResult<ModelDefinition>.From(null, source.Diagnostics);
+        }
+
+        var id = model.String("id", required: true);
+        if (id is not null && !IdRules.IsId(id))
+        {
+            source.Error(DiagnosticCodes.InvalidId, model.Raw("id")!, $"package id `{id}` must start with a lower-case letter and use only a-z, 0-9, - and _");
+        }
+
+        var version = ReadVersion(model);
+        var title = model.String("title", required: true);
+        var kindNode = model.Scalar("kind", required: true);
+        var kind = kindNode?.Value switch
+        {
+            "rules" => ModelKind.Rules,
+            "classifier" => ModelKind.Classifier,
+            "composite" => ModelKind.Composite,
+            _ => (ModelKind?)null,
+        };
+        if (kindNode is not null && kind is null)
+        {
+            source.Error(DiagnosticCodes.InvalidValue, kindNode, $"unknown kind `{kindNode.Value}`{Suggestions.DidYouMean(kindNode.Value ?? "", ["rules", "classifier", "composite"])} (rules, classifier, composite)");
+        }
+        else if (kind is ModelKind.Classifier or ModelKind.Composite)
+        {
+            source.Error(DiagnosticCodes.InvalidValue, kindNode!, $"kind `{kindNode!.Value}` is not supported by this engine version; it supports `rules`");
+        }
+
+        var description = model.String("description");
+        var authors = model.Strings("authors");
+        var licence = model.String("licence");
+        var references = CatalogueReader.References(model);
+        var inputs = InputReader.Read(model);
+        var binder = new ExpressionBinder(inputs);
+        var levels = CatalogueReader.Levels(model);
+        var actions = CatalogueReader.Actions(model);
+        var missing = CatalogueReader.MissingData(model);
+        var scoring = ScoringReader.Read(model, binder, levels);
+        var indicators = IndicatorReader.Read(model, binder, scoring?.Policy);
+        model.Finish();
+
+        var definition = new ModelDefinition
+        {
+            Id = id ?? "",
+            Version = version ?? new SemVersion(0, 0, 0),
+            Title = title ?? "",
+            Kind = kind ?? ModelKind.Rules,
+            Description = description,
+            Authors = authors,
+            Licence = licence,
+            References = references,
+            Inputs = inputs,
+            Levels = levels,
+            Indicators = indicators,
+            Scoring = scoring,
+            MissingData = missing,
+            Actions = actions,
+            SourceFile = source.File,
+        };
+        CrossReferences.Check(definition, model);
+        return LoadResult<ModelDefinition>.From(definition, source.Diagnostics);
+    }
+
+    private static SemVersion? ReadVersion(YamlMap model)
+    {
+        var node = model.Scalar("version", required: true);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (SemVersion.TryParse(node.Value, SemVersionStyles.Strict, out var version))
+        {
+            return version;
+        }
+
+        model.Source.Error(DiagnosticCodes.InvalidValue, node, $"version `{node.Value}` is not a semantic version such as `1.2.0`");
+        return null;
+    }
+}
