@@ -8,23 +8,6 @@ namespace Tma.Models.Loading;
 /// <summary>Reads the small catalogue sections: references, output levels and actions.</summary>
 internal static class CatalogueReader
 {
-    private static readonly Dictionary<string, Expert> ExpertNames = new(StringComparer.Ordinal)
-    {
-        ["labour_law"] = Expert.LabourLaw,
-        ["hr"] = Expert.HumanResources,
-        ["compliance"] = Expert.Compliance,
-        ["psychologist"] = Expert.Psychologist,
-        ["security"] = Expert.Security,
-        ["police"] = Expert.Police,
-        ["medical"] = Expert.Medical,
-        ["data_protection"] = Expert.DataProtection,
-        ["management"] = Expert.Management,
-        ["works_council"] = Expert.WorksCouncil,
-    };
-
-    /// <summary>The YAML spelling of each expert.</summary>
-    public static string Name(Expert expert) => ExpertNames.First(e => e.Value == expert).Key;
-
     public static List<Reference> References(YamlMap model)
     {
         var result = new List<Reference>();
@@ -122,13 +105,13 @@ internal static class CatalogueReader
             var experts = new List<Expert>();
             foreach (var name in map.Strings("experts"))
             {
-                if (ExpertNames.TryGetValue(name, out var expert))
+                if (ExpertNames.TryParse(name, out var expert))
                 {
                     experts.Add(expert);
                 }
                 else
                 {
-                    model.Source.Error(DiagnosticCodes.InvalidValue, map.Raw("experts")!, $"unknown expert `{name}`{Suggestions.DidYouMean(name, ExpertNames.Keys)} (experts: {string.Join(", ", ExpertNames.Keys)})");
+                    model.Source.Error(DiagnosticCodes.InvalidValue, map.Raw("experts")!, $"unknown expert `{name}`{Suggestions.DidYouMean(name, ExpertNames.All)} (experts: {string.Join(", ", ExpertNames.All)})");
                 }
             }
 

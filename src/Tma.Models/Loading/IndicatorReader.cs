@@ -122,7 +122,7 @@ internal static class IndicatorReader
     private static void CheckTemporalPlacement(BoundExpression condition, YamlSource source, YamlDotNet.RepresentationModel.YamlScalarNode node, string context)
     {
         var allowed = new HashSet<BoundExpression>(ReferenceEqualityComparer.Instance);
-        foreach (var conjunct in Conjuncts(condition))
+        foreach (var conjunct in condition.Conjuncts())
         {
             allowed.Add(conjunct);
         }
@@ -136,27 +136,6 @@ internal static class IndicatorReader
                     source.At(node, temporal.Position),
                     $"in the condition of {context}: `{(temporal.Helper == TemporalKind.RoseWithin ? "rose_within" : "observed_within")}` may only be joined with `and` at the top of a condition (not under `or` or `not`); write a separate indicator for the alternative");
             }
-        }
-    }
-
-    /// <summary>The top-level <c>and</c> operands of a condition.</summary>
-    public static IEnumerable<BoundExpression> Conjuncts(BoundExpression condition)
-    {
-        if (condition is BoundLogical { IsAnd: true } and)
-        {
-            foreach (var left in Conjuncts(and.Left))
-            {
-                yield return left;
-            }
-
-            foreach (var right in Conjuncts(and.Right))
-            {
-                yield return right;
-            }
-        }
-        else
-        {
-            yield return condition;
         }
     }
 }

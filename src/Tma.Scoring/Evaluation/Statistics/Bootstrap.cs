@@ -225,6 +225,11 @@ public static class Bootstrap
             return a;
         }
 
-        return double.IsInfinity(a) || double.IsInfinity(b) ? b : a + (fraction * (b - a));
+        if (double.IsNegativeInfinity(a))
+        {
+            return a;
+        }
+
+        return double.IsPositiveInfinity(b) ? b : a + (fraction * (b - a));
     }
 }

@@ -1,0 +1,431 @@
+using System.Globalization;
+
+namespace Tma.CaseStore;
+
+public sealed partial class CaseStore
+{
+    internal const int MaxValue = 4096;
+    internal const int MaxFreeText = 64 * 1024;
+    internal const int MaxJson = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Appends an observation (rater = the caller, entered-at = the store's clock). To correct one, pass its id in
+    /// <see cref="NewObservation.Supersedes"/>: the old one stays, marked as superseded. Bumps the case version.
+    /// </summary>
+    /// <param name="caller">A case manager, or an expert who is a member of the case.</param>
+    /// <param name="caseId">The case.</param>
+    /// <param name="observation">The observation.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored observation.</returns>
+    /// <exception cref="CaseStoreNotFoundException">The case, or the superseded observation, is not in the caller's tenant and case.</exception>
+    /// <exception cref="ConcurrencyConflictException">The superseded observation has already been superseded.</exception>
+    /// <exception cref="CaseStateException">The case is closed.</exception>
+    public Task<ObservationRecord> AddObservationAsync(Caller caller, Guid caseId, NewObservation observation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        return RunAsync(caller, Operation.ObservationAdd, caseId, async context =>
+        {
+            new Validator()
+                .Text("inputId", observation.InputId, MaxShortText)
+                .Text("value", observation.Value, MaxValue)
+                .Time("observedAt", observation.ObservedAt)
+                .Text("source", observation.Source, MaxFreeText, allowEmpty: true)
+                .ThrowIfInvalid();
+            var row = context.RequiredCase;
+            EnsureWritable(row);
+            var key = await CaseKeyAsync(context, row).ConfigureAwait(false);
+            if (observation.Supersedes is { } old)
+            {
+                var exists = await context.Session.ScalarAsync<long>(
+                    "SELECT COUNT(*) FROM observations WHERE tenant_id = @TenantId AND case_id = @CaseId AND id = @Id",
+                    new { context.TenantId, CaseId = row.Id, Id = old.ToString("D") }).ConfigureAwait(false);
+                if (exists == 0)
+                {
+                    throw new CaseStoreNotFoundException("observation", old);
+                }
+
+                var taken = await context.Session.ScalarAsync<long>(
+                    "SELECT COUNT(*) FROM observations WHERE tenant_id = @TenantId AND supersedes_id = @Id",
+                    new { context.TenantId, Id = old.ToString("D") }).ConfigureAwait(false);
+                if (taken > 0)
+                {
+                    throw new ConcurrencyConflictException(caseId, old);
+                }
+            }
+
+            var id = Guid.NewGuid();
+            var stored = new ObservationRecord(id, caseId, observation.InputId, observation.Value, observation.ObservedAt, Time.FromMs(context.Now), caller.UserId, observation.Source, observation.Supersedes, null);
+            try
+            {
+                await context.Session.ExecuteAsync(
+                    """
+                    INSERT INTO observations (tenant_id, id, case_id, input_id, value, source, observed_at, entered_at, rater_id, supersedes_id)
+                    VALUES (@TenantId, @Id, @CaseId, @InputId, @Value, @Source, @ObservedAt, @EnteredAt, @RaterId, @SupersedesId)
+                    """,
+                    new
+                    {
+                        context.TenantId,
+                        Id = id.ToString("D"),
+                        CaseId = row.Id,
+                        InputId = FieldCipher.EncryptString(key, Slot(context, caseId, "observations", id, "input_id"), observation.InputId),
+                        Value = FieldCipher.EncryptString(key, Slot(context, caseId, "observations", id, "value"), observation.Value),
+                        Source = FieldCipher.EncryptString(key, Slot(context, caseId, "observations", id, "source"), observation.Source),
+                        ObservedAt = observation.ObservedAt.ToUnixTimeMilliseconds(),
+                        EnteredAt = context.Now,
+                        RaterId = caller.UserId,
+                        SupersedesId = observation.Supersedes?.ToString("D"),
+                    }).ConfigureAwait(false);
+            }
+            catch (System.Data.Common.DbException ex) when (_dialect.IsUniqueViolation(ex) && observation.Supersedes is { } superseded)
+            {
+                throw new ConcurrencyConflictException(caseId, superseded);
+            }
+
+            await BumpAsync(context, row, row.Version).ConfigureAwait(false);
+            context.RecordId = id;
+            return stored;
+        }, cancellationToken);
+    }
+
+    /// <summary>Reads a case's observations, oldest observed first (an audited read of content).</summary>
+    /// <param name="caller">A case manager, or an expert who is a member of the case.</param>
+    /// <param name="caseId">The case.</param>
+    /// <param name="includeSuperseded">Whether to include observations that a correction replaced; default <see langword="false"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The observations.</returns>
+    /// <exception cref="ContentUnavailableException">The case was shredded, or a ciphertext fails authentication.</exception>
+    public Task<IReadOnlyList<ObservationRecord>> GetObservationsAsync(Caller caller, Guid caseId, bool includeSuperseded = false, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<ObservationRecord>>(caller, Operation.ObservationRead, caseId, async context =>
+        {
+            var all = await ReadObservationsAsync(context, context.RequiredCase).ConfigureAwait(false);
+            var result = includeSuperseded ? all : all.Where(o => o.SupersededBy is null).ToArray();
+            context.Detail = $"count={result.Count}";
+            return result;
+        }, cancellationToken);
+
+    private async Task<IReadOnlyList<ObservationRecord>> ReadObservationsAsync(OperationContext context, CaseRow row)
+    {
+        var key = await CaseKeyAsync(context, row).ConfigureAwait(false);
+        var caseId = row.CaseId;
+        var rows = await context.Session.QueryAsync<ObservationRow>(
+            $"SELECT {ObservationRow.Columns} FROM observations WHERE tenant_id = @TenantId AND case_id = @CaseId ORDER BY observed_at, entered_at, id",
+            new { context.TenantId, CaseId = row.Id }).ConfigureAwait(false);
+        var supersededBy = rows.Where(r => r.SupersedesId is not null).ToDictionary(r => r.SupersedesId!, r => Guid.Parse(r.Id), StringComparer.Ordinal);
+        return rows.Select(r =>
+        {
+            var id = Guid.Parse(r.Id);
+            return new ObservationRecord(
+                id,
+                caseId,
+                FieldCipher.DecryptString(key, Slot(context, caseId, "observations", id, "input_id"), r.InputId),
+                FieldCipher.DecryptString(key, Slot(context, caseId, "observations", id, "value"), r.Value),
+                Time.FromMs(r.ObservedAt),
+                Time.FromMs(r.EnteredAt),
+                r.RaterId,
+                FieldCipher.DecryptString(key, Slot(context, caseId, "observations", id, "source"), r.Source),
+                r.SupersedesId is null ? null : Guid.Parse(r.SupersedesId),
+                supersededBy.TryGetValue(r.Id, out var by) ? by : null);
+        }).ToArray();
+    }
+
+    /// <summary>Stores an assessment, immutably. Bumps the case version.</summary>
+    /// <param name="caller">A case manager, or an expert who is a member of the case.</param>
+    /// <param name="caseId">The case.</param>
+    /// <param name="assessment">The assessment.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored assessment.</returns>
+    /// <exception cref="CaseStoreValidationException">A field is missing, too long, or a JSON document is not well-formed.</exception>
+    /// <exception cref="CaseStateException">The case is closed.</exception>
+    public Task<AssessmentRecord> AddAssessmentAsync(Caller caller, Guid caseId, NewAssessment assessment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return RunAsync(caller, Operation.AssessmentAdd, caseId, async context =>
+        {
+            new Validator()
+                .Text("packageId", assessment.PackageId, 256)
+                .Text("packageVersion", assessment.PackageVersion, 64)
+                .Text("packageHash", assessment.PackageHash, 256)
+                .Text("level", assessment.Level, MaxShortText)
+                .Check(assessment.Score is null || double.IsFinite(assessment.Score.Value), "score: must be a finite number")
+                .Json("inputsJson", assessment.InputsJson, MaxJson)
+                .Json("assessmentJson", assessment.AssessmentJson, MaxJson)
+                .Time("assessedAt", assessment.AssessedAt)
+                .ThrowIfInvalid();
+            var row = context.RequiredCase;
+            EnsureWritable(row);
+            var key = await CaseKeyAsync(context, row).ConfigureAwait(false);
+            var id = Guid.NewGuid();
+            await context.Session.ExecuteAsync(
+                """
+                INSERT INTO assessments (tenant_id, id, case_id, package_id, package_version, package_hash, is_challenger, level, score, inputs, result, assessed_at, entered_at, entered_by)
+                VALUES (@TenantId, @Id, @CaseId, @PackageId, @PackageVersion, @PackageHash, @IsChallenger, @Level, @Score, @Inputs, @Result, @AssessedAt, @EnteredAt, @EnteredBy)
+                """,
+                new
+                {
+                    context.TenantId,
+                    Id = id.ToString("D"),
+                    CaseId = row.Id,
+                    assessment.PackageId,
+                    assessment.PackageVersion,
+                    assessment.PackageHash,
+                    IsChallenger = assessment.IsChallenger ? 1L : 0L,
+                    Level = FieldCipher.EncryptString(key, Slot(context, caseId, "assessments", id, "level"), assessment.Level),
+                    Score = assessment.Score is { } score
+                        ? FieldCipher.EncryptString(key, Slot(context, caseId, "assessments", id, "score"), score.ToString("R", CultureInfo.InvariantCulture))
+                        : null,
+                    Inputs = FieldCipher.EncryptString(key, Slot(context, caseId, "assessments", id, "inputs"), assessment.InputsJson),
+                    Result = FieldCipher.EncryptString(key, Slot(context, caseId, "assessments", id, "result"), assessment.AssessmentJson),
+                    AssessedAt = assessment.AssessedAt.ToUnixTimeMilliseconds(),
+                    EnteredAt = context.Now,
+                    EnteredBy = caller.UserId,
+                }).ConfigureAwait(false);
+            await BumpAsync(context, row, row.Version).ConfigureAwait(false);
+            context.RecordId = id;
+            return new AssessmentRecord(id, caseId, assessment, Time.FromMs(context.Now), caller.UserId);
+        }, cancellationToken);
+    }
+
+    /// <summary>Reads a case's assessments, oldest first (an audited read of content).</summary>
+    /// <param name="caller">A case manager, or an expert who is a member of the case.</param>
+    /// <param name="caseId">The case.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The assessments, with their full JSON.</returns>
+    public Task<IReadOnlyList<AssessmentRecord>> GetAssessmentsAsync(Caller caller, Guid caseId, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<AssessmentRecord>>(caller, Operation.AssessmentRead, caseId, async context =>
+        {
+            var result = await ReadAssessmentsAsync(context, context.RequiredCase, full: true).ConfigureAwait(false);
+            context.Detail = $"count={result.Count}";
+            return result;
+        }, cancellationToken);
+
+    /// <summary>The risk curve of a case: its assessments over time as a series, oldest first (an audited read of content).</summary>
+    /// <param name="caller">A case manager, or an expert who is a member of the case.</param>
+    /// <param name="caseId">The case.</param>
+    /// <param name="includeChallengers">Whether to include challenger assessments; default <see langword="false"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The curve.</returns>
+    public Task<RiskCurve> GetRiskCurveAsync(Caller caller, Guid caseId, bool includeChallengers = false, CancellationToken cancellationToken = default) =>
+        RunAsync(caller, Operation.RiskCurveRead, caseId, async context =>
+        {
+            var all = await ReadAssessmentsAsync(context, context.RequiredCase, full: false).ConfigureAwait(false);
+            var points = all
+                .Where(a => includeChallengers || !a.Assessment.IsChallenger)
+                .Select(a => new RiskPoint(a.Id, a.Assessment.AssessedAt, a.Assessment.Level, a.Assessment.Score, a.Assessment.PackageId, a.Assessment.PackageVersion, a.Assessment.IsChallenger))
+                .ToArray();
+            context.Detail = $"count={points.Length}";
+            return new RiskCurve(caseId, points);
+        }, cancellationToken);
+
+    private async Task<IReadOnlyList<AssessmentRecord>> ReadAssessmentsAsync(OperationContext context, CaseRow row, bool full)
+    {
+        var key = await CaseKeyAsync(context, row).ConfigureAwait(false);
+        var caseId = row.CaseId;
+        var rows = await context.Session.QueryAsync<AssessmentRow>(
+            $"SELECT {AssessmentRow.Columns} FROM assessments WHERE tenant_id = @TenantId AND case_id = @CaseId ORDER BY assessed_at, entered_at, id",
+            new { context.TenantId, CaseId = row.Id }).ConfigureAwait(false);
+        return rows.Select(r =>
+        {
+            var id = Guid.Parse(r.Id);
+            double? score = r.Score is null
+                ? null
+                : double.Parse(FieldCipher.DecryptString(key, Slot(context, caseId, "assessments", id, "score"), r.Score), NumberStyles.Float, CultureInfo.InvariantCulture);
+            var assessment = new NewAssessment(
+                r.PackageId,
+                r.PackageVersion,
+                r.PackageHash,
+                FieldCipher.DecryptString(key, Slot(context, caseId, "assessments", id, "level"), r.Level),
+                score,
+                r.IsChallenger != 0,
+                full ? FieldCipher.DecryptString(key, Slot(context, caseId, "assessments", id, "inputs"), r.Inputs) : "",
+                full ? FieldCipher.DecryptString(key, Slot(context, caseId, "assessments", id, "result"), r.Result) : "",
+                Time.FromMs(r.AssessedAt));
+            return new AssessmentRecord(id, caseId, assessment, Time.FromMs(r.EnteredAt), r.EnteredBy);
+        }).ToArray();
+    }
+
+    /// <summary>Records a professional's decision (human oversight). Case manager only; refused when the case changed since <paramref name="expectedVersion"/>.</summary>
+    /// <param name="caller">A case manager.</param>
+    /// <param name="caseId">The case.</param>
+    /// <param name="decision">The decision.</param>
+    /// <param name="expectedVersion">The case version the decision was made on.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored decision.</returns>
+    /// <exception cref="ConcurrencyConflictException">The case changed (for example a new observation arrived) since <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="CaseStoreNotFoundException">The referenced assessment is not one of the case's.</exception>
+    public Task<DecisionRecord> RecordDecisionAsync(Caller caller, Guid caseId, NewDecision decision, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return RunAsync(caller, Operation.DecisionAdd, caseId, async context =>
+        {
+            new Validator()
+                .Text("finalLevel", decision.FinalLevel, MaxShortText)
+                .Text("rationale", decision.Rationale, MaxFreeText)
+                .Defined("agreement", decision.Agreement)
+                .ThrowIfInvalid();
+            var row = context.RequiredCase;
+            CheckVersion(row, expectedVersion);
+            EnsureWritable(row);
+            if (decision.AssessmentId is { } assessmentId)
+            {
+                var exists = await context.Session.ScalarAsync<long>(
+                    "SELECT COUNT(*) FROM assessments WHERE tenant_id = @TenantId AND case_id = @CaseId AND id = @Id",
+                    new { context.TenantId, CaseId = row.Id, Id = assessmentId.ToString("D") }).ConfigureAwait(false);
+                if (exists == 0)
+                {
+                    throw new CaseStoreNotFoundException("assessment", assessmentId);
+                }
+            }
+
+            var key = await CaseKeyAsync(context, row).ConfigureAwait(false);
+            var id = Guid.NewGuid();
+            await context.Session.ExecuteAsync(
+                """
+                INSERT INTO decisions (tenant_id, id, case_id, assessment_id, final_level, rationale, agreement, decided_by, decided_at)
+                VALUES (@TenantId, @Id, @CaseId, @AssessmentId, @FinalLevel, @Rationale, @Agreement, @DecidedBy, @DecidedAt)
+                """,
+                new
+                {
+                    context.TenantId,
+                    Id = id.ToString("D"),
+                    CaseId = row.Id,
+                    AssessmentId = decision.AssessmentId?.ToString("D"),
+                    FinalLevel = FieldCipher.EncryptString(key, Slot(context, caseId, "decisions", id, "final_level"), decision.FinalLevel),
+                    Rationale = FieldCipher.EncryptString(key, Slot(context, caseId, "decisions", id, "rationale"), decision.Rationale),
+                    Agreement = decision.Agreement.ToString(),
+                    DecidedBy = caller.UserId,
+                    DecidedAt = context.Now,
+                }).ConfigureAwait(false);
+            await BumpAsync(context, row, expectedVersion).ConfigureAwait(false);
+            context.RecordId = id;
+            context.Detail = $"agreement={decision.Agreement}";
+            return new DecisionRecord(id, caseId, decision, caller.UserId, Time.FromMs(context.Now));
+        }, cancellationToken);
+    }
+
+    /// <summary>Reads a case's decisions, oldest first (an audited read of content).</summary>
+    /// <param name="caller">A case manager, or an expert who is a member of the case.</param>
+    /// <param name="caseId">The case.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The decisions.</returns>
+    public Task<IReadOnlyList<DecisionRecord>> GetDecisionsAsync(Caller caller, Guid caseId, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<DecisionRecord>>(caller, Operation.DecisionRead, caseId, async context =>
+        {
+            var result = await ReadDecisionsAsync(context, context.RequiredCase).ConfigureAwait(false);
+            context.Detail = $"count={result.Count}";
+            return result;
+        }, cancellationToken);
+
+    private async Task<IReadOnlyList<DecisionRecord>> ReadDecisionsAsync(OperationContext context, CaseRow row)
+    {
+        var key = await CaseKeyAsync(context, row).ConfigureAwait(false);
+        var caseId = row.CaseId;
+        var rows = await context.Session.QueryAsync<DecisionRow>(
+            $"SELECT {DecisionRow.Columns} FROM decisions WHERE tenant_id = @TenantId AND case_id = @CaseId ORDER BY decided_at, id",
+            new { context.TenantId, CaseId = row.Id }).ConfigureAwait(false);
+        return rows.Select(r =>
+        {
+            var id = Guid.Parse(r.Id);
+            var decision = new NewDecision(
+                r.AssessmentId is null ? null : Guid.Parse(r.AssessmentId),
+                FieldCipher.DecryptString(key, Slot(context, caseId, "decisions", id, "final_level"), r.FinalLevel),
+                FieldCipher.DecryptString(key, Slot(context, caseId, "decisions", id, "rationale"), r.Rationale),
+                Enum.Parse<ModelAgreement>(r.Agreement));
+            return new DecisionRecord(id, caseId, decision, r.DecidedBy, Time.FromMs(r.DecidedAt));
+        }).ToArray();
+    }
+
+    /// <summary>Attaches an encrypted document to a case. Bumps the case version.</summary>
+    /// <param name="caller">A case manager, or an expert who is a member of the case.</param>
+    /// <param name="caseId">The case.</param>
+    /// <param name="document">The document.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored document's metadata.</returns>
+    /// <exception cref="CaseStoreValidationException">Name or type missing, or the content is larger than <see cref="CaseStoreOptions.MaxDocumentBytes"/>.</exception>
+    public Task<DocumentInfo> AddDocumentAsync(Caller caller, Guid caseId, NewDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return RunAsync(caller, Operation.DocumentAdd, caseId, async context =>
+        {
+            new Validator()
+                .Text("name", document.Name, 512)
+                .Text("contentType", document.ContentType, 256)
+                .Check(document.Content.Length <= _options.MaxDocumentBytes, $"content: larger than {_options.MaxDocumentBytes} bytes")
+                .ThrowIfInvalid();
+            var row = context.RequiredCase;
+            EnsureWritable(row);
+            var key = await CaseKeyAsync(context, row).ConfigureAwait(false);
+            var id = Guid.NewGuid();
+            await context.Session.ExecuteAsync(
+                """
+                INSERT INTO documents (tenant_id, id, case_id, name, content_type, size, content, uploaded_by, uploaded_at)
+                VALUES (@TenantId, @Id, @CaseId, @Name, @ContentType, @Size, @Content, @UploadedBy, @UploadedAt)
+                """,
+                new
+                {
+                    context.TenantId,
+                    Id = id.ToString("D"),
+                    CaseId = row.Id,
+                    Name = FieldCipher.EncryptString(key, Slot(context, caseId, "documents", id, "name"), document.Name),
+                    ContentType = FieldCipher.EncryptString(key, Slot(context, caseId, "documents", id, "content_type"), document.ContentType),
+                    Size = (long)document.Content.Length,
+                    Content = FieldCipher.Encrypt(key, Slot(context, caseId, "documents", id, "content"), document.Content.Span),
+                    UploadedBy = caller.UserId,
+                    UploadedAt = context.Now,
+                }).ConfigureAwait(false);
+            await BumpAsync(context, row, row.Version).ConfigureAwait(false);
+            context.RecordId = id;
+            return new DocumentInfo(id, caseId, document.Name, document.ContentType, document.Content.Length, caller.UserId, Time.FromMs(context.Now));
+        }, cancellationToken);
+    }
+
+    /// <summary>Lists a case's documents without their content (an audited read: names are content).</summary>
+    /// <param name="caller">A case manager, or an expert who is a member of the case.</param>
+    /// <param name="caseId">The case.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The documents, oldest first.</returns>
+    public Task<IReadOnlyList<DocumentInfo>> ListDocumentsAsync(Caller caller, Guid caseId, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<DocumentInfo>>(caller, Operation.DocumentList, caseId, async context =>
+        {
+            var row = context.RequiredCase;
+            var key = await CaseKeyAsync(context, row).ConfigureAwait(false);
+            var rows = await context.Session.QueryAsync<DocumentRow>(
+                $"SELECT {DocumentRow.InfoColumns} FROM documents WHERE tenant_id = @TenantId AND case_id = @CaseId ORDER BY uploaded_at, id",
+                new { context.TenantId, CaseId = row.Id }).ConfigureAwait(false);
+            context.Detail = $"count={rows.Count}";
+            return rows.Select(r => ToInfo(context, key, caseId, r)).ToArray();
+        }, cancellationToken);
+
+    /// <summary>Reads one document with its content (an audited read of content).</summary>
+    /// <param name="caller">A case manager, or an expert who is a member of the case.</param>
+    /// <param name="caseId">The case.</param>
+    /// <param name="documentId">The document.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="CaseStoreNotFoundException">No such document in this case.</exception>
+    public Task<StoredDocument> GetDocumentAsync(Caller caller, Guid caseId, Guid documentId, CancellationToken cancellationToken = default) =>
+        RunAsync(caller, Operation.DocumentRead, caseId, async context =>
+        {
+            var row = context.RequiredCase;
+            var key = await CaseKeyAsync(context, row).ConfigureAwait(false);
+            var doc = await context.Session.QuerySingleOrDefaultAsync<DocumentRow>(
+                $"SELECT {DocumentRow.InfoColumns}, content AS Content FROM documents WHERE tenant_id = @TenantId AND case_id = @CaseId AND id = @Id",
+                new { context.TenantId, CaseId = row.Id, Id = documentId.ToString("D") }).ConfigureAwait(false)
+                ?? throw new CaseStoreNotFoundException("document", documentId);
+            context.RecordId = documentId;
+            var content = FieldCipher.Decrypt(key, Slot(context, caseId, "documents", documentId, "content"), doc.Content);
+            return new StoredDocument(ToInfo(context, key, caseId, doc), content);
+        }, cancellationToken);
+
+    private static DocumentInfo ToInfo(OperationContext context, byte[] key, Guid caseId, DocumentRow r)
+    {
+        var id = Guid.Parse(r.Id);
+        return new DocumentInfo(
+            id,
+            caseId,
+            FieldCipher.DecryptString(key, Slot(context, caseId, "documents", id, "name"), r.Name),
+            FieldCipher.DecryptString(key, Slot(context, caseId, "documents", id, "content_type"), r.ContentType),
+            r.Size,
+            r.UploadedBy,
+            Time.FromMs(r.UploadedAt));
+    }
+}

@@ -1,0 +1,156 @@
+namespace Tma.Scoring.Assessments;
+
+/// <summary>
+/// An explained, advisory assessment of one case by one model version. Same inputs and same package hash give the
+/// same assessment, byte for byte, apart from <see cref="AssessedAt"/>.
+/// </summary>
+public sealed record Assessment
+{
+    /// <summary>The model that made the assessment (id, version, content hash).</summary>
+    public required ModelReference Model { get; init; }
+
+    /// <summary>The output level id (e.g. <c>manage</c>).</summary>
+    public required string Level { get; init; }
+
+    /// <summary>The output level's label.</summary>
+    public required string LevelLabel { get; init; }
+
+    /// <summary>Position of the level among the model's levels, 0 = lowest.</summary>
+    public required int LevelRank { get; init; }
+
+    /// <summary>The score (after proration, if the missing-data policy prorates).</summary>
+    public required double Score { get; init; }
+
+    /// <summary>Domain sub-scores, in declaration order.</summary>
+    public IReadOnlyList<SubScore> SubScores { get; init; } = [];
+
+    /// <summary>Calibrated probability where a classifier is involved; null for rule models.</summary>
+    public double? Probability { get; init; }
+
+    /// <summary>The indicators that fired, in declaration order.</summary>
+    public IReadOnlyList<FiredIndicator> Indicators { get; init; } = [];
+
+    /// <summary>Critical-item overrides that raised the level.</summary>
+    public IReadOnlyList<AppliedOverride> Overrides { get; init; } = [];
+
+    /// <summary>Reason codes ranked by contribution, highest first.</summary>
+    public IReadOnlyList<RankedReason> ReasonCodes { get; init; } = [];
+
+    /// <summary>Recommended defusion steps and experts, most urgent first.</summary>
+    public IReadOnlyList<RecommendedAction> Actions { get; init; } = [];
+
+    /// <summary>What was missing and whether the result is still valid.</summary>
+    public required MissingInformation Missing { get; init; }
+
+    /// <summary>The norm (band set) used, if the model has bands.</summary>
+    public string? Norm { get; init; }
+
+    /// <summary>The case's reference date used by temporal helpers.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>Which evaluation path produced the result (<c>nrules</c>).</summary>
+    public required string Engine { get; init; }
+
+    /// <summary>The advisory notice every output about a person carries.</summary>
+    public required string AdvisoryNotice { get; init; }
+
+    /// <summary>When the assessment was made, from the injected <see cref="TimeProvider"/>.</summary>
+    public required DateTimeOffset AssessedAt { get; init; }
+}
+
+/// <summary>Identifies exactly which model package produced an assessment.</summary>
+/// <param name="Id">Package id.</param>
+/// <param name="Version">Semantic version.</param>
+/// <param name="ContentHash">SHA-256 content hash of the package (<c>sha256:…</c>).</param>
+/// <param name="Kind">Model kind (<c>rules</c>, <c>classifier</c>, <c>composite</c>).</param>
+/// <param name="Title">Title.</param>
+public sealed record ModelReference(string Id, string Version, string ContentHash, string Kind, string Title);
+
+/// <summary>A domain sub-score.</summary>
+/// <param name="Domain">Domain id.</param>
+/// <param name="Label">Domain label.</param>
+/// <param name="Score">Sub-score.</param>
+public sealed record SubScore(string Domain, string Label, double Score);
+
+/// <summary>An input value that made an indicator fire.</summary>
+/// <param name="Input">Input id (with <c>.relevance</c> for the relevance axis).</param>
+/// <param name="Value">The level or category id, the number, or <c>unknown</c>.</param>
+/// <param name="ObservedAt">For observation evidence: when it was observed.</param>
+public sealed record EvidenceValue(string Input, string Value, DateTimeOffset? ObservedAt = null);
+
+/// <summary>An indicator that fired.</summary>
+public sealed record FiredIndicator
+{
+    /// <summary>Indicator id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Label.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>Points before weighting.</summary>
+    public required double Points { get; init; }
+
+    /// <summary>Contribution to the score (points × weight under the weighted policy).</summary>
+    public required double Contribution { get; init; }
+
+    /// <summary>Domain, if any.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>Why the indicator matters.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>Reason code.</summary>
+    public required string ReasonCode { get; init; }
+
+    /// <summary>The condition as written in the model.</summary>
+    public required string Condition { get; init; }
+
+    /// <summary>The input values (and dated observations) that triggered it.</summary>
+    public IReadOnlyList<EvidenceValue> Evidence { get; init; } = [];
+}
+
+/// <summary>A critical-item override that raised the level.</summary>
+/// <param name="Indicator">The indicator that carries the override.</param>
+/// <param name="MinimumLevel">The level the result was raised to at least.</param>
+/// <param name="LevelBefore">The level before the override.</param>
+/// <param name="Reason">Why.</param>
+public sealed record AppliedOverride(string Indicator, string MinimumLevel, string LevelBefore, string Reason);
+
+/// <summary>A reason code with its contribution.</summary>
+/// <param name="Code">Reason code.</param>
+/// <param name="Contribution">Contribution to the score.</param>
+/// <param name="Reason">Reason text.</param>
+public sealed record RankedReason(string Code, double Contribution, string Reason);
+
+/// <summary>A recommended defusion step.</summary>
+/// <param name="Id">Action id.</param>
+/// <param name="Step">What to do.</param>
+/// <param name="Experts">Who to involve.</param>
+/// <param name="Urgency">How soon: routine, soon, immediate.</param>
+/// <param name="Because">Indicator ids (or <c>level:&lt;id&gt;</c>) that call for it.</param>
+public sealed record RecommendedAction(string Id, string Step, IReadOnlyList<string> Experts, string Urgency, IReadOnlyList<string> Because);
+
+/// <summary>Whether the result can be relied on given the missing inputs.</summary>
+public enum Validity
+{
+    /// <summary>Nothing required is missing beyond what the policy allows.</summary>
+    Valid,
+
+    /// <summary>Some inputs were omitted within the policy's allowance; the score was prorated.</summary>
+    Prorated,
+
+    /// <summary>Too much is missing: the level is a lower bound, not an assessment.</summary>
+    Insufficient,
+}
+
+/// <summary>Missing inputs and what the missing-data policy made of them.</summary>
+/// <param name="Omitted">Ids of required inputs that are unknown.</param>
+/// <param name="Allowed">How many omitted inputs the policy accepts.</param>
+/// <param name="Policy">The policy (<c>max-omitted</c>, <c>prorate</c>, <c>insufficient</c>).</param>
+/// <param name="Validity">The verdict.</param>
+/// <param name="Message">A plain-language explanation.</param>
+public sealed record MissingInformation(IReadOnlyList<string> Omitted, int Allowed, string Policy, Validity Validity, string Message)
+{
+    /// <summary>True unless too much is missing.</summary>
+    public bool IsValid => Validity != Validity.Insufficient;
+}
