@@ -25,6 +25,7 @@ internal sealed class Aggregator
     private readonly Func<double?[], double?[], double?>?[] _domainScores;
     private readonly IReadOnlyList<BoundInput>[] _conditionInputs;
     private readonly int[] _required;
+    private readonly HashSet<int>[] _countedOnly;
 
     public Aggregator(ModelDefinition model)
     {
@@ -34,7 +35,25 @@ internal sealed class Aggregator
         _domainScores = [.. (model.Scoring?.Domains ?? []).Select(d => d.Score is null ? null : ConditionCompiler.NumberDelegate(d.Score))];
         _conditionInputs = [.. model.Indicators.Select(i => i.Condition.InputsRead())];
         _required = [.. Enumerable.Range(0, model.Inputs.Count).Where(i => model.Inputs[i].Required)];
+        _countedOnly = [.. model.Indicators.Select(i => CountedOnly(i.Condition))];
     }
+
+    /// <summary>Inputs that a condition reads only through threshold-counting helpers (count/any/all_at_least).</summary>
+    private static HashSet<int> CountedOnly(BoundExpression condition)
+    {
+        var counted = condition.DescendantsAndSelf().OfType<BoundItemCount>().Where(c => c.Thresholds.Count > 0)
+            .SelectMany(c => c.Items).Select(i => i.InputIndex).ToHashSet();
+        var direct = condition.DescendantsAndSelf()
+            .Where(n => n is not BoundItemCount)
+            .SelectMany(n => n.Children.Where(child => n is not BoundItemCount).OfType<BoundInput>())
+            .Select(i => i.InputIndex);
+        counted.ExceptWith(direct);
+        return counted;
+    }
+
+    private static bool MeetsAnyThreshold(BoundExpression condition, int inputIndex, double? value) =>
+        value is { } v && condition.DescendantsAndSelf().OfType<BoundItemCount>()
+            .Any(c => c.Thresholds.Count > 0 && Enumerable.Range(0, c.Items.Count).Any(k => c.Items[k].InputIndex == inputIndex && v >= c.Thresholds[k]));
 
     public Assessment Aggregate(ResolvedCase data, Firings firings, ModelReference reference, string engine, DateTimeOffset assessedAt)
     {
@@ -181,6 +200,12 @@ internal sealed class Aggregator
         foreach (var input in _conditionInputs[index])
         {
             var raw = input.Relevance ? relevance[input.InputIndex] : values[input.InputIndex];
+            if (_countedOnly[index].Contains(input.InputIndex) && !MeetsAnyThreshold(indicator.Condition, input.InputIndex, raw))
+            {
+                // Items read only by a counting helper are evidence only when they were counted.
+                continue;
+            }
+
             evidence.Add(new EvidenceValue(input.Name, Describe(input.Input, raw, input.Relevance)));
         }
 

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Tma.Cli.Rendering;
+using Tma.Models.Cases;
+using Tma.Models.Diagnostics;
+using Tma.Models.Packages;
+using Tma.Scoring;
+using Tma.Scoring.Assessments;
+
+namespace Tma.Cli.Commands;
+
+/// <summary><c>tma score --model &lt;package&gt; --case &lt;case.yaml|case.json&gt;</c>.</summary>
+internal static class ScoreCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model", "-m") { Description = "Model package folder or its model.yaml.", Required = true };
+        var caseFile = new Option<string>("--case", "-c") { Description = "Case file (YAML or JSON): inputs and/or dated observations.", Required = true };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text (a readable summary) or json (the full assessment).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var norm = new Option<string?>("--norm") { Description = "Norm (band set) to use when the model has several; overrides the case's `norm`." };
+        var command = new Command("score", """
+            Score one case with one model package and explain the result. The result is advisory:
+            a professional decides.
+
+            Example:
+              tma score --model models/warning-behaviours-triage --case models/warning-behaviours-triage/examples/proximal-leakage.yaml
+              tma score -m models/bullying-naqr -c case.json --format json
+            """);
+        command.Options.Add(model);
+        command.Options.Add(caseFile);
+        command.Options.Add(format);
+        command.Options.Add(norm);
+        command.SetAction(parse => Run(
+            parse.GetValue(model)!,
+            parse.GetValue(caseFile)!,
+            parse.GetValue(format)!,
+            parse.GetValue(norm),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(string modelPath, string casePath, string format, string? norm, TextWriter output, TextWriter error)
+    {
+        var package = ModelPackage.Load(modelPath);
+        if (package.Value is null)
+        {
+            return Fail(error, package.Diagnostics, $"the model package {modelPath} has errors (run `tma validate {modelPath}`)");
+        }
+
+        var caseData = CaseReader.ReadFile(casePath);
+        if (caseData.Value is null)
+        {
+            return Fail(error, caseData.Diagnostics, $"the case file {casePath} cannot be read");
+        }
+
+        var data = norm is null ? caseData.Value : caseData.Value with { Norm = norm };
+        var resolved = CaseResolver.Resolve(package.Value.Definition, data);
+        if (resolved.Value is null)
+        {
+            return Fail(error, [.. resolved.Diagnostics.Select(d => d.Location.Line == 0 ? d with { Location = SourceLocation.WholeFile(casePath) } : d)], $"the case does not fit model {package.Value.Definition.Id}");
+        }
+
+        var assessment = RiskModelCompiler.Compile(package.Value).Assess(resolved.Value);
+        output.WriteLine(format == "json" ? AssessmentJson.Serialize(assessment) : AssessmentText.Render(assessment, package.Value.Definition));
+        return ExitCodes.Ok;
+    }
+
+    private static int Fail(TextWriter error, IReadOnlyList<Diagnostic> diagnostics, string summary)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            error.WriteLine(diagnostic);
+        }
+
+        error.WriteLine($"tma score: {summary}");
+        return ExitCodes.BadInput;
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Tma.Models.Diagnostics;
+using Tma.Models.Packages;
+
+namespace Tma.Cli.Commands;
+
+/// <summary><c>tma validate &lt;package-dir|model.yaml&gt;...</c>: loads each package and prints every diagnostic.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("packages")
+        {
+            Description = "Package folders or model.yaml files to validate.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("validate", """
+            Load and validate model packages; print every problem with file:line:column.
+            Exit code 0 when every package is valid, 2 when any has errors.
+
+            Example:
+              tma validate models/*
+            """);
+        command.Arguments.Add(paths);
+        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(string[] paths, TextWriter output, TextWriter error)
+    {
+        var failed = 0;
+        foreach (var path in paths)
+        {
+            var result = ModelPackage.Load(path);
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                (diagnostic.Severity == Severity.Error ? error : output).WriteLine(diagnostic);
+            }
+
+            if (result.Value is { } package)
+            {
+                var warnings = result.Diagnostics.Count;
+                output.WriteLine($"ok  {package.Definition.Id} {package.Definition.Version} ({package.Definition.Indicators.Count} indicators, {warnings} warning{(warnings == 1 ? "" : "s")}) {package.ContentHash}");
+            }
+            else
+            {
+                failed++;
+                error.WriteLine($"FAIL {path}: {result.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s)");
+            }
+        }
+
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
+    }
+}

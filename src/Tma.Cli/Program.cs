@@ -1,0 +1,3 @@
+using Tma.Cli;
+
+return TmaCommandLine.Run(args, Console.Out, Console.Error);

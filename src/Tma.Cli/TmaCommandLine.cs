@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Tma.Cli.Commands;
+
+namespace Tma.Cli;
+
+/// <summary>The <c>tma</c> command tree. <see cref="Run"/> is what tests call, with captured writers.</summary>
+public static class TmaCommandLine
+{
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("tma — validate, score and evaluate Threat Management Assistant model packages. Every output about a person is advisory.");
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs a command line; returns the exit code. Never lets an exception reach the user as a stack trace.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return Build().Parse(args).Invoke(configuration);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug, not a user mistake: say so plainly, without a stack trace (which may carry case data).
+            error.WriteLine($"tma: internal error ({ex.GetType().Name}). Please report it with the command you ran.");
+            return ExitCodes.InternalError;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Tma.Scoring.Assessments;
+
+/// <summary>
+/// The stable JSON form of an <see cref="Assessment"/> (camelCase names, enums as lower-case strings, nulls
+/// omitted), documented in docs/assessment-json.md. Used by <c>tma score --format json</c> and the case store.
+/// </summary>
+public static class AssessmentJson
+{
+    /// <summary>The serializer options of the stable form.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Serializes an assessment, indented.</summary>
+    public static string Serialize(Assessment assessment) => JsonSerializer.Serialize(assessment, Options);
+
+    /// <summary>Reads an assessment written by <see cref="Serialize"/>.</summary>
+    /// <exception cref="JsonException">The text is not an assessment.</exception>
+    public static Assessment Deserialize(string json) =>
+        JsonSerializer.Deserialize<Assessment>(json, Options) ?? throw new JsonException("The JSON holds no assessment.");
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            WriteIndented = true,
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
