@@ -41,7 +41,7 @@ public sealed partial class CaseStore
                         INSERT INTO tenants (id, created_at, pseudonym_kek_id, pseudonym_key, audit_head_seq, audit_head_hash)
                         VALUES (@TenantId, @Now, @KekId, @Wrapped, 0, @Genesis)
                         """,
-                        new { TenantId = tenantId, Now = now, wrapped.KeyId, Wrapped = wrapped.Ciphertext, AuditLog.Genesis }).ConfigureAwait(false);
+                        new { TenantId = tenantId, Now = now, KekId = wrapped.KeyId, Wrapped = wrapped.Ciphertext, Genesis = AuditLog.Genesis }).ConfigureAwait(false);
                 }
                 catch (System.Data.Common.DbException ex) when (_dialect.IsUniqueViolation(ex))
                 {

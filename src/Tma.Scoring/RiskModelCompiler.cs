@@ -15,8 +15,15 @@ public static class RiskModelCompiler
     public static IRiskModel Compile(ModelPackage package, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(package);
-        var definition = package.Definition;
-        var reference = new ModelReference(definition.Id, definition.Version.ToString(), package.ContentHash, KindName(definition.Kind), definition.Title);
+        return Compile(package.Definition, package.ContentHash, time);
+    }
+
+    /// <summary>Compiles a definition that did not come from a package folder (tests, generated models, hosts that
+    /// keep definitions elsewhere). <paramref name="contentHash"/> is recorded as the assessments' provenance.</summary>
+    public static IRiskModel Compile(ModelDefinition definition, string contentHash, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var reference = new ModelReference(definition.Id, definition.Version.ToString(), contentHash, KindName(definition.Kind), definition.Title);
         return definition.Kind switch
         {
             ModelKind.Rules => new RuleRiskModel(definition, reference, time ?? TimeProvider.System),

@@ -57,23 +57,25 @@ internal static class IndicatorReader
             var actions = map.Strings("actions");
             CheckPolicyFields(map, policy, level, minimumLevel);
             map.Finish();
-            if (id is null || condition is null || reason is null || whenNode is null)
+            if (id is null)
             {
                 continue;
             }
 
+            // An indicator whose condition or reason has errors is still listed, so that its level, domain and
+            // action references are checked too; the errors already reported keep the definition from being used.
             result.Add(new IndicatorDefinition
             {
                 Id = id,
                 Label = label,
-                When = whenNode.Value ?? "",
-                Condition = condition,
+                When = whenNode?.Value ?? "",
+                Condition = condition ?? new BoundBool(0, false),
                 Points = points,
                 PointsExpression = pointsExpression,
                 PointsText = pointsText,
                 Weight = weight,
                 Domain = domain,
-                Reason = reason,
+                Reason = reason ?? "",
                 ReasonCode = reasonCode ?? id,
                 Level = level,
                 MinimumLevel = minimumLevel,

@@ -92,12 +92,14 @@ public static class SafeYaml
     {
         var parser = new Parser(new StringReader(text));
         var frames = new Stack<Frame>();
+        var readUpTo = new SourceLocation(source.File, 1, 1);
         try
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
                 var at = new SourceLocation(source.File, (int)current.Start.Line, (int)current.Start.Column);
+                readUpTo = new SourceLocation(source.File, (int)current.End.Line, (int)current.End.Column);
                 if (current is AnchorAlias)
                 {
                     source.Diagnostics.Error(DiagnosticCodes.YamlAlias, at, "YAML aliases (`*name`) are not allowed in these files; write the value out");
@@ -142,6 +144,13 @@ public static class SafeYaml
         catch (YamlException ex)
         {
             source.Diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(source.File, (int)ex.Start.Line, (int)ex.Start.Column), Describe(ex));
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws a bare InvalidOperationException on some malformed flow collections
+            // (e.g. a `{` that is never closed); it is still the user's syntax error, not a crash.
+            source.Diagnostics.Error(DiagnosticCodes.YamlSyntax, readUpTo, "YAML syntax error: the file cannot be read past this point; look for an unclosed `[`, `{` or quote");
             return false;
         }
 

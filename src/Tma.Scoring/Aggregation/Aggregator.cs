@@ -23,9 +23,8 @@ internal sealed class Aggregator
     private readonly Func<double?[], double?[], double?>?[] _points;
     private readonly Func<double?[], double?[], double?>? _score;
     private readonly Func<double?[], double?[], double?>?[] _domainScores;
-    private readonly IReadOnlyList<BoundInput>[] _conditionInputs;
     private readonly int[] _required;
-    private readonly HashSet<int>[] _countedOnly;
+    private readonly List<(BoundInput Input, int Threshold)>[] _evidenceInputs;
 
     public Aggregator(ModelDefinition model)
     {
@@ -33,27 +32,47 @@ internal sealed class Aggregator
         _points = [.. model.Indicators.Select(i => i.PointsExpression is null ? null : ConditionCompiler.NumberDelegate(i.PointsExpression))];
         _score = model.Scoring?.Score is { } score ? ConditionCompiler.NumberDelegate(score) : null;
         _domainScores = [.. (model.Scoring?.Domains ?? []).Select(d => d.Score is null ? null : ConditionCompiler.NumberDelegate(d.Score))];
-        _conditionInputs = [.. model.Indicators.Select(i => i.Condition.InputsRead())];
         _required = [.. Enumerable.Range(0, model.Inputs.Count).Where(i => model.Inputs[i].Required)];
-        _countedOnly = [.. model.Indicators.Select(i => CountedOnly(i.Condition))];
+        _evidenceInputs = [.. model.Indicators.Select(i => EvidenceInputs(i.Condition))];
     }
 
-    /// <summary>Inputs that a condition reads only through threshold-counting helpers (count/any/all_at_least).</summary>
-    private static HashSet<int> CountedOnly(BoundExpression condition)
+    /// <summary>
+    /// The inputs whose current values explain a condition: inputs read directly, plus items of counting helpers
+    /// (which count as evidence only when they met the helper's level). Items of temporal helpers are explained by
+    /// the matched observations instead.
+    /// </summary>
+    private static List<(BoundInput Input, int Threshold)> EvidenceInputs(BoundExpression condition)
     {
-        var counted = condition.DescendantsAndSelf().OfType<BoundItemCount>().Where(c => c.Thresholds.Count > 0)
-            .SelectMany(c => c.Items).Select(i => i.InputIndex).ToHashSet();
-        var direct = condition.DescendantsAndSelf()
-            .Where(n => n is not BoundItemCount)
-            .SelectMany(n => n.Children.Where(child => n is not BoundItemCount).OfType<BoundInput>())
-            .Select(i => i.InputIndex);
-        counted.ExceptWith(direct);
-        return counted;
-    }
+        var result = new List<(BoundInput Input, int Threshold)>();
+        void Walk(BoundExpression node)
+        {
+            switch (node)
+            {
+                case BoundTemporal:
+                    return;
+                case BoundItemCount count:
+                    for (var k = 0; k < count.Items.Count; k++)
+                    {
+                        result.Add((count.Items[k], count.Thresholds.Count > 0 ? count.Thresholds[k] : -1));
+                    }
 
-    private static bool MeetsAnyThreshold(BoundExpression condition, int inputIndex, double? value) =>
-        value is { } v && condition.DescendantsAndSelf().OfType<BoundItemCount>()
-            .Any(c => c.Thresholds.Count > 0 && Enumerable.Range(0, c.Items.Count).Any(k => c.Items[k].InputIndex == inputIndex && v >= c.Thresholds[k]));
+                    return;
+                case BoundInput input:
+                    result.Add((input, -1));
+                    return;
+                default:
+                    foreach (var child in node.Children)
+                    {
+                        Walk(child);
+                    }
+
+                    return;
+            }
+        }
+
+        Walk(condition);
+        return [.. result.DistinctBy(r => (r.Input.InputIndex, r.Input.Relevance, r.Threshold))];
+    }
 
     public Assessment Aggregate(ResolvedCase data, Firings firings, ModelReference reference, string engine, DateTimeOffset assessedAt)
     {
@@ -197,16 +216,19 @@ internal sealed class Aggregator
     {
         var indicator = _model.Indicators[index];
         var evidence = new List<EvidenceValue>();
-        foreach (var input in _conditionInputs[index])
+        foreach (var (input, threshold) in _evidenceInputs[index])
         {
             var raw = input.Relevance ? relevance[input.InputIndex] : values[input.InputIndex];
-            if (_countedOnly[index].Contains(input.InputIndex) && !MeetsAnyThreshold(indicator.Condition, input.InputIndex, raw))
+            if (threshold >= 0 && !(raw >= threshold))
             {
-                // Items read only by a counting helper are evidence only when they were counted.
                 continue;
             }
 
-            evidence.Add(new EvidenceValue(input.Name, Describe(input.Input, raw, input.Relevance)));
+            var item = new EvidenceValue(input.Name, Describe(input.Input, raw, input.Relevance));
+            if (!evidence.Contains(item))
+            {
+                evidence.Add(item);
+            }
         }
 
         foreach (var observation in observations)

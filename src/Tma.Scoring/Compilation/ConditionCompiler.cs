@@ -111,12 +111,9 @@ internal sealed class ConditionCompiler
         };
     }
 
-    private Expression Known(BoundKnown known)
-    {
-        var value = Compile(known.Value);
-        var test = Expression.Property(value, nameof(Nullable<>.HasValue));
-        return Expression.Convert(known.WantKnown ? test : Expression.Not(test), typeof(bool?));
-    }
+    // Rule-engine conditions cannot read members of array elements, so known()/unknown() go through helpers.
+    private Expression Known(BoundKnown known) =>
+        Call(known.WantKnown ? nameof(ConditionRuntime.IsKnown) : nameof(ConditionRuntime.IsUnknown), Compile(known.Value));
 
     private Expression ItemCount(BoundItemCount count)
     {

@@ -16,6 +16,10 @@ internal static class ConditionRuntime
 
     public static bool IsTrue(bool? value) => value == true;
 
+    public static bool? IsKnown(double? value) => value.HasValue;
+
+    public static bool? IsUnknown(double? value) => !value.HasValue;
+
     public static double? Score(double? index, double[] scores) =>
         index is { } i ? scores[(int)i] : null;
 

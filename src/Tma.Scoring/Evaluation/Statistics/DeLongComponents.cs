@@ -16,31 +16,13 @@ internal static class DeLongComponents
         var v10 = Matrix<double>.Build.Dense(positives, models);
         var v01 = Matrix<double>.Build.Dense(negatives, models);
         var aucs = new double[models];
-        var x = new double[positives];
-        var y = new double[negatives];
         for (var r = 0; r < models; r++)
         {
             var scores = scoresPerModel[r];
-            var p = 0;
-            var q = 0;
-            for (var i = 0; i < scores.Length; i++)
-            {
-                if (outcomes[i])
-                {
-                    x[p++] = scores[i];
-                }
-                else
-                {
-                    y[q++] = scores[i];
-                }
-            }
 
             // Tz: midranks in the pooled sample; Tx, Ty: midranks within the positives and within the negatives.
-            var tz = Ranking.Midranks(scores);
-            var tx = Ranking.Midranks(x);
-            var ty = Ranking.Midranks(y);
-            p = 0;
-            q = 0;
+            var (tz, tx, ty) = Ranking.MidranksByClass(scores, outcomes, positives, negatives);
+            int p = 0, q = 0;
             var positiveRankSum = 0.0;
             for (var i = 0; i < scores.Length; i++)
             {
