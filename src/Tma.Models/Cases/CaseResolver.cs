@@ -42,6 +42,7 @@ public static class CaseResolver
 
         var observations = new List<ResolvedObservation>();
         var latest = new Dictionary<int, (DateTimeOffset At, double? Value, double? Relevance)>();
+        var seen = new Dictionary<(int Input, DateTimeOffset At), (double? Value, double? Relevance)>();
         for (var i = 0; i < data.Observations.Count; i++)
         {
             var observation = data.Observations[i];
@@ -63,13 +64,14 @@ public static class CaseResolver
                 observations.Add(new ResolvedObservation(index, known, observation.ObservedAt));
             }
 
-            if (latest.TryGetValue(index, out var previous) && previous.At == observation.ObservedAt && (previous.Value != v || previous.Relevance != r))
+            // Compare with every earlier observation at the same time, not only the latest one so far.
+            if (!seen.TryAdd((index, observation.ObservedAt), (v, r)) && seen[(index, observation.ObservedAt)] != (v, r))
             {
                 bag.Error(DiagnosticCodes.CaseValue, Locate(data, field), $"{field}: two observations of `{observation.InputId}` at the same time disagree; record a correction with a later time");
                 continue;
             }
 
-            if (!latest.TryGetValue(index, out previous) || observation.ObservedAt > previous.At)
+            if (!latest.TryGetValue(index, out var previous) || observation.ObservedAt > previous.At)
             {
                 latest[index] = (observation.ObservedAt, v, r);
             }

@@ -204,6 +204,12 @@ public sealed class ExpressionBinder
             return left is BoundInput { Kind: ValueKind.Level or ValueKind.Category } li ? (left, BindLevelOf(rightSyntax, li)) : (left, BindNode(rightSyntax));
         }
 
+        if (leftIsLevel && rightIsLevel && leftSyntax is NameSyntax)
+        {
+            // `fixaton >= present`: the left name is a misspelled input; one message about it is enough.
+            return (BindNode(leftSyntax), null);
+        }
+
         return (BindNode(leftSyntax), BindNode(rightSyntax));
     }
 

@@ -28,15 +28,17 @@ internal sealed class Parser
             return (null, new ExpressionError(0, "the condition is empty"));
         }
 
-        if (text.Length > ExpressionLimits.MaxLength)
-        {
-            return (null, new ExpressionError(0, $"the condition is {text.Length} characters long; the limit is {ExpressionLimits.MaxLength}"));
-        }
-
+        // The lexer stops after MaxTokens tokens, so a 10,000-term expression costs a few hundred tokens and gets the
+        // more useful token-limit message; the length limit then catches long texts with few tokens.
         var (tokens, lexError) = Lexer.Tokenize(text);
         if (lexError is not null)
         {
             return (null, lexError);
+        }
+
+        if (text.Length > ExpressionLimits.MaxLength)
+        {
+            return (null, new ExpressionError(0, $"the condition is {text.Length} characters long; the limit is {ExpressionLimits.MaxLength}"));
         }
 
         var parser = new Parser(tokens);

@@ -24,12 +24,13 @@ public sealed class YamlSource
 
     /// <summary>
     /// The location of the character at <paramref name="offset"/> inside a scalar, exact for single-line plain and
-    /// quoted scalars and at the scalar's start for block scalars.
+    /// quoted scalars (in double-quoted ones up to the first escape sequence) and at the scalar's start for block
+    /// scalars and scalars folded over several lines.
     /// </summary>
     public SourceLocation At(YamlScalarNode node, int offset)
     {
         var start = At(node);
-        if (node.Value is null || node.Value.Contains('\n', StringComparison.Ordinal))
+        if (node.Value is null || node.Start.Line != node.End.Line || offset < 0 || offset > node.Value.Length)
         {
             return start;
         }
@@ -37,7 +38,10 @@ public sealed class YamlSource
         return node.Style switch
         {
             YamlDotNet.Core.ScalarStyle.Plain => start.Offset(offset),
-            YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted => start.Offset(offset + 1),
+
+            // In a single-quoted scalar every ' of the value is written '' in the file.
+            YamlDotNet.Core.ScalarStyle.SingleQuoted => start.Offset(offset + 1 + node.Value.AsSpan(0, offset).Count('\'')),
+            YamlDotNet.Core.ScalarStyle.DoubleQuoted => start.Offset(offset + 1),
             _ => start,
         };
     }

@@ -1,0 +1,79 @@
+using System.Text.Json;
+
+namespace Tma.Cli.Tests;
+
+public sealed class ScoreCommandTests
+{
+    private static readonly string Model = Repository.Path("models", "warning-behaviours-triage");
+    private static readonly string Case = Repository.Path("models", "warning-behaviours-triage", "examples", "proximal-leakage.yaml");
+
+    [Fact]
+    public void Text_output_explains_level_reasons_actions_and_missing_information()
+    {
+        var (exit, output, error) = Cli.Run("score", "--model", Model, "--case", Case);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("LEVEL   Active risk management (manage, 3 of 3)", output, StringComparison.Ordinal);
+        Assert.Contains("- Intent communicated to a third party", output, StringComparison.Ordinal);
+        Assert.Contains("WHAT TO DO NEXT", output, StringComparison.Ordinal);
+        Assert.Contains("WHAT IS MISSING", output, StringComparison.Ordinal);
+        Assert.Contains("Advisory only", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_output_is_the_full_assessment_with_stable_names()
+    {
+        var (exit, output, error) = Cli.Run("score", "-m", Model, "-c", Case, "--format", "json");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("manage", root.GetProperty("level").GetString());
+        Assert.Equal("warning-behaviours-triage", root.GetProperty("model").GetProperty("id").GetString());
+        Assert.StartsWith("sha256:", root.GetProperty("model").GetProperty("contentHash").GetString(), StringComparison.Ordinal);
+        Assert.Equal("valid", root.GetProperty("missing").GetProperty("validity").GetString());
+        Assert.Equal("wb-leakage", root.GetProperty("overrides")[0].GetProperty("indicator").GetString());
+    }
+
+    [Fact]
+    public void A_case_that_does_not_fit_gets_located_messages_and_no_stack_trace()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"tma-case-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, "inputs:\n  fixaton: present\n  leakage: sometimes\n");
+
+        var (exit, output, error) = Cli.Run("score", "--model", Model, "--case", file);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains(":2:12: error TMA0101: inputs.fixaton: unknown input `fixaton` — did you mean `fixation`?", error, StringComparison.Ordinal);
+        Assert.Contains(":3:12: error TMA0100: inputs.leakage: `sometimes` is not a level of `leakage`", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        File.Delete(file);
+    }
+
+    [Theory]
+    [InlineData("--model", "does/not/exist", "no such package folder or model file")]
+    [InlineData("--case", "does/not/exist.yaml", "file not found")]
+    public void Missing_files_are_reported_plainly(string option, string path, string message)
+    {
+        string[] args = option == "--model" ? ["score", "--model", path, "--case", Case] : ["score", "--model", Model, "--case", path];
+
+        var (exit, _, error) = Cli.Run(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_case_yaml_is_located()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"tma-case-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, "inputs:\n  leakage: [present\n");
+
+        var (exit, _, error) = Cli.Run("score", "--model", Model, "--case", file);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error TMA0003: YAML syntax error", error, StringComparison.Ordinal);
+        File.Delete(file);
+    }
+}
