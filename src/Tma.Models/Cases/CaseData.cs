@@ -38,7 +38,7 @@ public sealed record CaseData
     /// <summary>Pseudonymous case reference, if any (never a person's name).</summary>
     public string? CaseId { get; init; }
 
-    /// <summary>Reference date for helpers such as <c>observed_within</c>; defaults to the latest observation.</summary>
+    /// <summary>Reference date: observations after it are ignored, and helpers such as <c>observed_within</c> look back from it; defaults to the latest observation.</summary>
     public DateTimeOffset? AsOf { get; init; }
 
     /// <summary>Current values by input id. A value given here wins over the input's latest observation.</summary>

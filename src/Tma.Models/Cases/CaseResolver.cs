@@ -47,6 +47,12 @@ public static class CaseResolver
         {
             var observation = data.Observations[i];
             var field = $"observations[{i}]";
+            if (data.AsOf is { } caseDate && observation.ObservedAt > caseDate)
+            {
+                // Assessing "as of" a date: what was observed later was not known then.
+                continue;
+            }
+
             var index = model.InputIndex(observation.InputId);
             if (index < 0)
             {

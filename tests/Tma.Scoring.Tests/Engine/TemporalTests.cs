@@ -81,4 +81,14 @@ public sealed class TemporalTests
         Assert.Equal(2, fired.Points);
         Assert.Equal(new DateTimeOffset(2026, 9, 9, 0, 0, 0, TimeSpan.Zero), fired.Evidence[^1].ObservedAt);
     }
+
+    [Fact]
+    public void Observations_after_the_case_date_are_not_known_yet()
+    {
+        var data = Observed(("absent", "2026-09-01"), ("present", "2026-09-20")) with { AsOf = new DateTimeOffset(2026, 9, 10, 0, 0, 0, TimeSpan.Zero) };
+
+        var a = Model.Assess(data);
+
+        Assert.Empty(a.Indicators);
+    }
 }

@@ -1,0 +1,505 @@
+using System.Collections.Concurrent;
+using Tma.Models.Cases;
+using Tma.Models.Packages;
+using Tma.Scoring.Assessments;
+
+namespace Tma.Scoring.Tests.Golden;
+
+/// <summary>
+/// Golden tests for the reference models under <c>models/</c>: every example case is scored through the real loader
+/// and the NRules engine, and the outcome is compared with values worked out by hand from the model's rules (the
+/// arithmetic is in the comments). When a model changes, redo the arithmetic; do not copy the engine's output.
+/// </summary>
+public sealed class ReferenceModelGoldenTests
+{
+    private const string WorkplaceViolence = "workplace-violence-screening";
+    private const string Bullying = "bullying-naqr";
+    private const string Crisis = "crisis-screen-cssrs";
+    private const string WarningBehaviours = "warning-behaviours-triage";
+
+    private static readonly Lazy<string> RepositoryRoot = new(FindRepositoryRoot);
+    private static readonly ConcurrentDictionary<string, IRiskModel> Compiled = new(StringComparer.Ordinal);
+
+    /// <summary>Every example file that has a golden test below, per package.</summary>
+    private static readonly Dictionary<string, string[]> Covered = new(StringComparer.Ordinal)
+    {
+        [WorkplaceViolence] = ["direct-threat-with-weapons.yaml", "escalating-threats.yaml", "insufficient-information.yaml", "low-grievance-only.yaml", "weapons-access-only.yaml"],
+        [Bullying] = ["bullied-person-related.yaml", "india-norm.yaml", "not-bullied.yaml", "occasional-work-pressure.yaml", "prorated-two-omitted.yaml"],
+        [Crisis] = ["high-recent-behaviour.yaml", "insufficient-interrupted.yaml", "low-wish-to-be-dead.yaml", "moderate-method.yaml", "none.yaml"],
+        [WarningBehaviours] = ["distal-only.yaml", "nothing-present.yaml", "possible-proximal.yaml", "proximal-leakage.yaml"],
+    };
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Package-level checks
+    // ---------------------------------------------------------------------------------------------------------------
+
+    public static TheoryData<string> Packages()
+    {
+        var data = new TheoryData<string>();
+        foreach (var directory in Directory.GetDirectories(Path.Combine(FindRepositoryRoot(), "models")).Order(StringComparer.Ordinal))
+        {
+            if (File.Exists(Path.Combine(directory, ModelPackage.ModelFileName)))
+            {
+                data.Add(Path.GetFileName(directory));
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void Every_package_loads_without_diagnostics_and_has_a_model_card_saying_it_is_not_a_validated_instrument(string package)
+    {
+        var loaded = ModelPackage.Load(PackageDirectory(package));
+
+        Assert.True(loaded.Succeeded, string.Join(Environment.NewLine, loaded.Diagnostics));
+        Assert.Empty(loaded.Diagnostics);
+        Assert.Equal(package, loaded.Value!.Definition.Id);
+        var card = Path.Combine(PackageDirectory(package), "MODEL_CARD.md");
+        Assert.True(File.Exists(card), $"{package} has no MODEL_CARD.md");
+        Assert.Contains("not a validated instrument", File.ReadAllText(card), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void Every_example_case_of_a_package_has_a_golden_test(string package)
+    {
+        var examples = Path.Combine(PackageDirectory(package), "examples");
+        var present = Directory.Exists(examples)
+            ? Directory.GetFiles(examples).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()
+            : [];
+
+        Assert.True(present.Length >= 3, $"{package} needs at least three example cases");
+        Assert.Equal(Covered.GetValueOrDefault(package, []).Order(StringComparer.Ordinal), present);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // workplace-violence-screening: policy weighted, contribution = points * weight.
+    // Bands: low < 4 <= moderate < 8 <= high < 12 <= urgent.
+    // Critical items: violent-motive, homicidal-ideation, direct-threat, weapons-access => at least moderate;
+    // pre-attack-planning and threat-with-weapons => at least high; probing-breaching => urgent.
+    // max-omitted 2 (days_since_adverse_action is not required).
+    // ---------------------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Grievance_and_a_highly_relevant_loss_offset_by_protective_factors_is_low()
+    {
+        var a = Assess(WorkplaceViolence, "low-grievance-only.yaml");
+
+        // grievance 1*1 + destabiliser (present, relevance high) 2*1 + protective -2*1 = 1 -> band low (< 4).
+        // recent-adverse-action does not fire: 120 days > 30.
+        AssertOutcome(a, "low", 1, ["grievance", "destabiliser", "protective"], [], Validity.Valid, "default");
+        AssertSubScores(a, ("motive_ideation", 1), ("intent_planning", 0), ("capability", 0), ("context", 2), ("protective", -2));
+    }
+
+    [Fact]
+    public void Weapon_access_alone_is_lifted_from_low_to_moderate_by_the_critical_item()
+    {
+        var a = Assess(WorkplaceViolence, "weapons-access-only.yaml");
+
+        // weapons-access 2*1 + recent-adverse-action (10 days <= 30, grievance possible) 1*1 + protective -2*1 = 1
+        // -> band low; weapons-access is a critical item with minimum_level moderate -> moderate.
+        AssertOutcome(a, "moderate", 1, ["weapons-access", "recent-adverse-action", "protective"], ["weapons-access: low -> moderate"], Validity.Valid, "default");
+        Assert.Equal("security-review", a.Actions[0].Id);
+        Assert.Equal("immediate", a.Actions[0].Urgency);
+    }
+
+    [Fact]
+    public void Direct_threat_with_weapon_access_is_never_low()
+    {
+        var a = Assess(WorkplaceViolence, "direct-threat-with-weapons.yaml");
+
+        // grievance 1*1 + direct-threat 3*1.5 + weapons-access 2*1 + threat-with-weapons 0 + protective -2*1
+        // = 1 + 4.5 + 2 + 0 - 2 = 5.5 -> band moderate [4, 8).
+        // Overrides in indicator order: direct-threat and weapons-access ask for moderate (already moderate, no
+        // override); threat-with-weapons asks for high -> moderate -> high.
+        // destabiliser does not fire: the loss is present but of low relevance. The unknown
+        // days_since_adverse_action is not required, so nothing counts as omitted.
+        AssertOutcome(
+            a,
+            "high",
+            5.5,
+            ["grievance", "direct-threat", "weapons-access", "threat-with-weapons", "protective"],
+            ["threat-with-weapons: moderate -> high"],
+            Validity.Valid,
+            "default");
+        Assert.Empty(a.Missing.Omitted);
+        AssertSubScores(a, ("motive_ideation", 1), ("intent_planning", 4.5), ("capability", 2), ("context", 0), ("protective", -2));
+        var experts = a.Actions.SelectMany(x => x.Experts).ToHashSet(StringComparer.Ordinal);
+        Assert.Superset(new HashSet<string>(["security", "police", "labour_law", "hr", "compliance", "psychologist"], StringComparer.Ordinal), experts);
+    }
+
+    [Fact]
+    public void Escalating_threats_and_progress_along_the_path_fire_from_dated_observations_and_make_the_case_urgent()
+    {
+        var a = Assess(WorkplaceViolence, "escalating-threats.yaml");
+
+        // Current values from the latest observations: threat = direct (10-08), path_stage = research_planning (10-05).
+        // grievance 1*1                                     =  1
+        // direct-threat 3*1.5                               =  4.5
+        // pre-attack-planning 3*1.5                         =  4.5
+        // escalating-threats 2*1.5 (veiled 09-20 -> direct 10-08, 18 days; none 09-01 -> veiled 09-20, 19 days)
+        //                                                   =  3
+        // path-progression 2*1.5 (ideation 09-15 -> research_planning 10-05, 20 days; grievance 08-15 -> ideation
+        //   09-15 is 31 days and does not count; current stage >= ideation)     =  3
+        // relationship-risk 1.5*1 (former_employee, threat >= veiled)           =  1.5
+        // recent-adverse-action 1*1 (21 days <= 30, grievance present)          =  1
+        // total 18.5 -> band urgent (>= 12); every minimum_level is below urgent, so no override.
+        // violent-motive (possible) and destabiliser (possible) do not fire.
+        AssertOutcome(
+            a,
+            "urgent",
+            18.5,
+            ["grievance", "direct-threat", "pre-attack-planning", "escalating-threats", "path-progression", "relationship-risk", "recent-adverse-action"],
+            [],
+            Validity.Valid,
+            "default");
+        AssertSubScores(a, ("motive_ideation", 1), ("intent_planning", 15), ("capability", 0), ("context", 2.5), ("protective", 0));
+
+        // The most recent matching pair of observations is kept as evidence.
+        Assert.Equal(
+            [("threat", "veiled", Day(2026, 9, 20)), ("threat", "direct", Day(2026, 10, 8))],
+            DatedEvidence(a, "escalating-threats"));
+        Assert.Equal(
+            [("path_stage", "ideation", Day(2026, 9, 15)), ("path_stage", "research_planning", Day(2026, 10, 5))],
+            DatedEvidence(a, "path-progression"));
+
+        // Ranked reasons: 4.5, 4.5, 3, 3, 1.5 (ties in declaration order), five at most.
+        Assert.Equal(["WV-DIRECT-THREAT", "WV-PLANNING", "WV-ESCALATION", "WV-PATH-PROGRESSION", "WV-RELATIONSHIP"], a.ReasonCodes.Select(r => r.Code));
+        Assert.Equal(["police-now", "protect-targets"], a.Actions.Take(2).Select(x => x.Id));
+    }
+
+    [Fact]
+    public void Escalation_spread_over_more_than_30_days_does_not_fire()
+    {
+        // Same ratings as the escalating example but each step 31 days apart: no pair of observations lies within
+        // 30 days, so neither temporal indicator fires.
+        var a = AssessText(WorkplaceViolence, """
+            case: GOLDEN-WV-SLOW
+            as_of: 2026-12-31
+            inputs:
+              workplace_grievance: present
+              violent_motive: possible
+              homicidal_ideation: absent
+              weapons_access: no
+              relationship: former_employee
+              recent_losses: { presence: possible, relevance: moderate }
+              days_since_adverse_action: 21
+              protective_factors: absent
+            observations:
+              - { input: threat, value: none, at: 2026-08-01 }
+              - { input: threat, value: veiled, at: 2026-09-01 }
+              - { input: threat, value: direct, at: 2026-10-02 }
+              - { input: path_stage, value: ideation, at: 2026-09-01 }
+              - { input: path_stage, value: research_planning, at: 2026-10-02 }
+            """);
+
+        // 1 (grievance) + 4.5 (direct) + 4.5 (planning) + 1.5 (relationship) + 1 (adverse action) = 12.5 -> urgent.
+        AssertOutcome(
+            a,
+            "urgent",
+            12.5,
+            ["grievance", "direct-threat", "pre-attack-planning", "relationship-risk", "recent-adverse-action"],
+            [],
+            Validity.Valid,
+            "default");
+    }
+
+    [Fact]
+    public void Three_unknown_required_items_make_the_workplace_screen_insufficient()
+    {
+        var a = Assess(WorkplaceViolence, "insufficient-information.yaml");
+
+        // grievance 1*1 + veiled-threat 1*1.5 + relationship-risk (former_employee, veiled) 1.5*1 = 4
+        // -> band moderate [4, 8) (the lower edge is inclusive). Unknown: homicidal_ideation, path_stage,
+        // weapons_access = 3 > max_omitted 2 -> insufficient; the level is a lower bound.
+        AssertOutcome(a, "moderate", 4, ["grievance", "veiled-threat", "relationship-risk"], [], Validity.Insufficient, "default");
+        Assert.Equal(["homicidal_ideation", "path_stage", "weapons_access"], a.Missing.Omitted);
+        Assert.Equal(2, a.Missing.Allowed);
+        Assert.False(a.Missing.IsValid);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // bullying-naqr: policy sum, score = sum of the 22 item scores (never 1, now_and_then 2, monthly 3, weekly 4,
+    // daily 5). Norms (half-point edges reproduce the published whole-number cut-offs):
+    //   notelaers-einarsen-2013 (default): not_bullied < 32.5 <= occasional < 45.5 <= bullied
+    //   gupta-2017-india:                  not_bullied < 39.5 <= occasional < 56.5 <= bullied
+    // Work-related items 1, 3, 14, 16, 18, 19, 21; physical 8, 9, 22; personal the other 12.
+    // Prorate with at most 2 omitted: score * 22 / known.
+    // ---------------------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void A_few_acts_now_and_then_are_not_bullying_under_the_default_norm()
+    {
+        var a = Assess(Bullying, "not-bullied.yaml");
+
+        // Items 1, 14, 16, 21 now_and_then (4*2 = 8), 18 items never (18*1) -> 26 < 32.5 -> not_bullied.
+        // Sub-scores: personal 12*1 = 12; work 2+1+2+2+1+1+2 = 11; physical 3*1 = 3.
+        AssertOutcome(a, "not_bullied", 26, [], [], Validity.Valid, "notelaers-einarsen-2013");
+        AssertSubScores(a, ("personal", 12), ("work_related", 11), ("physical", 3));
+        Assert.Equal(["document"], a.Actions.Select(x => x.Id));
+    }
+
+    [Fact]
+    public void Weekly_disregarded_opinions_in_a_sum_of_36_is_occasional_bullying()
+    {
+        var a = Assess(Bullying, "occasional-work-pressure.yaml");
+
+        // work: 1 monthly 3 + 3 never 1 + 14 weekly 4 + 16 monthly 3 + 18 now_and_then 2 + 19 never 1 + 21 monthly 3 = 17
+        // personal: 6, 11, 13 now_and_then (3*2 = 6) + 9 never = 15
+        // physical: 8 now_and_then 2 + 9 never 1 + 22 never 1 = 4
+        // total 36 -> occasional [32.5, 45.5). Weekly or more: item 14 only (points = its score 4) -> Leymann criterion.
+        AssertOutcome(a, "occasional", 36, ["naq14-weekly", "leymann-criterion"], [], Validity.Valid, "notelaers-einarsen-2013");
+        AssertSubScores(a, ("personal", 15), ("work_related", 17), ("physical", 4));
+        Assert.Equal([("NAQ14", 4.0), ("LEYMANN", 0.0)], a.ReasonCodes.Select(r => (r.Code, r.Contribution)));
+    }
+
+    [Fact]
+    public void Frequent_person_related_acts_are_bullying_and_reported_threats_are_referred()
+    {
+        var a = Assess(Bullying, "bullied-person-related.yaml");
+
+        // personal: 2 weekly 4 + 4 now_and_then 2 + 5 weekly 4 + 6 daily 5 + 7 monthly 3 + 10 monthly 3 + 11 weekly 4
+        //   + 12 daily 5 + 13 weekly 4 + 15 never 1 + 17 monthly 3 + 20 now_and_then 2 = 40
+        // work: 1 monthly 3 + 3 never 1 + 14 weekly 4 + 16 now_and_then 2 + 18 now_and_then 2 + 19 never 1 + 21 never 1 = 14
+        // physical: 8 monthly 3 + 9 now_and_then 2 + 22 now_and_then 2 = 7
+        // total 61 >= 45.5 -> bullied. Weekly or more: 2, 5, 6, 11, 12, 13, 14; item 22 >= now_and_then -> referral.
+        AssertOutcome(
+            a,
+            "bullied",
+            61,
+            ["naq02-weekly", "naq05-weekly", "naq06-weekly", "naq11-weekly", "naq12-weekly", "naq13-weekly", "naq14-weekly", "leymann-criterion", "physical-threat"],
+            [],
+            Validity.Valid,
+            "notelaers-einarsen-2013");
+        AssertSubScores(a, ("personal", 40), ("work_related", 14), ("physical", 7));
+
+        // Reasons by contribution: the two daily items (5) first, then weekly items (4) in item order; five at most.
+        Assert.Equal(["NAQ06", "NAQ12", "NAQ02", "NAQ05", "NAQ11"], a.ReasonCodes.Select(r => r.Code));
+        Assert.Contains(a.Actions, x => x.Id == "threat-referral" && x.Experts.Contains("security"));
+        Assert.Equal(["formal-procedure", "psych-support"], a.Actions.Take(2).Select(x => x.Id));
+    }
+
+    [Fact]
+    public void The_Indian_norm_classes_a_sum_of_50_as_occasional_where_the_default_norm_says_bullied()
+    {
+        var a = Assess(Bullying, "india-norm.yaml");
+
+        // work: 1 weekly 4 + 3 monthly 3 + 14 weekly 4 + 16 monthly 3 + 18 monthly 3 + 19 now_and_then 2 + 21 weekly 4 = 23
+        // personal: 2, 5, 6, 7, 17 now_and_then (5*2 = 10) + 4, 11, 13 monthly (3*3 = 9) + 10, 12, 15, 20 never (4) = 23
+        // physical: 8 now_and_then 2 + 9 never 1 + 22 never 1 = 4
+        // total 50: India norm occasional [39.5, 56.5).
+        AssertOutcome(a, "occasional", 50, ["naq01-weekly", "naq14-weekly", "naq21-weekly", "leymann-criterion"], [], Validity.Valid, "gupta-2017-india");
+        AssertSubScores(a, ("personal", 23), ("work_related", 23), ("physical", 4));
+
+        // The same answers under the default norm: 50 >= 45.5 -> bullied.
+        var defaultNorm = AssessData(Bullying, ReadCase(Bullying, "india-norm.yaml") with { Norm = null });
+        AssertOutcome(defaultNorm, "bullied", 50, ["naq01-weekly", "naq14-weekly", "naq21-weekly", "leymann-criterion"], [], Validity.Valid, "notelaers-einarsen-2013");
+    }
+
+    [Fact]
+    public void Two_omitted_items_are_prorated_to_22_and_cross_the_upper_cut_off()
+    {
+        var a = Assess(Bullying, "prorated-two-omitted.yaml");
+
+        // Items 9 and 22 unknown (2 <= max_omitted 2) -> prorated.
+        // work: 1 monthly 3 + 3 never 1 + 14 monthly 3 + 16 weekly 4 + 18 monthly 3 + 19 never 1 + 21 weekly 4 = 19
+        // personal: 2, 4, 6, 10, 17 now_and_then (5*2 = 10) + 11, 13 monthly (2*3 = 6) + 5, 7, 12, 15, 20 never (5) = 21
+        // physical (known): 8 now_and_then 2
+        // known sum 42; prorated 42 * 22 / 20 = 46.2 >= 45.5 -> bullied (unprorated 42 would be occasional).
+        // Sub-scores are not prorated. physical-threat cannot fire: item 22 is unknown.
+        AssertOutcome(a, "bullied", 46.2, ["naq16-weekly", "naq21-weekly", "leymann-criterion"], [], Validity.Prorated, "notelaers-einarsen-2013");
+        AssertSubScores(a, ("personal", 21), ("work_related", 19), ("physical", 2));
+        Assert.Equal(["naq09", "naq22"], a.Missing.Omitted);
+    }
+
+    [Fact]
+    public void Three_omitted_items_exceed_the_proration_limit_and_are_not_prorated()
+    {
+        // Items 20-22 unknown, the other 19 never: 3 > max_omitted 2 -> insufficient. The score is the plain sum of
+        // the known items, 19 * 1 = 19 (no proration) -> not_bullied as a lower bound.
+        var lines = Enumerable.Range(1, 22).Select(n => $"  naq{n:00}: {(n >= 20 ? "unknown" : "never")}");
+        var a = AssessText(Bullying, "case: GOLDEN-NAQ-GAPS\ninputs:\n" + string.Join("\n", lines) + "\n");
+
+        AssertOutcome(a, "not_bullied", 19, [], [], Validity.Insufficient, "notelaers-einarsen-2013");
+        Assert.Equal(["naq20", "naq21", "naq22"], a.Missing.Omitted);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // crisis-screen-cssrs: policy highest-level over none (0) / low (1) / moderate (2) / high (3); the score is the
+    // rank of the highest level named by a fired indicator (0 when none fires). wish-dead, active-thoughts -> low;
+    // method -> moderate; intent, plan, recent-behaviour -> high. Missing data: insufficient (no unknown allowed).
+    // ---------------------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void No_yes_answer_gives_none()
+    {
+        var a = Assess(Crisis, "none.yaml");
+
+        // Nothing fires -> score 0 -> none.
+        AssertOutcome(a, "none", 0, [], [], Validity.Valid, null);
+        Assert.Equal(["document"], a.Actions.Select(x => x.Id));
+    }
+
+    [Fact]
+    public void A_wish_to_be_dead_alone_is_low()
+    {
+        var a = Assess(Crisis, "low-wish-to-be-dead.yaml");
+
+        // wish-dead (low = 1) -> score 1 -> low.
+        AssertOutcome(a, "low", 1, ["wish-dead"], [], Validity.Valid, null);
+    }
+
+    [Fact]
+    public void Thoughts_about_a_method_are_moderate()
+    {
+        var a = Assess(Crisis, "moderate-method.yaml");
+
+        // max(wish-dead 1, active-thoughts 1, method 2) = 2 -> moderate.
+        AssertOutcome(a, "moderate", 2, ["wish-dead", "active-thoughts", "method"], [], Validity.Valid, null);
+        Assert.Equal("CS-METHOD", a.ReasonCodes[0].Code);
+        Assert.Equal(["same-day-assessment", "safety-plan"], a.Actions.Take(2).Select(x => x.Id));
+    }
+
+    [Fact]
+    public void Recent_suicidal_behaviour_is_high_with_urgent_actions_whatever_the_lower_items_say()
+    {
+        var a = Assess(Crisis, "high-recent-behaviour.yaml");
+
+        // max(wish-dead 1, recent-behaviour 3) = 3 -> high.
+        AssertOutcome(a, "high", 3, ["wish-dead", "recent-behaviour"], [], Validity.Valid, null);
+
+        // Actions: level high's three (immediate), then the indicators' own, de-duplicated; ordered by urgency
+        // (immediate before soon), then by first mention.
+        Assert.Equal(["stay-with-person", "immediate-clinical", "emergency-services", "offer-support"], a.Actions.Select(x => x.Id));
+        Assert.All(a.Actions.Take(3), x => Assert.Equal("immediate", x.Urgency));
+        var experts = a.Actions.SelectMany(x => x.Experts).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("medical", experts);
+        Assert.Contains("psychologist", experts);
+        Assert.Contains("police", experts);
+    }
+
+    [Fact]
+    public void An_interrupted_screen_is_insufficient_and_shows_only_a_lower_bound()
+    {
+        var a = Assess(Crisis, "insufficient-interrupted.yaml");
+
+        // max(wish-dead 1, active-thoughts 1) = 1 -> low; method, intent, plan unknown: 3 > 0 -> insufficient.
+        AssertOutcome(a, "low", 1, ["wish-dead", "active-thoughts"], [], Validity.Insufficient, null);
+        Assert.Equal(["method", "intent", "plan"], a.Missing.Omitted);
+        Assert.Equal(0, a.Missing.Allowed);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // warning-behaviours-triage: policy count (each fired indicator counts 1); bands none < 1 <= monitor.
+    // Every proximal behaviour present -> minimum manage; distal present -> minimum monitor. max-omitted 4.
+    // ---------------------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Leakage_present_calls_for_active_risk_management()
+    {
+        var a = Assess(WarningBehaviours, "proximal-leakage.yaml");
+
+        // wb-leakage + distal-characteristics (grievance, thwarted goals present) = 2 -> monitor;
+        // wb-leakage minimum manage -> monitor -> manage. possible-proximal does not fire (a proximal is present).
+        // 3 unknown distal items <= 4 -> valid.
+        AssertOutcome(a, "manage", 2, ["wb-leakage", "distal-characteristics"], ["wb-leakage: monitor -> manage"], Validity.Valid, "default");
+        Assert.Equal(["failure_to_affiliate", "failure_of_pair_bonding", "mental_disorder"], a.Missing.Omitted);
+    }
+
+    [Fact]
+    public void Distal_characteristics_only_call_for_active_monitoring()
+    {
+        var a = Assess(WarningBehaviours, "distal-only.yaml");
+
+        // distal-characteristics = 1 -> monitor (its minimum is monitor too, so no override).
+        AssertOutcome(a, "monitor", 1, ["distal-characteristics"], [], Validity.Valid, "default");
+        Assert.Equal(["monitor"], a.Actions.Select(x => x.Id));
+    }
+
+    [Fact]
+    public void Nothing_present_gives_none()
+    {
+        var a = Assess(WarningBehaviours, "nothing-present.yaml");
+
+        // Only 'possible' distal items; no indicator fires -> 0 -> none.
+        AssertOutcome(a, "none", 0, [], [], Validity.Valid, "default");
+        Assert.Equal(["document"], a.Actions.Select(x => x.Id));
+    }
+
+    [Fact]
+    public void A_possible_proximal_behaviour_calls_for_monitoring_and_clarification()
+    {
+        var a = Assess(WarningBehaviours, "possible-proximal.yaml");
+
+        // possible-proximal (fixation possible, no proximal present, all proximal known) = 1 -> monitor.
+        // distal-characteristics does not fire (grievance only possible). Actions: clarify (soon) before monitor.
+        AssertOutcome(a, "monitor", 1, ["possible-proximal"], [], Validity.Valid, "default");
+        Assert.Equal(["clarify", "monitor"], a.Actions.Select(x => x.Id));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Helpers
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static void AssertOutcome(Assessment a, string level, double score, string[] fired, string[] overrides, Validity validity, string? norm)
+    {
+        Assert.Equal(level, a.Level);
+        Assert.Equal(score, a.Score, 1e-9);
+        Assert.Equal(fired, a.Indicators.Select(i => i.Id));
+        Assert.Equal(overrides, a.Overrides.Select(o => $"{o.Indicator}: {o.LevelBefore} -> {o.MinimumLevel}"));
+        Assert.Equal(validity, a.Missing.Validity);
+        Assert.Equal(norm, a.Norm);
+        Assert.Equal("nrules", a.Engine);
+    }
+
+    private static void AssertSubScores(Assessment a, params (string Domain, double Score)[] expected)
+    {
+        Assert.Equal(expected.Select(e => e.Domain), a.SubScores.Select(s => s.Domain));
+        foreach (var (domain, score) in expected)
+        {
+            Assert.Equal(score, a.SubScores.Single(s => s.Domain == domain).Score, 1e-9);
+        }
+    }
+
+    private static (string Input, string Value, DateTimeOffset At)[] DatedEvidence(Assessment a, string indicator) =>
+        [.. a.Indicators.Single(i => i.Id == indicator).Evidence.Where(e => e.ObservedAt is not null).Select(e => (e.Input, e.Value, e.ObservedAt!.Value))];
+
+    private static DateTimeOffset Day(int year, int month, int day) => new(year, month, day, 0, 0, 0, TimeSpan.Zero);
+
+    private static Assessment Assess(string package, string example) => AssessData(package, ReadCase(package, example));
+
+    private static Assessment AssessText(string package, string yaml)
+    {
+        var data = CaseReader.ReadText(yaml, "golden-inline.yaml");
+        Assert.True(data.Succeeded, string.Join(Environment.NewLine, data.Diagnostics));
+        return AssessData(package, data.Value!);
+    }
+
+    private static Assessment AssessData(string package, CaseData data) =>
+        Compiled.GetOrAdd(package, static p => RiskModelCompiler.Compile(ModelPackage.Load(PackageDirectory(p)).GetValueOrThrow())).Assess(data);
+
+    private static CaseData ReadCase(string package, string example)
+    {
+        var data = CaseReader.ReadFile(Path.Combine(PackageDirectory(package), "examples", example));
+        Assert.True(data.Succeeded, string.Join(Environment.NewLine, data.Diagnostics));
+        Assert.Empty(data.Diagnostics);
+        return data.Value!;
+    }
+
+    private static string PackageDirectory(string package) => Path.Combine(RepositoryRoot.Value, "models", package);
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Tma.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Tma.slnx above {AppContext.BaseDirectory}.");
+    }
+}
