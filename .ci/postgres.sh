@@ -4,7 +4,8 @@
 #   export TMA_TEST_POSTGRES='Host=127.0.0.1;Port=…;Database=…;Username=…;Password=…'
 # Everything else goes to stderr, so `.ci/run` can do:  eval "$(bash .ci/postgres.sh)"
 #
-# Idempotent: safe to run again; it re-uses the cluster, role and database and only resets the password.
+# Idempotent: safe to run again (also concurrently from several shells); it re-uses the cluster, role, database
+# and password (kept in /etc/postgresql/<version>/<cluster>/<user>.password, readable by root only).
 # Debian 12, run as root. Settings (environment, all optional):
 #   TMA_PG_CLUSTER (default tma)   TMA_PG_PORT (default 55432)
 #   TMA_PG_DB (default tma_test)   TMA_PG_USER (default tma_test)
@@ -56,7 +57,10 @@ chown postgres:postgres "$confdir/conf.d/50-tma-tests.conf"
 status="$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1==v && $2==c {print $4}')"
 if [[ "$status" != online* ]]; then
   log "starting cluster $version/$cluster"
-  pg_ctlcluster "$version" "$cluster" start >&2
+  # Tolerate a concurrent run that started it first.
+  pg_ctlcluster "$version" "$cluster" start >&2 || \
+    pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1==v && $2==c {print $4}' | grep -q '^online' || \
+    { log "could not start cluster $version/$cluster (see /var/log/postgresql/postgresql-$version-$cluster.log)"; exit 1; }
 else
   # Already running: make sure a changed listen address or port takes effect.
   running_listen="$(runuser -u postgres -- psql -p "$port" -XAtqc 'show listen_addresses' 2>/dev/null || true)"
@@ -72,8 +76,13 @@ for _ in $(seq 1 60); do
 done
 pg_isready -q -h 127.0.0.1 -p "$port" || { log "server did not become ready on 127.0.0.1:$port"; exit 1; }
 
-# 3. Role and database for the tests (password regenerated on every run, only ever printed to stdout).
-password="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+# 3. Role and database for the tests. The password is generated once and kept in a root-only file, so that
+#    concurrent or repeated runs (several engineers, CI) keep working with the same connection string.
+password_file="$confdir/$user.password"
+if [[ ! -s "$password_file" ]]; then
+  (umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$password_file")
+fi
+password="$(cat "$password_file")"
 psql_admin() { runuser -u postgres -- psql -p "$port" -X -q -v ON_ERROR_STOP=1 "$@"; }
 psql_admin -d postgres -v user="$user" -v password="$password" >&2 <<'SQL'
 SELECT format('CREATE ROLE %I LOGIN', :'user')

@@ -32,6 +32,11 @@ public sealed partial class CaseStore : IAsyncDisposable
     public static async Task<CaseStore> OpenAsync(CaseStoreOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Backend == StoreBackend.Sqlite)
+        {
+            CreatePrivateFile(options.Connection);
+        }
+
         var dialect = options.Backend == StoreBackend.Sqlite
             ? SqlDialect.ForSqlite(options.Connection)
             : SqlDialect.ForPostgres(options.Connection);
@@ -44,6 +49,29 @@ public sealed partial class CaseStore : IAsyncDisposable
         {
             await dialect.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>A new SQLite file is created readable and writable by its owner only (SQLite gives its -wal and -shm files the same mode).</summary>
+    private static void CreatePrivateFile(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path) || path == ":memory:")
+        {
+            return;
+        }
+
+        try
+        {
+            using var _ = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first.
         }
     }
 

@@ -12,6 +12,8 @@ public static class TmaCommandLine
         var root = new RootCommand("tma — validate, score and evaluate Threat Management Assistant model packages. Every output about a person is advisory.");
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(SynthCommand.Create());
+        root.Subcommands.Add(DatasetCommand.Create());
         return root;
     }
 

@@ -5,11 +5,10 @@ internal sealed class Operation
 {
     private readonly CallerRole[] _roles;
 
-    private Operation(string auditName, bool caseScoped, bool readsContent, params CallerRole[] roles)
+    private Operation(string auditName, bool caseScoped, params CallerRole[] roles)
     {
         AuditName = auditName;
         CaseScoped = caseScoped;
-        ReadsContent = readsContent;
         _roles = roles;
     }
 
@@ -18,9 +17,6 @@ internal sealed class Operation
 
     /// <summary>Whether the operation targets one case (and so is subject to the membership check for experts).</summary>
     public bool CaseScoped { get; }
-
-    /// <summary>Whether the operation returns case content (for documentation and tests).</summary>
-    public bool ReadsContent { get; }
 
     public bool Allows(CallerRole role) => Array.IndexOf(_roles, role) >= 0;
 
@@ -31,34 +27,34 @@ internal sealed class Operation
     private const CallerRole Manager = CallerRole.CaseManager;
     private const CallerRole Expert = CallerRole.Expert;
 
-    public static readonly Operation TenantCreate = new("tenant.create", false, false, CallerRole.Administrator);
-    public static readonly Operation KeysRotate = new("keys.rotate", false, false, CallerRole.Administrator);
-    public static readonly Operation CaseShred = new("case.shred", true, false, CallerRole.Administrator);
-    public static readonly Operation RetentionSweep = new("case.retention-sweep", false, false, CallerRole.Administrator);
+    public static readonly Operation TenantCreate = new("tenant.create", false, CallerRole.Administrator);
+    public static readonly Operation KeysRotate = new("keys.rotate", false, CallerRole.Administrator);
+    public static readonly Operation CaseShred = new("case.shred", true, CallerRole.Administrator);
+    public static readonly Operation RetentionSweep = new("case.retention-sweep", false, CallerRole.Administrator);
 
-    public static readonly Operation CaseCreate = new("case.create", false, false, Manager);
-    public static readonly Operation CaseList = new("case.list", false, false, Manager, Expert);
-    public static readonly Operation CaseRead = new("case.read", true, true, Manager, Expert);
-    public static readonly Operation CaseStatus = new("case.status", true, false, Manager);
-    public static readonly Operation CaseOwner = new("case.owner", true, false, Manager);
-    public static readonly Operation CaseRetention = new("case.retention", true, false, Manager);
-    public static readonly Operation MemberAdd = new("case.member.add", true, false, Manager);
-    public static readonly Operation MemberRemove = new("case.member.remove", true, false, Manager);
+    public static readonly Operation CaseCreate = new("case.create", false, Manager);
+    public static readonly Operation CaseList = new("case.list", false, Manager, Expert);
+    public static readonly Operation CaseRead = new("case.read", true, Manager, Expert);
+    public static readonly Operation CaseStatus = new("case.status", true, Manager);
+    public static readonly Operation CaseOwner = new("case.owner", true, Manager);
+    public static readonly Operation CaseRetention = new("case.retention", true, Manager);
+    public static readonly Operation MemberAdd = new("case.member.add", true, Manager);
+    public static readonly Operation MemberRemove = new("case.member.remove", true, Manager);
 
-    public static readonly Operation ObservationAdd = new("observation.add", true, false, Manager, Expert);
-    public static readonly Operation ObservationRead = new("observation.read", true, true, Manager, Expert);
-    public static readonly Operation AssessmentAdd = new("assessment.add", true, false, Manager, Expert);
-    public static readonly Operation AssessmentRead = new("assessment.read", true, true, Manager, Expert);
-    public static readonly Operation RiskCurveRead = new("risk-curve.read", true, true, Manager, Expert);
-    public static readonly Operation DecisionAdd = new("decision.add", true, false, Manager);
-    public static readonly Operation DecisionRead = new("decision.read", true, true, Manager, Expert);
-    public static readonly Operation DocumentAdd = new("document.add", true, false, Manager, Expert);
-    public static readonly Operation DocumentList = new("document.list", true, true, Manager, Expert);
-    public static readonly Operation DocumentRead = new("document.read", true, true, Manager, Expert);
+    public static readonly Operation ObservationAdd = new("observation.add", true, Manager, Expert);
+    public static readonly Operation ObservationRead = new("observation.read", true, Manager, Expert);
+    public static readonly Operation AssessmentAdd = new("assessment.add", true, Manager, Expert);
+    public static readonly Operation AssessmentRead = new("assessment.read", true, Manager, Expert);
+    public static readonly Operation RiskCurveRead = new("risk-curve.read", true, Manager, Expert);
+    public static readonly Operation DecisionAdd = new("decision.add", true, Manager);
+    public static readonly Operation DecisionRead = new("decision.read", true, Manager, Expert);
+    public static readonly Operation DocumentAdd = new("document.add", true, Manager, Expert);
+    public static readonly Operation DocumentList = new("document.list", true, Manager, Expert);
+    public static readonly Operation DocumentRead = new("document.read", true, Manager, Expert);
 
-    public static readonly Operation AuditRead = new("audit.read", false, false, CallerRole.Auditor);
-    public static readonly Operation AuditVerify = new("audit.verify", false, false, CallerRole.Auditor);
-    public static readonly Operation Export = new("export.anonymized", false, false, CallerRole.Researcher);
+    public static readonly Operation AuditRead = new("audit.read", false, CallerRole.Auditor);
+    public static readonly Operation AuditVerify = new("audit.verify", false, CallerRole.Auditor);
+    public static readonly Operation Export = new("export.anonymized", false, CallerRole.Researcher);
 
     public static IReadOnlyList<Operation> All { get; } =
     [

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using Tma.Models.Packages;
+using Tma.Scoring.Datasets;
+
+namespace Tma.Cli.Commands;
+
+/// <summary><c>tma dataset check &lt;csv&gt; --model &lt;package&gt;</c>: checks an anonymized dataset against a model.</summary>
+internal static class DatasetCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("dataset", """
+            Work with anonymized datasets (docs/datasets.md).
+
+            Example:
+              tma dataset check data.csv --model models/warning-behaviours-triage
+            """);
+        command.Subcommands.Add(CreateCheck());
+        return command;
+    }
+
+    private static Command CreateCheck()
+    {
+        var file = new Argument<string>("csv") { Description = "The dataset: CSV (RFC 4180, UTF-8) with a header row." };
+        var model = new Option<string>("--model", "-m") { Description = "Model package folder or its model.yaml whose inputs the columns name.", Required = true };
+        var outcome = new Option<string>("--outcome") { Description = "Name of the outcome column (values 0 or 1).", DefaultValueFactory = _ => DatasetReadOptions.Default.OutcomeColumn };
+        var key = new Option<string>("--key") { Description = "Name of the optional case-key column (never a feature).", DefaultValueFactory = _ => DatasetReadOptions.Default.KeyColumn };
+        var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip and count bad rows instead of stopping at the first one." };
+        var command = new Command("check", """
+            Check a dataset against a model: row count, outcome base rate, missing values per input. Refuses
+            columns that look like direct identifiers (names, e-mail addresses, phone numbers, free text) and
+            stops at the first bad row with its file, line and column. Exit code 2 when the dataset is refused.
+
+            Example:
+              tma dataset check data.csv --model models/warning-behaviours-triage
+              tma dataset check export.csv -m models/bullying-naqr --outcome escalated --key pseudonym --skip-bad-rows
+            """);
+        command.Arguments.Add(file);
+        command.Options.Add(model);
+        command.Options.Add(outcome);
+        command.Options.Add(key);
+        command.Options.Add(skip);
+        command.SetAction(parse => Run(
+            parse.GetValue(file)!,
+            parse.GetValue(model)!,
+            new DatasetReadOptions { OutcomeColumn = parse.GetValue(outcome)!, KeyColumn = parse.GetValue(key)!, SkipBadRows = parse.GetValue(skip) },
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(string path, string modelPath, DatasetReadOptions options, TextWriter output, TextWriter error)
+    {
+        var package = ModelPackage.Load(modelPath);
+        if (package.Value is null)
+        {
+            foreach (var diagnostic in package.Diagnostics)
+            {
+                error.WriteLine(diagnostic);
+            }
+
+            error.WriteLine($"tma dataset check: the model package {modelPath} has errors (run `tma validate {modelPath}`)");
+            return ExitCodes.BadInput;
+        }
+
+        var definition = package.Value.Definition;
+        var result = DatasetCheck.Run(path, definition, options);
+        foreach (var refused in result.RefusedColumns)
+        {
+            error.WriteLine($"{path}:1:{refused.ColumnNumber.ToString(CultureInfo.InvariantCulture)}: error {DatasetDiagnosticCodes.IdentifierColumn}: column `{refused.Column}` looks like a direct identifier: {refused.Reason}; remove it, anonymized means anonymized");
+        }
+
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            error.WriteLine(diagnostic);
+        }
+
+        if (result.RefusedColumns.Count > 0)
+        {
+            error.WriteLine($"tma dataset check: refused {result.RefusedColumns.Count.ToString(CultureInfo.InvariantCulture)} column(s) that look like direct identifiers");
+            return ExitCodes.BadInput;
+        }
+
+        if (!result.Succeeded)
+        {
+            error.WriteLine($"tma dataset check: {path} does not fit model {definition.Id} (use --skip-bad-rows to skip and count bad rows)");
+            return ExitCodes.BadInput;
+        }
+
+        var invariant = CultureInfo.InvariantCulture;
+        output.WriteLine($"dataset:     {path}");
+        output.WriteLine($"fingerprint: {result.Fingerprint}");
+        output.WriteLine($"model:       {definition.Id} {definition.Version}");
+        output.WriteLine(string.Create(invariant, $"rows:        {result.Rows}"));
+        if (result.BadRows > 0)
+        {
+            output.WriteLine(string.Create(invariant, $"bad rows:    {result.BadRows} skipped (the first {result.Diagnostics.Count(d => d.Severity == Models.Diagnostics.Severity.Error)} are listed above)"));
+        }
+
+        output.WriteLine(result.Rows > 0
+            ? string.Create(invariant, $"base rate:   {result.BaseRate:F4} ({result.Positives} of {result.Rows} with outcome 1)")
+            : "base rate:   n/a (no rows)");
+        if (result.GroupNames.Count > 0)
+        {
+            output.WriteLine($"groups:      {string.Join(", ", result.GroupNames)}");
+        }
+
+        output.WriteLine("missing per input:");
+        var width = result.MissingPerInput.Count == 0 ? 0 : result.MissingPerInput.Max(p => p.Key.Length);
+        foreach (var (input, count) in result.MissingPerInput)
+        {
+            var share = result.Rows == 0 ? 0 : (double)count / result.Rows;
+            output.WriteLine(string.Create(invariant, $"  {input.PadRight(width)}  {count,9}  {share,7:P1}"));
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,159 @@
+using Tma.CaseStore.Tests.Infrastructure;
+
+namespace Tma.CaseStore.Tests;
+
+public sealed class AccessControlTests
+{
+    private const CallerRole M = CallerRole.CaseManager;
+    private const CallerRole E = CallerRole.Expert;
+    private const CallerRole A = CallerRole.Auditor;
+    private const CallerRole R = CallerRole.Researcher;
+    private const CallerRole Ad = CallerRole.Administrator;
+
+    /// <summary>The roles matrix of docs/case-store.md, written out independently of the code's own table.</summary>
+    private static readonly Dictionary<string, CallerRole[]> Expected = new()
+    {
+        ["tenant.create"] = [Ad],
+        ["keys.rotate"] = [Ad],
+        ["case.shred"] = [Ad],
+        ["case.retention-sweep"] = [Ad],
+        ["case.create"] = [M],
+        ["case.list"] = [M, E],
+        ["case.read"] = [M, E],
+        ["case.status"] = [M],
+        ["case.owner"] = [M],
+        ["case.retention"] = [M],
+        ["case.member.add"] = [M],
+        ["case.member.remove"] = [M],
+        ["observation.add"] = [M, E],
+        ["observation.read"] = [M, E],
+        ["assessment.add"] = [M, E],
+        ["assessment.read"] = [M, E],
+        ["risk-curve.read"] = [M, E],
+        ["decision.add"] = [M],
+        ["decision.read"] = [M, E],
+        ["document.add"] = [M, E],
+        ["document.list"] = [M, E],
+        ["document.read"] = [M, E],
+        ["audit.read"] = [A],
+        ["audit.verify"] = [A],
+        ["export.anonymized"] = [R],
+    };
+
+    /// <summary>One call per operation, given a freshly filled case.</summary>
+    private static readonly Dictionary<string, Func<World, Caller, FilledCase, Task>> Calls = new()
+    {
+        ["tenant.create"] = (w, c, f) => w.Store.CreateTenantAsync(c.Role == Ad ? c with { TenantId = "new-" + Guid.NewGuid().ToString("N")[..8] } : c),
+        ["keys.rotate"] = (w, c, f) => w.Store.RotateKeysAsync(c),
+        ["case.shred"] = (w, c, f) => w.Store.ShredCaseAsync(c, f.Id),
+        ["case.retention-sweep"] = (w, c, f) => w.Store.ShredExpiredCasesAsync(c),
+        ["case.create"] = (w, c, f) => w.Store.CreateCaseAsync(c, new NewCase("s", CaseCategory.Other, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero))),
+        ["case.list"] = (w, c, f) => w.Store.ListCasesAsync(c),
+        ["case.read"] = (w, c, f) => w.Store.GetCaseAsync(c, f.Id),
+        ["case.status"] = (w, c, f) => w.Store.ChangeStatusAsync(c, f.Id, CaseStatus.Assessing, f.Version),
+        ["case.owner"] = (w, c, f) => w.Store.AssignOwnerAsync(c, f.Id, "manager-2", f.Version),
+        ["case.retention"] = (w, c, f) => w.Store.SetRetentionAsync(c, f.Id, new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero), f.Version),
+        ["case.member.add"] = (w, c, f) => w.Store.AddMemberAsync(c, f.Id, "expert-2", CaseMemberRole.Security, f.Version),
+        ["case.member.remove"] = (w, c, f) => w.Store.RemoveMemberAsync(c, f.Id, "nobody", f.Version),
+        ["observation.add"] = (w, c, f) => w.Store.AddObservationAsync(c, f.Id, new NewObservation("leakage", "possible", new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), "")),
+        ["observation.read"] = (w, c, f) => w.Store.GetObservationsAsync(c, f.Id),
+        ["assessment.add"] = (w, c, f) => w.Store.AddAssessmentAsync(c, f.Id, World.Assessment()),
+        ["assessment.read"] = (w, c, f) => w.Store.GetAssessmentsAsync(c, f.Id),
+        ["risk-curve.read"] = (w, c, f) => w.Store.GetRiskCurveAsync(c, f.Id),
+        ["decision.add"] = (w, c, f) => w.Store.RecordDecisionAsync(c, f.Id, new NewDecision(null, "monitor", "r", ModelAgreement.NoModel), f.Version),
+        ["decision.read"] = (w, c, f) => w.Store.GetDecisionsAsync(c, f.Id),
+        ["document.add"] = (w, c, f) => w.Store.AddDocumentAsync(c, f.Id, new NewDocument("d.pdf", "application/pdf", new byte[] { 1, 2 })),
+        ["document.list"] = (w, c, f) => w.Store.ListDocumentsAsync(c, f.Id),
+        ["document.read"] = (w, c, f) => w.Store.GetDocumentAsync(c, f.Id, f.DocumentId),
+        ["audit.read"] = (w, c, f) => w.Store.GetAuditTrailAsync(c),
+        ["audit.verify"] = (w, c, f) => w.Store.VerifyAuditChainAsync(c),
+        ["export.anonymized"] = (w, c, f) => w.Store.ExportAnonymizedAsync(c, new AnonymizedExportOptions { K = 2 }, new StringWriter()),
+    };
+
+    [Fact]
+    public void The_code_matrix_is_the_documented_matrix_and_every_operation_is_tested()
+    {
+        Assert.Equal(Expected.Keys.Order(), Operation.All.Select(o => o.AuditName).Order());
+        Assert.Equal(Expected.Keys.Order(), Calls.Keys.Order());
+        foreach (var operation in Operation.All)
+        {
+            Assert.Equal(Expected[operation.AuditName].Order(), operation.Roles.Order());
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task Every_operation_allows_exactly_its_roles_and_audits_every_denial(Backend backend)
+    {
+        await using var harness = await StoreHarness.CreateAsync(backend);
+        var world = await World.CreateAsync(await harness.OpenAsync());
+        var failures = new List<string>();
+        foreach (var (action, call) in Calls)
+        {
+            foreach (var role in Enum.GetValues<CallerRole>())
+            {
+                var filled = await world.FilledCaseAsync(); // the expert is a member
+                var caller = world.As(role);
+                var before = await CountAsync(harness, world.Tenant);
+                var error = await Record.ExceptionAsync(() => call(world, caller, filled));
+                var allowed = Expected[action].Contains(role);
+                var last = await LastAsync(harness, world.Tenant);
+                if (allowed && error is not null)
+                {
+                    failures.Add($"{action} as {role}: expected success, got {error.GetType().Name}: {error.Message}");
+                }
+                else if (!allowed && error is not CaseStoreAccessDeniedException)
+                {
+                    failures.Add($"{action} as {role}: expected access denied, got {error?.GetType().Name ?? "success"}");
+                }
+                else if (!allowed && (last.Action, last.Outcome, last.ActorRole) != (action, "Denied", role.ToString()))
+                {
+                    failures.Add($"{action} as {role}: the denial was not the last audit entry ({last.Action}/{last.Outcome})");
+                }
+                else if (allowed && action != "tenant.create" && (last.Action, last.Outcome) != (action, "Allowed"))
+                {
+                    failures.Add($"{action} as {role}: the call was not audited as allowed ({last.Action}/{last.Outcome})");
+                }
+                else if (action != "tenant.create" && await CountAsync(harness, world.Tenant) <= before)
+                {
+                    failures.Add($"{action} as {role}: nothing was audited");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True((await world.Store.VerifyAuditChainAsync(world.Auditor)).IsValid);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task An_expert_reaches_only_the_cases_they_are_a_member_of(Backend backend)
+    {
+        await using var harness = await StoreHarness.CreateAsync(backend);
+        var world = await World.CreateAsync(await harness.OpenAsync());
+        var member = await world.FilledCaseAsync();
+        var other = await world.Store.CreateCaseAsync(world.Manager, new NewCase("other", CaseCategory.Crisis, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal(new[] { member.Id }, (await world.Store.ListCasesAsync(world.Expert)).Select(c => c.Id));
+        await world.Store.GetCaseAsync(world.Expert, member.Id);
+        var denied = await Assert.ThrowsAsync<CaseStoreAccessDeniedException>(() => world.Store.GetObservationsAsync(world.Expert, other.Id));
+        Assert.Equal(other.Id, denied.CaseId);
+        await Assert.ThrowsAsync<CaseStoreAccessDeniedException>(() => world.Store.AddObservationAsync(world.Expert, other.Id,
+            new NewObservation("i", "v", harness.Clock.GetUtcNow(), "")));
+
+        // Removing the membership removes the access.
+        await world.Store.RemoveMemberAsync(world.Manager, member.Id, world.Expert.UserId, member.Version);
+        await Assert.ThrowsAsync<CaseStoreAccessDeniedException>(() => world.Store.GetCaseAsync(world.Expert, member.Id));
+        Assert.Empty(await world.Store.ListCasesAsync(world.Expert));
+
+        var trail = await world.Store.GetAuditTrailAsync(world.Auditor);
+        Assert.Equal(3, trail.Count(e => e.Outcome == AuditOutcome.Denied && e.ActorRole == CallerRole.Expert));
+    }
+
+    private static Task<long> CountAsync(StoreHarness harness, string tenant) =>
+        harness.ScalarRawAsync<long>("SELECT COUNT(*) FROM audit_log WHERE tenant_id = @Tenant", new { Tenant = tenant });
+
+    private static async Task<(string Action, string Outcome, string ActorRole)> LastAsync(StoreHarness harness, string tenant) =>
+        (await harness.QueryRawAsync<(string, string, string)>(
+            "SELECT action, outcome, actor_role FROM audit_log WHERE tenant_id = @Tenant ORDER BY seq DESC LIMIT 1", new { Tenant = tenant })).Single();
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Text;
+using Npgsql;
+using Tma.CaseStore.Tests.Infrastructure;
+
+namespace Tma.CaseStore.Tests;
+
+public sealed class PlaintextAtRestTests
+{
+    /// <summary>Distinctive values for every field that describes a person.</summary>
+    private static readonly string[] Secrets =
+    [
+        "SUBJ-Zebulon-Quist", "INPUT-zz-fixation", "VALUE-zz-present", "SOURCE-zz-hr-email",
+        "LEVEL-zz-urgent", "INPUTS-zz-json", "RESULT-zz-json", "FINAL-zz-urgent", "RATIONALE-zz-weapons",
+        "DOCNAME-zz-report.pdf", "DOCTYPE-zz/pdf", "DOCBODY-zz-threatening-letter",
+    ];
+
+    private static async Task WriteSecretsAsync(World world)
+    {
+        var store = world.Store;
+        var at = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var created = await store.CreateCaseAsync(world.Manager, new NewCase(Secrets[0], CaseCategory.Violence, at.AddYears(3)));
+        await store.AddObservationAsync(world.Manager, created.Id, new NewObservation(Secrets[1], Secrets[2], at, Secrets[3]));
+        var assessment = await store.AddAssessmentAsync(world.Manager, created.Id, new NewAssessment(
+            "tma.model", "1.0.0", "sha256:1", Secrets[4], 31.25, false, "{\"x\":\"" + Secrets[5] + "\"}", "{\"y\":\"" + Secrets[6] + "\"}", at));
+        var version = (await store.GetCaseAsync(world.Manager, created.Id)).Version;
+        await store.RecordDecisionAsync(world.Manager, created.Id, new NewDecision(assessment.Id, Secrets[7], Secrets[8], ModelAgreement.Overrode), version);
+        await store.AddDocumentAsync(world.Manager, created.Id, new NewDocument(Secrets[9], Secrets[10], Encoding.UTF8.GetBytes(Secrets[11])));
+        // Read everything back once, so that reads leave nothing behind either.
+        await store.GetObservationsAsync(world.Manager, created.Id);
+        await store.GetAssessmentsAsync(world.Manager, created.Id);
+        await store.GetDecisionsAsync(world.Manager, created.Id);
+    }
+
+    private static IEnumerable<(string Secret, string Encoding)> Find(byte[] haystack, string text)
+    {
+        foreach (var secret in Secrets)
+        {
+            if (haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)) >= 0)
+            {
+                yield return (secret, "utf-8");
+            }
+
+            if (haystack.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)) >= 0)
+            {
+                yield return (secret, "utf-16");
+            }
+
+            if (text.Contains(Convert.ToHexStringLower(Encoding.UTF8.GetBytes(secret)), StringComparison.Ordinal))
+            {
+                yield return (secret, "hex");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_sqlite_files_hold_no_plaintext_of_what_was_written()
+    {
+        await using var harness = await StoreHarness.CreateAsync(Backend.Sqlite);
+        var store = await harness.OpenAsync();
+        await WriteSecretsAsync(await World.CreateAsync(store));
+        await store.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(harness.SqlitePath));
+        }
+
+        var files = Directory.GetFiles(Path.GetDirectoryName(harness.SqlitePath)!);
+        var all = files.SelectMany(File.ReadAllBytes).ToArray();
+        Assert.Contains(files, f => f.EndsWith("cases.db", StringComparison.Ordinal));
+        // Positive control: what is stored in clear (the category, the package id) is found by the same search.
+        Assert.True(all.AsSpan().IndexOf("Violence"u8) >= 0 && all.AsSpan().IndexOf("tma.model"u8) >= 0, "the control values were not found: the grep is broken");
+        var found = Find(all, Encoding.Latin1.GetString(all)).ToList();
+        Assert.True(found.Count == 0, "plaintext found: " + string.Join(", ", found));
+    }
+
+    [SkippableFact]
+    public async Task A_postgresql_dump_holds_no_plaintext_of_what_was_written()
+    {
+        await using var harness = await StoreHarness.CreateAsync(Backend.Postgres);
+        var pgDump = FindPgDump();
+        Skip.If(pgDump is null, "pg_dump is not installed (it comes with postgresql-client; .ci/postgres.sh installs it)");
+        var store = await harness.OpenAsync();
+        await WriteSecretsAsync(await World.CreateAsync(store));
+
+        var connection = new NpgsqlConnectionStringBuilder(harness.Target);
+        var start = new ProcessStartInfo(pgDump!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "--no-owner", "--schema", harness.Schema!, "--host", connection.Host!, "--port", connection.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--username", connection.Username!, connection.Database! })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PGPASSWORD"] = connection.Password;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var dump = await stdout;
+        Assert.True(process.ExitCode == 0, "pg_dump failed: " + await stderr);
+
+        Assert.Contains("audit_log", dump, StringComparison.Ordinal);
+        Assert.Contains("Violence", dump, StringComparison.Ordinal); // positive control
+        var found = Find(Encoding.UTF8.GetBytes(dump), dump).ToList();
+        Assert.True(found.Count == 0, "plaintext found in pg_dump: " + string.Join(", ", found));
+    }
+
+    private static string? FindPgDump()
+    {
+        var candidates = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "pg_dump"))
+            .Concat(Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", "pg_dump")) : []);
+        return candidates.FirstOrDefault(File.Exists);
+    }
+}
