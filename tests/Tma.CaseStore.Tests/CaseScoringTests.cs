@@ -1,0 +1,72 @@
+using Tma.CaseStore.Tests.Infrastructure;
+using Tma.Scoring;
+using Tma.Scoring.Assessments;
+
+namespace Tma.CaseStore.Tests;
+
+public sealed class CaseScoringTests
+{
+    private static string ModelPath()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Tma.slnx")))
+            {
+                return Path.Combine(dir.FullName, "models", "warning-behaviours-triage");
+            }
+        }
+
+        throw new DirectoryNotFoundException("Tma.slnx not found.");
+    }
+
+    [Fact]
+    public async Task Assessing_a_case_stores_the_exact_model_and_inputs_and_reads_back_the_same_assessment()
+    {
+        await using var harness = await StoreHarness.CreateAsync(Backend.Sqlite);
+        var store = await harness.OpenAsync();
+        var world = await World.CreateAsync(store);
+        var created = await store.CreateCaseAsync(world.Manager, new NewCase("subject-ref-7", CaseCategory.Violence, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        var day = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
+        await store.AddObservationAsync(world.Manager, created.Id, new NewObservation("leakage", "possible", day, "colleague report"));
+        await store.AddObservationAsync(world.Manager, created.Id, new NewObservation("leakage", "present", day.AddDays(5), "e-mail"));
+        await store.AddObservationAsync(world.Manager, created.Id, new NewObservation("grievance", "present", day.AddDays(5), "HR"));
+        var model = RiskModelCompiler.Load(ModelPath());
+
+        var (record, assessment) = await store.AssessAndStoreAsync(world.Manager, created.Id, model);
+        var stored = (await store.GetAssessmentsAsync(world.Manager, created.Id)).Single();
+
+        Assert.Equal("manage", assessment.Level);
+        Assert.Equal(record.Id, stored.Id);
+        Assert.Equal((model.Reference.Id, model.Reference.Version, model.Reference.ContentHash), (stored.Assessment.PackageId, stored.Assessment.PackageVersion, stored.Assessment.PackageHash));
+        Assert.Equal(AssessmentJson.Serialize(assessment), AssessmentJson.Serialize(stored.ReadAssessment()));
+        Assert.Contains("\"input\":\"leakage\",\"value\":\"possible\"", stored.Assessment.InputsJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_challenger_assessment_is_recorded_but_not_on_the_shown_risk_curve()
+    {
+        await using var harness = await StoreHarness.CreateAsync(Backend.Sqlite);
+        var store = await harness.OpenAsync();
+        var world = await World.CreateAsync(store);
+        var created = await store.CreateCaseAsync(world.Manager, new NewCase("subject-ref-8", CaseCategory.Bullying, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        await store.AddObservationAsync(world.Manager, created.Id, new NewObservation("fixation", "present", new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), "report"));
+        var model = RiskModelCompiler.Load(ModelPath());
+
+        await store.AssessAndStoreAsync(world.Manager, created.Id, model);
+        await store.AssessAndStoreAsync(world.Manager, created.Id, model, isChallenger: true);
+
+        Assert.Single((await store.GetRiskCurveAsync(world.Manager, created.Id)).Points);
+        Assert.Equal(2, (await store.GetRiskCurveAsync(world.Manager, created.Id, includeChallengers: true)).Points.Count);
+    }
+
+    [Theory]
+    [InlineData("present", "present", null, null)]
+    [InlineData("present/high", "present", "high", null)]
+    [InlineData("34", null, null, 34.0)]
+    public void Stored_values_parse_into_engine_values(string stored, string? level, string? relevance, double? number)
+    {
+        var value = CaseScoring.ParseValue(stored);
+
+        Assert.Equal((level, relevance, number), (value.Text, value.Relevance, value.Number));
+    }
+}
