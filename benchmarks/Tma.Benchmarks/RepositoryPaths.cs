@@ -1,9 +1,15 @@
 namespace Tma.Benchmarks;
 
-/// <summary>Finds the repository's models/ folder from wherever BenchmarkDotNet runs the benchmark process.</summary>
+/// <summary>Finds the repository's folders from wherever BenchmarkDotNet runs the benchmark process.</summary>
 internal static class RepositoryPaths
 {
-    public static string Models
+    /// <summary>The shipped model packages (<c>models/</c>).</summary>
+    public static string Models => Path.Combine(Root, "models");
+
+    /// <summary>The benchmark package <c>benchmarks/models/bench-40</c>.</summary>
+    public static string Bench40 => Path.Combine(Root, "benchmarks", "models", "bench-40");
+
+    private static string Root
     {
         get
         {
@@ -11,7 +17,7 @@ internal static class RepositoryPaths
             {
                 if (File.Exists(Path.Combine(dir.FullName, "Tma.slnx")))
                 {
-                    return Path.Combine(dir.FullName, "models");
+                    return dir.FullName;
                 }
             }
 

@@ -14,6 +14,14 @@ public static class TmaCommandLine
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(SynthCommand.Create());
         root.Subcommands.Add(DatasetCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(AgreementCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(PackCommand.Create());
+        root.Subcommands.Add(SignCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(KeygenCommand.Create());
         return root;
     }
 
@@ -24,6 +32,12 @@ public static class TmaCommandLine
         try
         {
             return Build().Parse(args).Invoke(configuration);
+        }
+        catch (Tma.Scoring.IncompatibleEngineException ex)
+        {
+            // A package made for another engine version: the user's to fix, with the message saying how.
+            error.WriteLine($"tma: {ex.Message}");
+            return ExitCodes.BadInput;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

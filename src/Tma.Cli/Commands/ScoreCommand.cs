@@ -55,13 +55,16 @@ internal static class ScoreCommand
         }
 
         var data = norm is null ? caseData.Value : caseData.Value with { Norm = norm };
-        var resolved = CaseResolver.Resolve(package.Value.Definition, data);
+
+        // Compiled first: a composite's inputs are its components' inputs, known only once they are resolved.
+        var model = RiskModelCompiler.Compile(package.Value);
+        var resolved = CaseResolver.Resolve(model.Definition, data);
         if (resolved.Value is null)
         {
             return Fail(error, [.. resolved.Diagnostics.Select(d => d.Location.Line == 0 ? d with { Location = SourceLocation.WholeFile(casePath) } : d)], $"the case does not fit model {package.Value.Definition.Id}");
         }
 
-        var assessment = RiskModelCompiler.Compile(package.Value).Assess(resolved.Value);
+        var assessment = model.Assess(resolved.Value);
         output.WriteLine(format == "json" ? AssessmentJson.Serialize(assessment) : AssessmentText.Render(assessment, package.Value.Definition));
         return ExitCodes.Ok;
     }

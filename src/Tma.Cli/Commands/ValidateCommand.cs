@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tma.Models.Diagnostics;
 using Tma.Models.Packages;
+using Tma.Scoring;
 
 namespace Tma.Cli.Commands;
 
@@ -37,7 +38,7 @@ internal static class ValidateCommand
                 (diagnostic.Severity == Severity.Error ? error : output).WriteLine(diagnostic);
             }
 
-            if (result.Value is { } package)
+            if (result.Value is { } package && Compiles(package, error, path))
             {
                 var warnings = result.Diagnostics.Count;
                 output.WriteLine($"ok  {package.Definition.Id} {package.Definition.Version} ({package.Definition.Indicators.Count} indicators, {warnings} warning{(warnings == 1 ? "" : "s")}) {package.ContentHash}");
@@ -45,10 +46,37 @@ internal static class ValidateCommand
             else
             {
                 failed++;
-                error.WriteLine($"FAIL {path}: {result.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s)");
+                error.WriteLine($"FAIL {path}: {Math.Max(1, result.Diagnostics.Count(d => d.Severity == Severity.Error))} error(s)");
             }
         }
 
         return failed == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
+    }
+
+    /// <summary>
+    /// Compiling proves what reading cannot: a classifier's model file matches its declared features and hash, and a
+    /// composite's components resolve to installed packages.
+    /// </summary>
+    private static bool Compiles(ModelPackage package, TextWriter error, string path)
+    {
+        try
+        {
+            RiskModelCompiler.Compile(package);
+            return true;
+        }
+        catch (ModelLoadException ex)
+        {
+            foreach (var diagnostic in ex.Diagnostics)
+            {
+                error.WriteLine(diagnostic);
+            }
+
+            return false;
+        }
+        catch (NotSupportedException ex)
+        {
+            error.WriteLine($"{path}: error: {ex.Message}");
+            return false;
+        }
     }
 }

@@ -17,6 +17,10 @@ internal static class AssessmentText
         text.AppendLine();
         text.AppendLine(inv, $"LEVEL   {a.LevelLabel} ({a.Level}, {a.LevelRank + 1} of {model.Levels.Count})");
         text.AppendLine(inv, $"SCORE   {a.Score.ToString("0.##", inv)}{(a.Norm is null || a.Norm == "default" ? "" : $"  (norm: {a.Norm})")}");
+        if (a.Probability is { } probability)
+        {
+            text.AppendLine(inv, $"PROB    {probability.ToString("0.000", inv)} (calibrated probability of the outcome the model was trained on)");
+        }
         foreach (var sub in a.SubScores)
         {
             text.AppendLine(inv, $"        {sub.Label}: {sub.Score.ToString("0.##", inv)}");
@@ -30,7 +34,7 @@ internal static class AssessmentText
 
         text.AppendLine();
         text.AppendLine("WHY");
-        if (a.Indicators.Count == 0)
+        if (a.Indicators.Count == 0 && a.Contributions is not { Count: > 0 })
         {
             text.AppendLine("  No indicator fired.");
         }
@@ -42,6 +46,31 @@ internal static class AssessmentText
                 : "";
             text.AppendLine(inv, $"  - {indicator.Reason}{points}");
             text.AppendLine(inv, $"      {string.Join(", ", indicator.Evidence.Select(e => e.ObservedAt is { } at ? $"{e.Input}={e.Value} on {at.ToString("yyyy-MM-dd", inv)}" : $"{e.Input}={e.Value}"))}");
+        }
+
+        if (a.Contributions is { Count: > 0 })
+        {
+            text.AppendLine("  Largest feature contributions to the classifier's score (log-odds):");
+        }
+
+        foreach (var contribution in (a.Contributions ?? []).OrderByDescending(c => Math.Abs(c.Contribution)).Take(8))
+        {
+            text.AppendLine(inv, $"  - {contribution.Input}={contribution.Value}: {contribution.Contribution.ToString("+0.000;-0.000;0", inv)} ({contribution.Feature}{(contribution.Component is null ? "" : ", " + contribution.Component)})");
+        }
+
+        if (a.Components is { Count: > 0 } components)
+        {
+            text.AppendLine();
+            text.AppendLine("COMPONENTS");
+            foreach (var component in components)
+            {
+                text.AppendLine(inv, $"  {component.Alias}: {component.Model.Id} {component.Model.Version} -> {component.Level} (as {component.MappedLevel}){(component.Probability is { } p ? $", p = {p.ToString("0.000", inv)}" : "")}");
+            }
+
+            foreach (var step in a.Combination?.Steps ?? [])
+            {
+                text.AppendLine(inv, $"  > {step}");
+            }
         }
 
         foreach (var applied in a.Overrides)

@@ -21,6 +21,16 @@ public sealed record ModelDefinition
     /// <summary>Kind of model.</summary>
     public required ModelKind Kind { get; init; }
 
+    /// <summary>
+    /// The engine versions the package works with (<c>engine:</c> in <c>model.yaml</c>, an npm-style range such as
+    /// <c>&gt;=0.1 &lt;1.0</c>; pre-release engine versions count as inside the range). Null (the default) means any
+    /// engine version.
+    /// </summary>
+    public SemVersionRange? EngineRange { get; init; }
+
+    /// <summary>The engine range exactly as written in <c>model.yaml</c> (recorded in package manifests); null when absent.</summary>
+    public string? EngineRangeText { get; init; }
+
     /// <summary>Description.</summary>
     public string? Description { get; init; }
 
@@ -44,6 +54,12 @@ public sealed record ModelDefinition
 
     /// <summary>Scoring (rules kind).</summary>
     public ScoringDefinition? Scoring { get; init; }
+
+    /// <summary>Features, model file, training record and probability bands (classifier kind); null for other kinds.</summary>
+    public ClassifierDefinition? Classifier { get; init; }
+
+    /// <summary>Components and their combination (composite kind); null for other kinds.</summary>
+    public CompositeDefinition? Composite { get; init; }
 
     /// <summary>Missing-data policy.</summary>
     public MissingDataPolicy MissingData { get; init; } = MissingDataPolicy.Default;

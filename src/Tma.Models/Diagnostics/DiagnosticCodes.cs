@@ -54,6 +54,15 @@ public static class DiagnosticCodes
     /// <summary>Something declared is never used.</summary>
     public const string Unused = "TMA0050";
 
+    /// <summary>An artifact file (a classifier's model file) does not have the SHA-256 the package declares.</summary>
+    public const string HashMismatch = "TMA0060";
+
+    /// <summary>A classifier's model file does not take the feature vector its package declares.</summary>
+    public const string SchemaMismatch = "TMA0061";
+
+    /// <summary>A composite's component cannot be resolved or combined (no matching package, incompatible levels or inputs).</summary>
+    public const string Component = "TMA0062";
+
     /// <summary>A case value is invalid for its input.</summary>
     public const string CaseValue = "TMA0100";
 

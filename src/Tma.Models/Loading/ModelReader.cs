@@ -21,7 +21,8 @@ public static class ModelReader
         var bag = new DiagnosticBag();
         var source = new YamlSource(displayPath ?? path, bag);
         var root = SafeYaml.LoadFile(path, source);
-        return root is null ? LoadResult<ModelDefinition>.From(null, bag) : Read(root, source);
+        var options = new ModelReadOptions { PackageDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) };
+        return root is null ? LoadResult<ModelDefinition>.From(null, bag) : Read(root, source, options);
     }
 
     /// <summary>Reads and validates model YAML given as text.</summary>
@@ -30,11 +31,21 @@ public static class ModelReader
         var bag = new DiagnosticBag();
         var source = new YamlSource(displayPath, bag);
         var root = SafeYaml.Load(yaml, source);
-        return root is null ? LoadResult<ModelDefinition>.From(null, bag) : Read(root, source);
+        return root is null ? LoadResult<ModelDefinition>.From(null, bag) : Read(root, source, ModelReadOptions.Default);
     }
 
-    private static LoadResult<ModelDefinition> Read(YamlDotNet.RepresentationModel.YamlNode root, YamlSource source)
+    /// <summary>
+    /// Reads and validates a model document that was already parsed (e.g. the model part of a <c>tma train</c> spec),
+    /// reporting into <paramref name="source"/> at the nodes' own positions.
+    /// </summary>
+    /// <param name="root">The document's root node (from <see cref="SafeYaml"/>).</param>
+    /// <param name="source">The file the nodes come from; its diagnostics receive every problem.</param>
+    /// <param name="options">How to read; <see cref="ModelReadOptions.Default"/> when null.</param>
+    public static LoadResult<ModelDefinition> Read(YamlDotNet.RepresentationModel.YamlNode root, YamlSource source, ModelReadOptions? options)
     {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= ModelReadOptions.Default;
         var model = YamlMap.From(root, source, "the model file");
         if (model is null)
         {
@@ -48,6 +59,7 @@ public static class ModelReader
         }
 
         var version = ReadVersion(model);
+        var engine = ReadEngineRange(model);
         var title = model.String("title", required: true);
         var kindNode = model.Scalar("kind", required: true);
         var kind = kindNode?.Value switch
@@ -61,22 +73,21 @@ public static class ModelReader
         {
             source.Error(DiagnosticCodes.InvalidValue, kindNode, $"unknown kind `{kindNode.Value}`{Suggestions.DidYouMean(kindNode.Value ?? "", ["rules", "classifier", "composite"])} (rules, classifier, composite)");
         }
-        else if (kind is ModelKind.Classifier or ModelKind.Composite)
-        {
-            source.Error(DiagnosticCodes.InvalidValue, kindNode!, $"kind `{kindNode!.Value}` is not supported by this engine version; it supports `rules`");
-        }
 
         var description = model.String("description");
         var authors = model.Strings("authors");
         var licence = model.String("licence");
         var references = CatalogueReader.References(model);
-        var inputs = InputReader.Read(model);
+        var inputs = kind == ModelKind.Composite ? [] : InputReader.Read(model);
         var binder = new ExpressionBinder(inputs);
         var levels = CatalogueReader.Levels(model);
         var actions = CatalogueReader.Actions(model);
         var missing = CatalogueReader.MissingData(model);
-        var scoring = ScoringReader.Read(model, binder, levels);
-        var indicators = IndicatorReader.Read(model, binder, scoring?.Policy);
+        var rules = kind is null or ModelKind.Rules;
+        var scoring = rules ? ScoringReader.Read(model, binder, levels) : null;
+        var indicators = rules ? IndicatorReader.Read(model, binder, scoring?.Policy) : [];
+        var classifier = kind == ModelKind.Classifier ? ClassifierReader.Read(model, inputs, levels, options, missing) : null;
+        var composite = kind == ModelKind.Composite ? CompositeReader.Read(model, id, levels) : null;
         model.Finish();
 
         var definition = new ModelDefinition
@@ -85,6 +96,8 @@ public static class ModelReader
             Version = version ?? new SemVersion(0, 0, 0),
             Title = title ?? "",
             Kind = kind ?? ModelKind.Rules,
+            EngineRange = engine?.Range,
+            EngineRangeText = engine?.Text,
             Description = description,
             Authors = authors,
             Licence = licence,
@@ -93,12 +106,35 @@ public static class ModelReader
             Levels = levels,
             Indicators = indicators,
             Scoring = scoring,
+            Classifier = classifier,
+            Composite = composite,
             MissingData = missing,
             Actions = actions,
             SourceFile = source.File,
         };
         CrossReferences.Check(definition, model);
         return LoadResult<ModelDefinition>.From(definition, source.Diagnostics);
+    }
+
+    /// <summary>Parses an npm-style engine range; pre-release engine versions are treated as inside it.</summary>
+    internal static bool TryParseEngineRange(string text, out SemVersionRange range) =>
+        SemVersionRange.TryParseNpm(text, includeAllPrerelease: true, out range!, maxLength: 200);
+
+    private static (string Text, SemVersionRange Range)? ReadEngineRange(YamlMap model)
+    {
+        var node = model.Scalar("engine");
+        if (node?.Value is not { } text)
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(text) && TryParseEngineRange(text, out var range))
+        {
+            return (text, range);
+        }
+
+        model.Source.Error(DiagnosticCodes.InvalidValue, node, $"engine range `{text}` is not an npm-style version range such as `>=0.1 <1.0`");
+        return null;
     }
 
     private static SemVersion? ReadVersion(YamlMap model)

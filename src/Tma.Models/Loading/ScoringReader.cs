@@ -192,7 +192,7 @@ internal static class ScoringReader
         return (sets, defaultId);
     }
 
-    private static List<Band> ReadBands(YamlNode node, YamlSource source, IReadOnlyList<OutputLevel> levels, string what)
+    internal static List<Band> ReadBands(YamlNode node, YamlSource source, IReadOnlyList<OutputLevel> levels, string what)
     {
         var bands = new List<(Band Band, YamlNode Node)>();
         if (node is not YamlSequenceNode sequence || sequence.Children.Count == 0)

@@ -27,6 +27,19 @@ public sealed record Assessment
     /// <summary>Calibrated probability where a classifier is involved; null for rule models.</summary>
     public double? Probability { get; init; }
 
+    /// <summary>
+    /// Classifier models (and composites with classifier components): each feature column's contribution to the raw
+    /// score (ML.NET feature-contribution calculation; for logistic regression weight × encoded value on the log-odds
+    /// scale), in feature-column order. Null for rules models.
+    /// </summary>
+    public IReadOnlyList<FeatureContribution>? Contributions { get; init; }
+
+    /// <summary>Composite models: each component's result, in declaration order. Null for other kinds.</summary>
+    public IReadOnlyList<ComponentResult>? Components { get; init; }
+
+    /// <summary>Composite models: how the final level was reached from the components. Null for other kinds.</summary>
+    public CombinationTrace? Combination { get; init; }
+
     /// <summary>The indicators that fired, in declaration order.</summary>
     public IReadOnlyList<FiredIndicator> Indicators { get; init; } = [];
 
@@ -48,7 +61,7 @@ public sealed record Assessment
     /// <summary>The case's reference date used by temporal helpers.</summary>
     public DateTimeOffset? AsOf { get; init; }
 
-    /// <summary>Which evaluation path produced the result (<c>nrules</c>).</summary>
+    /// <summary>Which evaluation path produced the result: <c>nrules</c> (the reference) or <c>compiled</c> (the fast path, equal by construction and by differential tests).</summary>
     public required string Engine { get; init; }
 
     /// <summary>The advisory notice every output about a person carries.</summary>

@@ -130,14 +130,28 @@ internal sealed class ConditionCompiler
         return result.Type == typeof(double) ? Expression.Convert(result, typeof(double?)) : result;
     }
 
+    // sum/max/min are unrolled over their arguments (no array per evaluation), in argument order, exactly as the loop
+    // definitions read: sum = ((0 + a₀) + a₁) + … with unknown counting 0; max/min fold from unknown.
     private Expression Aggregate(BoundAggregate aggregate)
     {
-        var arguments = Expression.NewArrayInit(typeof(double?), aggregate.Arguments.Select(Compile));
-        return aggregate.Helper switch
+        if (aggregate.Helper == AggregateKind.Sum)
         {
-            AggregateKind.Sum => Expression.Convert(Call(nameof(ConditionRuntime.Sum), arguments), typeof(double?)),
-            AggregateKind.Max => Call(nameof(ConditionRuntime.Max), arguments),
-            _ => Call(nameof(ConditionRuntime.Min), arguments),
-        };
+            Expression sum = Expression.Constant(0.0);
+            foreach (var argument in aggregate.Arguments)
+            {
+                sum = Expression.Add(sum, Expression.Coalesce(Compile(argument), Expression.Constant(0.0)));
+            }
+
+            return Expression.Convert(sum, typeof(double?));
+        }
+
+        var step = Method(aggregate.Helper == AggregateKind.Max ? nameof(ConditionRuntime.MaxStep) : nameof(ConditionRuntime.MinStep));
+        Expression result = Expression.Constant(null, typeof(double?));
+        foreach (var argument in aggregate.Arguments)
+        {
+            result = Expression.Call(step, result, Compile(argument));
+        }
+
+        return result;
     }
 }

@@ -105,42 +105,11 @@ internal static class ConditionRuntime
 
     public static double CountUnknown(double?[] values, int[] items) => items.Length - CountKnown(values, items);
 
-    public static double Sum(double?[] values)
-    {
-        var sum = 0.0;
-        foreach (var value in values)
-        {
-            sum += value ?? 0;
-        }
+    /// <summary>One step of <c>max(…)</c>: the larger of the running maximum and a value; unknown values are skipped.</summary>
+    public static double? MaxStep(double? max, double? value) =>
+        value is { } v && (max is null || v > max) ? v : max;
 
-        return sum;
-    }
-
-    public static double? Max(double?[] values)
-    {
-        double? max = null;
-        foreach (var value in values)
-        {
-            if (value is { } v && (max is null || v > max))
-            {
-                max = v;
-            }
-        }
-
-        return max;
-    }
-
-    public static double? Min(double?[] values)
-    {
-        double? min = null;
-        foreach (var value in values)
-        {
-            if (value is { } v && (min is null || v < min))
-            {
-                min = v;
-            }
-        }
-
-        return min;
-    }
+    /// <summary>One step of <c>min(…)</c>: the smaller of the running minimum and a value; unknown values are skipped.</summary>
+    public static double? MinStep(double? min, double? value) =>
+        value is { } v && (min is null || v < min) ? v : min;
 }

@@ -42,21 +42,46 @@ internal sealed class RuleRiskModel : IRiskModel
     public Assessment Assess(ResolvedCase data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var collector = new FiringCollector(Definition.Indicators.Count);
+        var count = Definition.Indicators.Count;
+        var collector = new FiringCollector(count);
         var session = _sessions.CreateSession();
-        session.Insert(new CaseFact([.. data.Values], [.. data.Relevance], data.AsOf, collector));
-        foreach (var observation in data.Observations)
+
+        // Rules only read the fact's arrays, so the resolved case's own arrays are handed over without copying.
+        var values = data.Values as double?[] ?? [.. data.Values];
+        var relevance = data.Relevance as double?[] ?? [.. data.Relevance];
+        session.Insert(new CaseFact(values, relevance, data.AsOf, collector));
+        if (data.Observations.Count > 0)
         {
-            session.Insert(new ObservationFact(observation.InputIndex, observation.Value, observation.ObservedAt));
+            var observations = new ObservationFact[data.Observations.Count];
+            for (var i = 0; i < observations.Length; i++)
+            {
+                var observation = data.Observations[i];
+                observations[i] = new ObservationFact(observation.InputIndex, observation.Value, observation.ObservedAt);
+            }
+
+            session.InsertAll(observations);
         }
 
         session.Fire();
-        var fired = new bool[Definition.Indicators.Count];
-        var evidence = new IReadOnlyList<ResolvedObservation>[Definition.Indicators.Count];
-        for (var i = 0; i < fired.Length; i++)
+        var fired = new bool[count];
+        var evidence = new IReadOnlyList<ResolvedObservation>[count];
+        for (var i = 0; i < count; i++)
         {
             fired[i] = collector.Fired(i);
-            evidence[i] = [.. collector.Evidence(i).Select(o => new ResolvedObservation(o.InputIndex, o.Value, o.ObservedAt))];
+            var matched = collector.Evidence(i);
+            if (matched.Count == 0)
+            {
+                evidence[i] = [];
+                continue;
+            }
+
+            var resolved = new ResolvedObservation[matched.Count];
+            for (var k = 0; k < resolved.Length; k++)
+            {
+                resolved[k] = new ResolvedObservation(matched[k].InputIndex, matched[k].Value, matched[k].ObservedAt);
+            }
+
+            evidence[i] = resolved;
         }
 
         return _aggregator.Aggregate(data, new Firings(fired, evidence), Reference, EngineName, _time.GetUtcNow());

@@ -15,7 +15,10 @@ internal static class DatasetTestFiles
     public static string RepositoryRoot => Root.Value;
 
     public static IEnumerable<string> ShippedModelDirectories() =>
-        Directory.GetDirectories(Path.Combine(RepositoryRoot, "models")).Where(d => File.Exists(Path.Combine(d, "model.yaml"))).Order(StringComparer.Ordinal);
+        Directory.GetDirectories(Path.Combine(RepositoryRoot, "models"))
+            .Where(d => File.Exists(Path.Combine(d, "model.yaml")))
+            .Where(d => ModelPackage.Load(d).Value?.Definition.Kind != ModelKind.Composite) // a composite has no inputs of its own
+            .Order(StringComparer.Ordinal);
 
     public static ModelDefinition Model(string id = "workplace-violence-screening") =>
         ModelPackage.Load(Path.Combine(RepositoryRoot, "models", id)).GetValueOrThrow().Definition;

@@ -128,7 +128,7 @@ public sealed class EnginePropertyTests
 
         Assert.Equal(("test-model", "1.0.0", "sha256:test"), (a.Model.Id, a.Model.Version, a.Model.ContentHash));
         Assert.Equal(Now, a.AssessedAt);
-        Assert.Equal("nrules", a.Engine);
+        Assert.Equal("compiled", a.Engine); // no temporal helpers: the automatic path is the compiled one
         Assert.StartsWith("Advisory only", a.AdvisoryNotice, StringComparison.Ordinal);
         Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{a.Score}"), a.Score.ToString(CultureInfo.InvariantCulture));
     }

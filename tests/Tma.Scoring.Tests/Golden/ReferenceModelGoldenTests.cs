@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Tma.Models.Cases;
 using Tma.Models.Packages;
 using Tma.Scoring.Assessments;
+using Tma.Scoring.FastPath;
 
 namespace Tma.Scoring.Tests.Golden;
 
@@ -20,6 +21,9 @@ public sealed class ReferenceModelGoldenTests
     private static readonly Lazy<string> RepositoryRoot = new(FindRepositoryRoot);
     private static readonly ConcurrentDictionary<string, IRiskModel> Compiled = new(StringComparer.Ordinal);
 
+    /// <summary>Golden values are checked on the NRules reference path; FastPath/DifferentialTests prove the default path equal to it.</summary>
+    private static readonly RiskModelOptions ReferencePath = new() { Path = EvaluationPath.NRules };
+
     /// <summary>Every example file that has a golden test below, per package.</summary>
     private static readonly Dictionary<string, string[]> Covered = new(StringComparer.Ordinal)
     {
@@ -27,6 +31,8 @@ public sealed class ReferenceModelGoldenTests
         [Bullying] = ["bullied-person-related.yaml", "india-norm.yaml", "not-bullied.yaml", "occasional-work-pressure.yaml", "prorated-two-omitted.yaml"],
         [Crisis] = ["high-recent-behaviour.yaml", "insufficient-interrupted.yaml", "low-wish-to-be-dead.yaml", "moderate-method.yaml", "none.yaml"],
         [WarningBehaviours] = ["distal-only.yaml", "nothing-present.yaml", "possible-proximal.yaml", "proximal-leakage.yaml"],
+        [ClassifierGoldenTests.Classifier] = ClassifierGoldenTests.ClassifierExamples,
+        [ClassifierGoldenTests.Composite] = ClassifierGoldenTests.CompositeExamples,
     };
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -478,7 +484,7 @@ public sealed class ReferenceModelGoldenTests
     }
 
     private static Assessment AssessData(string package, CaseData data) =>
-        Compiled.GetOrAdd(package, static p => RiskModelCompiler.Compile(ModelPackage.Load(PackageDirectory(p)).GetValueOrThrow())).Assess(data);
+        Compiled.GetOrAdd(package, static p => RiskModelCompiler.Compile(ModelPackage.Load(PackageDirectory(p)).GetValueOrThrow(), options: ReferencePath)).Assess(data);
 
     private static CaseData ReadCase(string package, string example)
     {

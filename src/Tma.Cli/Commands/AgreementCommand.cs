@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Tma.Cli.Reports;
+using Tma.Scoring.Evaluation;
+
+namespace Tma.Cli.Commands;
+
+/// <summary><c>tma agreement --data ratings.csv</c>: inter-rater agreement per item and for the summary level.</summary>
+internal static class AgreementCommand
+{
+    private const string Name = "agreement";
+
+    public static Command Create()
+    {
+        var data = new Option<string>("--data", "-d") { Description = "Ratings in long format: a case column, a rater column, one column per item, optionally a level column.", Required = true };
+        var model = new Option<string?>("--model", "-m") { Description = "Model package whose input and output levels order the categories (item values are then level ids)." };
+        var output = new Option<string?>("--out", "-o") { Description = "Folder to write report.json, report.md and report.html to." };
+        var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text, json, markdown or html.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(EvaluationCli.Formats);
+        var caseColumn = new Option<string>("--case-column") { Description = "Name of the case column.", DefaultValueFactory = _ => AgreementOptions.Default.CaseColumn };
+        var raterColumn = new Option<string>("--rater-column") { Description = "Name of the rater column.", DefaultValueFactory = _ => AgreementOptions.Default.RaterColumn };
+        var levelColumn = new Option<string>("--level-column") { Description = "Name of the summary level column (optional in the file).", DefaultValueFactory = _ => AgreementOptions.Default.LevelColumn };
+        var command = new Command(Name, """
+            Inter-rater agreement of several raters coding the same cases, per item and for the summary level:
+            Cohen's κ and weighted κ (linear, quadratic) for two raters, Fleiss' κ, ICC(2,1) and ICC(3,1), and
+            Krippendorff's α (ordinal). One row per case and rater; an empty cell is a missing rating. Values are
+            numeric codes, or with --model the level ids of the model's inputs and levels (docs/evaluation.md).
+            Exit code 2 on bad input.
+
+            Example:
+              tma agreement --data ratings.csv --model models/warning-behaviours-triage --out agreement-report
+              tma agreement --data codes.csv --format json
+            """);
+        foreach (var option in new Option[] { data, model, output, format, caseColumn, raterColumn, levelColumn })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var stdout = parse.InvocationConfiguration.Output;
+            var dataPath = parse.GetValue(data)!;
+            Tma.Models.Packages.ModelPackage? package = null;
+            if (parse.GetValue(model) is { } modelPath)
+            {
+                package = EvaluationCli.LoadPackage(Name, modelPath, error);
+                if (package is null)
+                {
+                    return ExitCodes.BadInput;
+                }
+            }
+
+            var options = new AgreementOptions
+            {
+                CaseColumn = parse.GetValue(caseColumn)!,
+                RaterColumn = parse.GetValue(raterColumn)!,
+                LevelColumn = parse.GetValue(levelColumn)!,
+                ToolVersion = EvaluationCli.ToolVersion,
+            };
+            var result = AgreementEvaluator.Evaluate(dataPath, package, options);
+            if (result.Value is not { } report)
+            {
+                return EvaluationCli.Fail(Name, error, result.Diagnostics, $"cannot compute agreement from {dataPath}");
+            }
+
+            var json = ReportJson.Serialize(report);
+            var document = AgreementDocument.Build(report);
+            if (!EvaluationCli.TryWriteFolder(Name, parse.GetValue(output), () => (json, MarkdownRenderer.Render(document), HtmlRenderer.Render(document)), error, out var files))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    stdout.Write(json);
+                    break;
+                case "markdown":
+                    stdout.Write(MarkdownRenderer.Render(document));
+                    break;
+                case "html":
+                    stdout.Write(HtmlRenderer.Render(document));
+                    break;
+                default:
+                    stdout.Write(TextSummary.Agreement(report));
+                    if (files.Count > 0)
+                    {
+                        stdout.WriteLine($"report         {string.Join(", ", files)}");
+                    }
+
+                    break;
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using Tma.Cli.Reports;
+using Tma.Scoring.Evaluation;
+
+namespace Tma.Cli.Commands;
+
+/// <summary><c>tma evaluate</c>: a model package, or a score column, on an anonymized dataset; summary on stdout, report folder.</summary>
+internal static class EvaluateCommand
+{
+    private const string Name = "evaluate";
+
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model", "-m") { Description = "Model package folder or its model.yaml to score every row with." };
+        var data = new Option<string>("--data", "-d") { Description = "The dataset: CSV with the model's inputs (or the score column), the outcome and optional group: columns.", Required = true };
+        var scoreColumn = new Option<string?>("--score-column") { Description = "Evaluate a score that is already a column of the dataset instead of a model." };
+        var output = new Option<string?>("--out", "-o") { Description = "Folder to write report.json, report.md and report.html (with plots) to." };
+        var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text (a compact summary), json, markdown or html.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(EvaluationCli.Formats);
+        var outcome = new Option<string>("--outcome") { Description = "Name of the outcome column (values 0 or 1).", DefaultValueFactory = _ => EvaluationOptions.Default.OutcomeColumn };
+        var seed = new Option<int>("--seed") { Description = "Seed of every bootstrap; the same seed gives the same report.", DefaultValueFactory = _ => EvaluationOptions.Default.Seed };
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for intervals without a closed form (NND, NSD, PR-AUC); 0 = none.", DefaultValueFactory = _ => EvaluationOptions.Default.BootstrapResamples };
+        var cutoffs = new Option<double[]>("--cutoff") { Description = "Score cut-off(s) for the cut-off table (flagged when score ≥ cut-off); repeat or list several.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
+        var probability = new Option<bool>("--probability") { Description = "With --score-column: the column is a predicted probability, so Brier score and calibration are computed (values must lie in [0, 1])." };
+        var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip and count bad rows instead of stopping at the first one." };
+        var command = new Command(Name, """
+            Evaluate a model package on an anonymized dataset with known outcomes, the way the threat-assessment
+            literature does: AUC with DeLong CI, ROC and precision-recall curves, sensitivity, specificity, PPV, NPV,
+            NND and NSD at every level (base rate stated), calibration when the score is a probability, and the same
+            cut-off figures per group: column with the largest TPR/FPR gaps. Or evaluate a score that is already a
+            column of the dataset (--score-column). Prints a compact summary; --out writes report.json, report.md and
+            report.html (plots embedded, readable offline). Exit code 2 on bad input (docs/evaluation.md).
+
+            Example:
+              tma evaluate --model models/warning-behaviours-triage --data data.csv --out report
+              tma evaluate --data scored.csv --score-column risk --cutoff 0.3 0.5 --probability --format json
+            """);
+        foreach (var option in new Option[] { model, data, scoreColumn, output, format, outcome, seed, bootstrap, cutoffs, probability, skip })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var stdout = parse.InvocationConfiguration.Output;
+            var modelPath = parse.GetValue(model);
+            var column = parse.GetValue(scoreColumn);
+            var dataPath = parse.GetValue(data)!;
+            var problems = new List<string>();
+            if ((modelPath is null) == (column is null))
+            {
+                problems.Add("give either --model <package> or --score-column <name>, not both and not neither");
+            }
+
+            if (modelPath is not null && parse.GetValue(probability))
+            {
+                problems.Add("--probability applies to --score-column; a model says itself whether its score is a probability");
+            }
+
+            using var progress = ConsoleProgress.ForTerminal(error, Name, dataPath);
+            var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress);
+            problems.AddRange(options.Validate());
+            if (problems.Count > 0)
+            {
+                return EvaluationCli.Fail(Name, error, problems);
+            }
+
+            Tma.Models.Diagnostics.LoadResult<EvaluationReport> result;
+            if (modelPath is not null)
+            {
+                var package = EvaluationCli.LoadPackage(Name, modelPath, error);
+                if (package is null)
+                {
+                    return ExitCodes.BadInput;
+                }
+
+                result = Evaluator.Evaluate(dataPath, package, options);
+            }
+            else
+            {
+                result = Evaluator.EvaluateScoreColumn(dataPath, column!, options);
+            }
+
+            if (result.Value is not { } report)
+            {
+                return EvaluationCli.Fail(Name, error, result.Diagnostics, $"cannot evaluate {dataPath}");
+            }
+
+            progress?.Phase("writing the report…");
+            var json = ReportJson.Serialize(report);
+            if (!EvaluationCli.TryWriteFolder(Name, parse.GetValue(output), () =>
+                (json, MarkdownRenderer.Render(EvaluationDocument.Build(report, withPlots: false)), HtmlRenderer.Render(EvaluationDocument.Build(report, withPlots: true))), error, out var files))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            progress?.Dispose();
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    stdout.Write(json);
+                    break;
+                case "markdown":
+                    stdout.Write(MarkdownRenderer.Render(EvaluationDocument.Build(report, withPlots: false)));
+                    break;
+                case "html":
+                    stdout.Write(HtmlRenderer.Render(EvaluationDocument.Build(report, withPlots: true)));
+                    break;
+                default:
+                    stdout.Write(TextSummary.Evaluation(report));
+                    if (files.Count > 0)
+                    {
+                        stdout.WriteLine($"report         {string.Join(", ", files)}");
+                    }
+
+                    stdout.WriteLine(EvaluationDocument.Advisory);
+                    break;
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

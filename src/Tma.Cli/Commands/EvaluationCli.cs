@@ -1,0 +1,95 @@
+using System.Reflection;
+using Tma.Models.Diagnostics;
+using Tma.Models.Packages;
+using Tma.Scoring.Evaluation;
+
+namespace Tma.Cli.Commands;
+
+/// <summary>What <c>tma evaluate</c>, <c>compare</c> and <c>agreement</c> share: option checks, package loading, error output.</summary>
+internal static class EvaluationCli
+{
+    public static readonly string[] Formats = ["text", "json", "markdown", "html"];
+
+    /// <summary>The CLI's version for report provenance (informational version without build metadata).</summary>
+    public static string ToolVersion { get; } = ReadVersion();
+
+    public static ModelPackage? LoadPackage(string command, string path, TextWriter error)
+    {
+        var package = ModelPackage.Load(path);
+        if (package.Value is not null)
+        {
+            return package.Value;
+        }
+
+        foreach (var diagnostic in package.Diagnostics)
+        {
+            error.WriteLine(diagnostic);
+        }
+
+        error.WriteLine($"tma {command}: the model package {path} has errors (run `tma validate {path}`)");
+        return null;
+    }
+
+    public static int Fail(string command, TextWriter error, IReadOnlyList<Diagnostic> diagnostics, string summary)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            error.WriteLine(diagnostic);
+        }
+
+        error.WriteLine($"tma {command}: {summary}");
+        return ExitCodes.BadInput;
+    }
+
+    public static int Fail(string command, TextWriter error, IEnumerable<string> problems)
+    {
+        foreach (var problem in problems)
+        {
+            error.WriteLine($"tma {command}: {problem}");
+        }
+
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>Writes the report folder, or says why it could not (exit 2: the folder is the user's input).</summary>
+    public static bool TryWriteFolder(string command, string? folder, Func<(string Json, string Markdown, string Html)> render, TextWriter error, out IReadOnlyList<string> files)
+    {
+        files = [];
+        if (folder is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            var (json, markdown, html) = render();
+            files = Reports.ReportFolder.Write(folder, json, markdown, html);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"{folder}: error {Tma.Scoring.Datasets.DatasetDiagnosticCodes.File}: cannot write the report: {ex.Message}");
+            error.WriteLine($"tma {command}: the report folder could not be written");
+            return false;
+        }
+    }
+
+    public static EvaluationOptions Options(string outcome, int seed, int bootstrap, double[] cutoffs, bool probability, bool skipBadRows, IProgress<long>? progress) => new()
+    {
+        OutcomeColumn = outcome,
+        Seed = seed,
+        BootstrapResamples = bootstrap,
+        Cutoffs = cutoffs,
+        ScoreIsProbability = probability,
+        SkipBadRows = skipBadRows,
+        ToolVersion = ToolVersion,
+        Progress = progress,
+    };
+
+    private static string ReadVersion()
+    {
+        var version = typeof(EvaluationCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Tma.Models.Packaging;
+using Tma.Scoring;
+
+namespace Tma.Cli.Commands;
+
+/// <summary><c>tma verify &lt;archive&gt;... --key &lt;public.pem&gt;...</c>: every check, each failure named.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var archives = new Argument<string[]>("archives") { Description = "Package archives (.tmapkg) to verify; each needs <archive>.sig next to it.", Arity = ArgumentArity.OneOrMore };
+        var keys = new Option<string[]>("--key", "-k")
+        {
+            Description = "Trusted public key file (<name>.public.pem); repeat for several keys.",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("verify", """
+            Verify package archives: the signature (valid for a trusted key, over the exact manifest), the manifest's
+            content hash, every file's SHA-256 and size, no extra or missing files, and that the manifest's id and
+            version are those of model.yaml. Every failed check is printed with the file or part it concerns.
+            Exit code 0 when every archive passes, 1 when any check fails, 2 for bad input (missing archive or key).
+
+            Example:
+              tma verify dist/warning-behaviours-triage-1.0.0.tmapkg --key keys/release.public.pem
+            """);
+        command.Arguments.Add(archives);
+        command.Options.Add(keys);
+        command.SetAction(parse => Run(parse.GetValue(archives)!, parse.GetValue(keys)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(string[] archives, string[] keyPaths, TextWriter output, TextWriter error)
+    {
+        var trusted = new List<TrustedKey>();
+        foreach (var keyPath in keyPaths)
+        {
+            try
+            {
+                trusted.Add(TrustedKey.FromPemFile(keyPath));
+            }
+            catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"tma verify: {keyPath}: {(ex is FormatException ? ex.Message : "cannot be read")}");
+                return ExitCodes.BadInput;
+            }
+        }
+
+        var exit = ExitCodes.Ok;
+        foreach (var path in archives)
+        {
+            if (!File.Exists(path))
+            {
+                error.WriteLine($"tma verify: {path}: no such archive");
+                exit = ExitCodes.BadInput;
+                continue;
+            }
+
+            var result = PackageVerifier.VerifyFile(path, trusted);
+            if (result.IsValid)
+            {
+                var manifest = result.Manifest!;
+                output.WriteLine($"ok    {manifest.Id} {manifest.Version} {manifest.ContentHash} signed by {result.SignedBy}");
+                if (manifest.Engine is { } range && !IsCompatible(range))
+                {
+                    output.WriteLine($"      note: the package needs engine {range}; this tma is engine {EngineInfo.Version}, which will refuse to run it");
+                }
+
+                continue;
+            }
+
+            foreach (var problem in result.Problems)
+            {
+                error.WriteLine($"{path}: {problem}");
+            }
+
+            error.WriteLine($"FAIL  {path}: {result.Problems.Count} check(s) failed");
+            exit = exit == ExitCodes.BadInput ? exit : ExitCodes.CheckFailed;
+        }
+
+        return exit;
+    }
+
+    private static bool IsCompatible(string range) =>
+        Semver.SemVersionRange.TryParseNpm(range, includeAllPrerelease: true, out var parsed) && parsed.Contains(EngineInfo.Version);
+}

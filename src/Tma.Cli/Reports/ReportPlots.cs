@@ -1,0 +1,202 @@
+using ScottPlot;
+using Tma.Scoring.Evaluation;
+
+namespace Tma.Cli.Reports;
+
+/// <summary>
+/// The report's plots, drawn with ScottPlot 5 and returned as PNG bytes for embedding: the ROC curve, the calibration
+/// plot (or, for a score that is not a probability, the observed outcome rate by score), the score distribution by
+/// outcome and the observed outcome rate per level.
+/// </summary>
+internal static class ReportPlots
+{
+    public const int Width = 640;
+    public const int Height = 480;
+
+    private static readonly Color[] SeriesColors = [new("#2b5797"), new("#d9534f")];
+    private static readonly Color Chance = new("#9e9e9e");
+
+    /// <summary>ROC curves of one or two evaluations, with the level operating points where there are levels.</summary>
+    public static byte[] Roc(IReadOnlyList<(string Name, EvaluationReport Report)> series)
+    {
+        var plot = NewPlot("ROC curve", "1 − specificity (false-positive rate)", "sensitivity (true-positive rate)");
+        Diagonal(plot);
+        for (var s = 0; s < series.Count; s++)
+        {
+            var (name, report) = series[s];
+            var color = SeriesColors[s % SeriesColors.Length];
+            var roc = report.Score.Roc;
+            var curve = plot.Add.Scatter(roc.Select(p => p.FalsePositiveRate).ToArray(), roc.Select(p => p.TruePositiveRate).ToArray());
+            curve.Color = color;
+            curve.LineWidth = 2;
+            curve.MarkerSize = 0;
+            curve.LegendText = $"{name}: AUC {Fmt.N(report.Score.Auc.Auc)} {Fmt.Interval(report.Score.Auc.Lower, report.Score.Auc.Upper)}";
+            if (report.Levels.Cutoffs is { } levels && report.Levels.Auc is { } levelAuc)
+            {
+                // Operating points of "level ≥ k", from the highest level down, closed by the corners.
+                var xs = new List<double> { 0 };
+                var ys = new List<double> { 0 };
+                foreach (var row in levels.Rows.Reverse())
+                {
+                    xs.Add(1.0 - row.Cutoff.Specificity.Estimate);
+                    ys.Add(row.Cutoff.Sensitivity.Estimate);
+                }
+
+                var points = plot.Add.Scatter(xs.ToArray(), ys.ToArray());
+                points.Color = color;
+                points.LinePattern = LinePattern.Dashed;
+                points.LineWidth = 1;
+                points.MarkerSize = 9;
+                points.MarkerShape = MarkerShape.FilledDiamond;
+                points.LegendText = $"{name} levels: AUC {Fmt.N(levelAuc.Auc)}";
+            }
+        }
+
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        plot.ShowLegend(Alignment.LowerRight);
+        return Png(plot);
+    }
+
+    /// <summary>
+    /// Reliability diagram: mean predicted probability against the observed outcome rate in each equal-width bin of the
+    /// expected calibration error, with the diagonal of perfect calibration. For scores that are probabilities.
+    /// </summary>
+    public static byte[] Calibration(IReadOnlyList<(string Name, EvaluationReport Report, int Color)> series)
+    {
+        var plot = NewPlot("Calibration", "predicted probability (mean per bin)", "observed outcome rate");
+        Diagonal(plot, "perfect calibration");
+        for (var s = 0; s < series.Count; s++)
+        {
+            var (name, report, color) = series[s];
+            var bins = report.Calibration.ExpectedCalibrationError!.Bins.Where(b => b.N > 0).ToArray();
+            var line = plot.Add.Scatter(bins.Select(b => b.MeanPredicted).ToArray(), bins.Select(b => b.ObservedRate).ToArray());
+            line.Color = SeriesColors[color % SeriesColors.Length];
+            line.LineWidth = 2;
+            line.MarkerSize = 7;
+            line.LegendText = report.Calibration.Fit is { } fit
+                ? $"{name}: slope {Fmt.N(fit.Slope.Estimate, 2)}, intercept {Fmt.N(fit.Intercept.Estimate, 2)}"
+                : name;
+        }
+
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return Png(plot);
+    }
+
+    /// <summary>
+    /// Observed outcome rate per score bin (bins with at least 20 rows), for scores that are not probabilities: it shows
+    /// whether risk rises with the score, where a calibration plot would not be meaningful.
+    /// </summary>
+    public static byte[] ObservedByScore(IReadOnlyList<(string Name, EvaluationReport Report, int Color)> series)
+    {
+        var plot = NewPlot("Observed outcome rate by score (not a probability: no calibration)", "score", "observed outcome rate");
+        for (var s = 0; s < series.Count; s++)
+        {
+            var (name, report, color) = series[s];
+            var bins = report.Score.Distribution.Bins.Where(b => b.WithOutcome + b.WithoutOutcome >= 20).ToArray();
+            var distinct = report.Score.Distribution.Binning == "distinct";
+            var line = plot.Add.Scatter(
+                bins.Select(b => distinct ? b.Lower : (b.Lower + b.Upper) / 2.0).ToArray(),
+                bins.Select(b => (double)b.WithOutcome / (b.WithOutcome + b.WithoutOutcome)).ToArray());
+            line.Color = SeriesColors[color % SeriesColors.Length];
+            line.LineWidth = 2;
+            line.MarkerSize = 7;
+            line.LegendText = name;
+        }
+
+        plot.Axes.SetLimitsY(0, 1);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return Png(plot);
+    }
+
+    /// <summary>Score distribution among rows with and without the outcome, each as a share of its own group.</summary>
+    public static byte[] Distribution(string name, EvaluationReport report)
+    {
+        var plot = NewPlot($"Distribution of {name} by outcome", name, "share of rows in the outcome group");
+        var bins = report.Score.Distribution.Bins;
+        var with = Math.Max(1, bins.Sum(b => b.WithOutcome));
+        var without = Math.Max(1, bins.Sum(b => b.WithoutOutcome));
+        var distinct = report.Score.Distribution.Binning == "distinct";
+        var width = distinct ? MinimumGap(bins.Select(b => b.Lower).ToArray()) : bins[0].Upper - bins[0].Lower;
+        if (!(width > 0))
+        {
+            width = 1;
+        }
+
+        var barsWith = new List<Bar>();
+        var barsWithout = new List<Bar>();
+        foreach (var bin in bins)
+        {
+            var centre = distinct ? bin.Lower : (bin.Lower + bin.Upper) / 2.0;
+            barsWithout.Add(new Bar { Position = centre - (width * 0.2), Value = (double)bin.WithoutOutcome / without, Size = width * 0.4, FillColor = SeriesColors[0] });
+            barsWith.Add(new Bar { Position = centre + (width * 0.2), Value = (double)bin.WithOutcome / with, Size = width * 0.4, FillColor = SeriesColors[1] });
+        }
+
+        var a = plot.Add.Bars(barsWithout);
+        a.LegendText = $"outcome 0 (n = {Fmt.Count(report.Sample.NonEvents)})";
+        a.Color = SeriesColors[0];
+        var b = plot.Add.Bars(barsWith);
+        b.LegendText = $"outcome 1 (n = {Fmt.Count(report.Sample.Events)})";
+        b.Color = SeriesColors[1];
+        plot.Axes.Margins(bottom: 0);
+        plot.ShowLegend(Alignment.UpperRight);
+        return Png(plot);
+    }
+
+    /// <summary>Observed outcome rate per level with its Wilson interval, and the rows at each level.</summary>
+    public static byte[] Levels(EvaluationReport report)
+    {
+        var plot = NewPlot("Observed outcome rate per level", "level (rows)", "observed outcome rate");
+        var levels = report.Levels.Distribution;
+        var bars = plot.Add.Bars(levels.Select(l => double.IsNaN(l.ObservedRate.Estimate) ? 0 : l.ObservedRate.Estimate).ToArray());
+        bars.Color = SeriesColors[0];
+        var positions = Enumerable.Range(0, levels.Count).Select(i => (double)i).ToArray();
+        var rates = levels.Select(l => double.IsNaN(l.ObservedRate.Estimate) ? 0 : l.ObservedRate.Estimate).ToArray();
+        var below = levels.Select(l => double.IsNaN(l.ObservedRate.Estimate) ? 0 : l.ObservedRate.Estimate - l.ObservedRate.Lower).ToArray();
+        var errors = plot.Add.ErrorBar(positions, rates, below);
+        errors.YErrorNegative = below;
+        errors.YErrorPositive = [.. levels.Select(l => double.IsNaN(l.ObservedRate.Estimate) ? 0 : l.ObservedRate.Upper - l.ObservedRate.Estimate)];
+        errors.Color = Colors.Black;
+        var rate = report.Sample.BaseRate.Estimate;
+        var baseLine = plot.Add.HorizontalLine(rate);
+        baseLine.Color = Chance;
+        baseLine.LinePattern = LinePattern.Dashed;
+        baseLine.LegendText = $"base rate {Fmt.N(rate)}";
+        plot.Axes.Bottom.SetTicks(positions, [.. levels.Select(l => $"{l.Level}\n({Fmt.Count(l.N)})")]);
+        plot.Axes.SetLimitsY(0, Math.Min(1.0, Math.Max(rate, levels.Max(l => double.IsNaN(l.ObservedRate.Upper) ? 0 : l.ObservedRate.Upper)) * 1.15 + 0.02));
+        plot.ShowLegend(Alignment.UpperLeft);
+        return Png(plot);
+    }
+
+    private static Plot NewPlot(string title, string x, string y)
+    {
+        var plot = new Plot();
+        plot.Font.Set("DejaVu Sans");
+        plot.Title(title, 15);
+        plot.XLabel(x, 13);
+        plot.YLabel(y, 13);
+        return plot;
+    }
+
+    private static void Diagonal(Plot plot, string legend = "chance")
+    {
+        var line = plot.Add.Line(0, 0, 1, 1);
+        line.Color = Chance;
+        line.LinePattern = LinePattern.Dashed;
+        line.LineWidth = 1;
+        line.LegendText = legend;
+    }
+
+    private static double MinimumGap(double[] sorted)
+    {
+        var gap = double.PositiveInfinity;
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            gap = Math.Min(gap, sorted[i] - sorted[i - 1]);
+        }
+
+        return double.IsPositiveInfinity(gap) ? 1.0 : gap;
+    }
+
+    private static byte[] Png(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
+}

@@ -1,0 +1,12 @@
+namespace Tma.Scoring.FastPath;
+
+/// <summary>How <see cref="RiskModelCompiler"/> compiles a model. Immutable; <see cref="Default"/> is what every overload without options uses.</summary>
+public sealed record RiskModelOptions
+{
+    /// <summary>The defaults: <see cref="EvaluationPath.Auto"/>.</summary>
+    public static RiskModelOptions Default { get; } = new();
+
+    /// <summary>Which engine evaluates the conditions. Default <see cref="EvaluationPath.Auto"/>; force
+    /// <see cref="EvaluationPath.NRules"/> to run the reference path (e.g. to cross-check a result).</summary>
+    public EvaluationPath Path { get; init; } = EvaluationPath.Auto;
+}
