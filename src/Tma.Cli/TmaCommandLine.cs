@@ -14,6 +14,8 @@ public static class TmaCommandLine
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(SynthCommand.Create());
         root.Subcommands.Add(DatasetCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(TokenCommand.Create());
         return root;
     }
 

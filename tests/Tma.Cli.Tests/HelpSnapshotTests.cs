@@ -6,7 +6,7 @@ namespace Tma.Cli.Tests;
 /// </summary>
 public sealed class HelpSnapshotTests
 {
-    public static TheoryData<string> Commands() => ["", "validate", "score", "synth", "dataset", "dataset check"];
+    public static TheoryData<string> Commands() => ["", "validate", "score", "synth", "dataset", "dataset check", "serve", "token"];
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -34,6 +34,8 @@ public sealed class HelpSnapshotTests
     [InlineData("score")]
     [InlineData("synth")]
     [InlineData("dataset check")]
+    [InlineData("serve")]
+    [InlineData("token")]
     public void Every_command_help_has_an_example(string command) =>
         Assert.Contains("Example:", Cli.Run([.. command.Split(' '), "--help"]).Out, StringComparison.Ordinal);
 }

@@ -35,7 +35,7 @@ public class HostFixture : IAsyncLifetime
 
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var keyPem = TokenIssuer.NewSigningKeyPem();
         var keyFile = Path.Combine(_directory, "token.pem");
@@ -43,12 +43,13 @@ public class HostFixture : IAsyncLifetime
         SigningKey = TokenIssuer.LoadKey(keyPem);
         var storeKeys = Path.Combine(_directory, "store.keys");
         await File.WriteAllTextAsync(storeKeys, LocalKeyProvider.GenerateEntry("k1") + "\n");
+        var postgres = PostgresConnection is { } pg ? await FreshSchemaAsync(pg) : null;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Tma:Store", Path.Combine(_directory, "tma.db"));
-            if (PostgresConnection is { } pg)
+            if (postgres is not null)
             {
-                web.UseSetting("Tma:Postgres", pg);
+                web.UseSetting("Tma:Postgres", postgres);
             }
 
             web.UseSetting("Tma:Keys", storeKeys);
@@ -78,6 +79,21 @@ public class HostFixture : IAsyncLifetime
         {
             // Best effort.
         }
+    }
+
+    /// <summary>A fresh schema per fixture, so test classes never see each other's tenants.</summary>
+    private static async Task<string> FreshSchemaAsync(string connection)
+    {
+        var schema = "h_" + Guid.NewGuid().ToString("N");
+        await using (var db = new Npgsql.NpgsqlConnection(connection))
+        {
+            await db.OpenAsync();
+            await using var command = db.CreateCommand();
+            command.CommandText = $"CREATE SCHEMA {schema}";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(connection) { SearchPath = schema }.ConnectionString;
     }
 
     public string Token(Caller caller, TimeSpan? lifetime = null, DateTimeOffset? now = null) =>
