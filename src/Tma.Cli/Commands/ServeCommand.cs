@@ -16,6 +16,7 @@ internal static class ServeCommand
         var keys = new Option<string?>("--keys") { Description = "Key file of the store's key-encryption keys; default: TMA_CASESTORE_KEYS, or a development key file next to the store." };
         var tokenKey = new Option<string?>("--token-key") { Description = "PEM key that signs/validates local tokens (see `tma token`); default: a development key next to the store." };
         var authority = new Option<string?>("--authority") { Description = "OIDC authority (https://…) for production tokens; replaces --token-key." };
+        var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per caller per minute before 429.", DefaultValueFactory = _ => 600 };
         var command = new Command("serve", """
             Start the HTTP host: the case store (SQLite by default, PostgreSQL with --postgres) and the models
             of --models behind an authenticated API. GET /health and /ready need no token; everything else does.
@@ -24,7 +25,7 @@ internal static class ServeCommand
               tma serve --store cases.db --models models
               tma serve --urls http://127.0.0.1:5080 --postgres "Host=127.0.0.1;Database=tma;Username=tma" --authority https://login.example.org/tenant
             """);
-        foreach (var option in new Option[] { urls, store, postgres, models, keys, tokenKey, authority })
+        foreach (var option in new Option[] { urls, store, postgres, models, keys, tokenKey, authority, rateLimit })
         {
             command.Options.Add(option);
         }
@@ -34,7 +35,12 @@ internal static class ServeCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var storePath = parse.GetValue(store)!;
-            var args = new List<string> { "--urls", parse.GetValue(urls)!, "--Tma:Models", parse.GetValue(models)! };
+            var args = new List<string>
+            {
+                "--urls", parse.GetValue(urls)!,
+                "--Tma:Models", parse.GetValue(models)!,
+                "--Tma:RequestsPerMinute", parse.GetValue(rateLimit).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
             if (parse.GetValue(postgres) is { } pg)
             {
                 args.AddRange(["--Tma:Postgres", pg]);
