@@ -22,6 +22,8 @@ public static class TmaCommandLine
         root.Subcommands.Add(SignCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(KeygenCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(TokenCommand.Create());
         return root;
     }
 

@@ -6,7 +6,7 @@ namespace Tma.Cli.Tests;
 /// </summary>
 public sealed class HelpSnapshotTests
 {
-    public static TheoryData<string> Commands() => ["", "validate", "score", "synth", "dataset", "dataset check", "train", "evaluate", "compare", "agreement", "pack", "sign", "verify", "keygen"];
+    public static TheoryData<string> Commands() => ["", "validate", "score", "synth", "dataset", "dataset check", "train", "evaluate", "compare", "agreement", "pack", "sign", "verify", "keygen", "serve", "token"];
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -42,6 +42,8 @@ public sealed class HelpSnapshotTests
     [InlineData("sign")]
     [InlineData("verify")]
     [InlineData("keygen")]
+    [InlineData("serve")]
+    [InlineData("token")]
     public void Every_command_help_has_an_example(string command) =>
         Assert.Contains("Example:", Cli.Run([.. command.Split(' '), "--help"]).Out, StringComparison.Ordinal);
 }

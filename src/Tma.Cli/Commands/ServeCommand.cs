@@ -1,0 +1,110 @@
+using System.CommandLine;
+using Tma.CaseStore;
+using Tma.Host;
+
+namespace Tma.Cli.Commands;
+
+/// <summary><c>tma serve</c>: the case store and the engine behind the authenticated HTTP API.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen. Loopback unless told otherwise; put TLS in front (docs/host-api.md).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var store = new Option<string>("--store") { Description = "SQLite file of the embedded store.", DefaultValueFactory = _ => "tma.db" };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (production); replaces --store." };
+        var models = new Option<string>("--models") { Description = "Folder of model packages.", DefaultValueFactory = _ => "models" };
+        var keys = new Option<string?>("--keys") { Description = "Key file of the store's key-encryption keys; default: TMA_CASESTORE_KEYS, or a development key file next to the store." };
+        var tokenKey = new Option<string?>("--token-key") { Description = "PEM key that signs/validates local tokens (see `tma token`); default: a development key next to the store." };
+        var authority = new Option<string?>("--authority") { Description = "OIDC authority (https://…) for production tokens; replaces --token-key." };
+        var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per caller per minute before 429.", DefaultValueFactory = _ => 600 };
+        var command = new Command("serve", """
+            Start the HTTP host: the case store (SQLite by default, PostgreSQL with --postgres) and the models
+            of --models behind an authenticated API. GET /health and /ready need no token; everything else does.
+
+            Example:
+              tma serve --store cases.db --models models
+              tma serve --urls http://127.0.0.1:5080 --postgres "Host=127.0.0.1;Database=tma;Username=tma" --authority https://login.example.org/tenant
+            """);
+        foreach (var option in new Option[] { urls, store, postgres, models, keys, tokenKey, authority, rateLimit })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var storePath = parse.GetValue(store)!;
+            var args = new List<string>
+            {
+                "--urls", parse.GetValue(urls)!,
+                "--Tma:Models", parse.GetValue(models)!,
+                "--Tma:RequestsPerMinute", parse.GetValue(rateLimit).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            if (parse.GetValue(postgres) is { } pg)
+            {
+                args.AddRange(["--Tma:Postgres", pg]);
+            }
+            else
+            {
+                args.AddRange(["--Tma:Store", storePath]);
+            }
+
+            var keyFile = parse.GetValue(keys);
+            if (keyFile is null && Environment.GetEnvironmentVariable("TMA_CASESTORE_KEYS") is null)
+            {
+                keyFile = storePath + ".keys";
+                if (!File.Exists(keyFile))
+                {
+                    WritePrivate(keyFile, LocalKeyProvider.GenerateEntry("dev-1") + "\n");
+                    error.WriteLine($"tma serve: created a DEVELOPMENT key file {keyFile}; production uses a key provider backed by a KMS (docs/case-store.md).");
+                }
+            }
+
+            if (keyFile is not null)
+            {
+                args.AddRange(["--Tma:Keys", keyFile]);
+            }
+
+            if (parse.GetValue(authority) is { } oidc)
+            {
+                args.AddRange(["--Tma:Authority", oidc]);
+            }
+            else
+            {
+                var tokenFile = parse.GetValue(tokenKey) ?? storePath + ".token.pem";
+                if (!File.Exists(tokenFile) && parse.GetValue(tokenKey) is null)
+                {
+                    WritePrivate(tokenFile, TokenIssuer.NewSigningKeyPem());
+                    error.WriteLine($"tma serve: created a DEVELOPMENT token key {tokenFile}; issue tokens with `tma token --key {tokenFile} …`.");
+                }
+
+                args.AddRange(["--Tma:TokenKey", tokenFile]);
+            }
+
+            try
+            {
+                var app = TmaHostApp.Create([.. args]);
+                output.WriteLine($"tma serve: listening on {parse.GetValue(urls)} (Ctrl+C to stop)");
+                app.Run();
+                return ExitCodes.Ok;
+            }
+            catch (HostSettingsException ex)
+            {
+                error.WriteLine(ex.Message);
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+
+    // Key material is readable by the owner only.
+    private static void WritePrivate(string path, string text)
+    {
+        File.WriteAllText(path, text);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Tma.CaseStore;
+using Tma.Scoring.Assessments;
+
+namespace Tma.Host;
+
+/// <summary>Running models on a case, listing its assessments, and its risk curve.</summary>
+internal static class AssessmentEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/cases/{caseId:guid}/assessments", async (Guid caseId, RunAssessmentRequest body, HttpContext http, Store store, IModelCatalog models, CancellationToken ct) =>
+        {
+            var caller = http.Caller();
+            var champion = models.Resolve(body.Model);
+            var challenger = body.Challenger is null ? null : models.Resolve(body.Challenger);
+            var (record, assessment) = await store.AssessAndStoreAsync(caller, caseId, champion, isChallenger: false, body.AsOf, ct).ConfigureAwait(false);
+            object? challengerResult = null;
+            if (challenger is not null)
+            {
+                var (challengerRecord, challengerAssessment) = await store.AssessAndStoreAsync(caller, caseId, challenger, isChallenger: true, body.AsOf, ct).ConfigureAwait(false);
+                challengerResult = new { id = challengerRecord.Id, assessment = challengerAssessment };
+            }
+
+            return Results.Created($"/v1/cases/{caseId}/assessments/{record.Id}", new { id = record.Id, assessment, challenger = challengerResult });
+        }).WithName("RunAssessment").WithSummary("Runs a model (and an optional challenger) on the case's current observations and stores the result. Advisory.");
+
+        api.MapGet("/cases/{caseId:guid}/assessments", async (Guid caseId, HttpContext http, Store store, CancellationToken ct) =>
+        {
+            var records = await store.GetAssessmentsAsync(http.Caller(), caseId, ct).ConfigureAwait(false);
+            return Results.Ok(records.Select(r => new
+            {
+                id = r.Id,
+                isChallenger = r.Assessment.IsChallenger,
+                enteredBy = r.EnteredBy,
+                enteredAt = r.EnteredAt,
+                assessment = r.ReadAssessment(),
+            }));
+        }).WithName("ListAssessments");
+
+        api.MapGet("/cases/{caseId:guid}/risk-curve", async (Guid caseId, bool? includeChallengers, HttpContext http, Store store, CancellationToken ct) =>
+            Results.Ok(await store.GetRiskCurveAsync(http.Caller(), caseId, includeChallengers ?? false, ct).ConfigureAwait(false)))
+            .WithName("GetRiskCurve").WithSummary("The case's champion assessments over time.");
+
+        api.MapGet("/cases/{caseId:guid}/risk-curve.png", async (Guid caseId, HttpContext http, Store store, IModelCatalog models, CancellationToken ct) =>
+        {
+            var curve = await store.GetRiskCurveAsync(http.Caller(), caseId, includeChallengers: false, ct).ConfigureAwait(false);
+            var latest = curve.Points.OrderBy(p => p.AssessedAt).LastOrDefault();
+            IReadOnlyList<string> levels = latest is null
+                ? []
+                : [.. models.Resolve($"{latest.PackageId}@{latest.PackageVersion}").Definition.Levels.Select(l => l.Id)];
+            return Results.File(RiskCurvePlot.Png(curve, levels), "image/png");
+        }).WithName("GetRiskCurveImage").WithSummary("The risk curve as a PNG image.");
+    }
+
+    /// <summary>Keeps the JSON of assessments in its documented stable form.</summary>
+    public static string Serialize(Assessment assessment) => AssessmentJson.Serialize(assessment);
+}

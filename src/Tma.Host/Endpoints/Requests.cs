@@ -1,0 +1,33 @@
+using Tma.CaseStore;
+
+namespace Tma.Host;
+
+/// <summary>Request bodies. Unknown fields are refused (see <see cref="TmaHostApp"/>), so a typo never silently does nothing.</summary>
+public sealed record CreateCaseRequest(string SubjectReference, CaseCategory Category, DateTimeOffset RetainUntil, string? OwnerId = null);
+
+/// <summary>Moves a case along its workflow.</summary>
+public sealed record ChangeStatusRequest(CaseStatus Status, long ExpectedVersion);
+
+/// <summary>Assigns the case owner.</summary>
+public sealed record AssignOwnerRequest(string OwnerId, long ExpectedVersion);
+
+/// <summary>Sets the retention date.</summary>
+public sealed record SetRetentionRequest(DateTimeOffset RetainUntil, long ExpectedVersion);
+
+/// <summary>Adds a member to a case.</summary>
+public sealed record AddMemberRequest(string UserId, CaseMemberRole Role, long ExpectedVersion);
+
+/// <summary>Records an observation.</summary>
+public sealed record AddObservationRequest(string InputId, string Value, DateTimeOffset ObservedAt, string Source, Guid? Supersedes = null);
+
+/// <summary>Runs a model (and optionally a challenger) on the case's current observations.</summary>
+/// <param name="Model"><c>id</c> or <c>id@range</c>, e.g. <c>workplace-violence-screening@^1.0</c>.</param>
+/// <param name="Challenger">Optional challenger scored alongside and recorded, never shown as the result.</param>
+/// <param name="AsOf">Assess as of this date; default: the latest observation.</param>
+public sealed record RunAssessmentRequest(string Model, string? Challenger = null, DateTimeOffset? AsOf = null);
+
+/// <summary>Records the professional's decision.</summary>
+public sealed record RecordDecisionRequest(Guid? AssessmentId, string FinalLevel, string Rationale, ModelAgreement Agreement, long ExpectedVersion);
+
+/// <summary>Asks for an anonymized research export.</summary>
+public sealed record ExportRequest(int K = 5, IReadOnlyList<string>? QuasiIdentifiers = null, string Purpose = "research");

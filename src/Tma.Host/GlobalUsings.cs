@@ -1,0 +1,1 @@
+global using Store = Tma.CaseStore.CaseStore;

@@ -1,0 +1,107 @@
+namespace Tma.Host;
+
+/// <summary>
+/// Everything the host needs to start. Validated once at start-up: every problem is reported together.
+/// </summary>
+public sealed record HostSettings
+{
+    /// <summary>SQLite file of the embedded store (default <c>tma.db</c>); ignored when <see cref="Postgres"/> is set.</summary>
+    public string StorePath { get; init; } = "tma.db";
+
+    /// <summary>PostgreSQL connection string for production; null for the embedded SQLite store.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Key file of the store's key-encryption keys (<c>id:base64</c> lines); null reads <c>TMA_CASESTORE_KEYS</c>.</summary>
+    public string? KeysFile { get; init; }
+
+    /// <summary>Folder of model packages (one sub-folder per package version).</summary>
+    public string ModelsDirectory { get; init; } = "models";
+
+    /// <summary>Token settings.</summary>
+    public required TokenSettings Tokens { get; init; }
+
+    /// <summary>Requests per caller per minute before 429 (default 600).</summary>
+    public int RequestsPerMinute { get; init; } = 600;
+
+    /// <summary>Largest accepted request body (default 10 MB; documents are the large ones).</summary>
+    public long MaxRequestBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>Origins allowed to call the API from a browser; empty (the default) means CORS is closed.</summary>
+    public IReadOnlyList<string> CorsOrigins { get; init; } = [];
+
+    /// <summary>Every problem with these settings, empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (Postgres is null && string.IsNullOrWhiteSpace(StorePath))
+        {
+            problems.Add("store: give a SQLite path (--store) or a PostgreSQL connection (--postgres)");
+        }
+
+        if (!Directory.Exists(ModelsDirectory))
+        {
+            problems.Add($"models: folder `{ModelsDirectory}` does not exist");
+        }
+
+        if (KeysFile is not null && !File.Exists(KeysFile))
+        {
+            problems.Add($"keys: file `{KeysFile}` does not exist");
+        }
+
+        if (RequestsPerMinute < 1)
+        {
+            problems.Add("rate limit: at least 1 request per minute");
+        }
+
+        if (MaxRequestBytes < 1024)
+        {
+            problems.Add("request size limit: at least 1 KB");
+        }
+
+        problems.AddRange(Tokens.Problems());
+        return problems;
+    }
+}
+
+/// <summary>How bearer tokens are validated: an OIDC authority in production, a local key in development and tests.</summary>
+public sealed record TokenSettings
+{
+    /// <summary>OIDC authority (issuer URL) whose signing keys are fetched; null to use <see cref="SigningKeyFile"/>.</summary>
+    public string? Authority { get; init; }
+
+    /// <summary>PEM file with the ECDSA P-256 public (or private) key that signs local tokens (<c>tma token</c>).</summary>
+    public string? SigningKeyFile { get; init; }
+
+    /// <summary>Expected issuer (default <c>tma-local</c>).</summary>
+    public string Issuer { get; init; } = TokenIssuer.DefaultIssuer;
+
+    /// <summary>Expected audience (default <c>tma-api</c>).</summary>
+    public string Audience { get; init; } = TokenIssuer.DefaultAudience;
+
+    /// <summary>Every problem with these settings.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (Authority is null && SigningKeyFile is null)
+        {
+            problems.Add("tokens: give an OIDC authority (--authority) or a local signing key (--token-key, see `tma token`)");
+        }
+
+        if (Authority is not null && SigningKeyFile is not null)
+        {
+            problems.Add("tokens: give either an OIDC authority or a local signing key, not both");
+        }
+
+        if (SigningKeyFile is not null && !File.Exists(SigningKeyFile))
+        {
+            problems.Add($"tokens: key file `{SigningKeyFile}` does not exist");
+        }
+
+        if (Authority is not null && !Authority.StartsWith("https://", StringComparison.Ordinal))
+        {
+            problems.Add("tokens: the OIDC authority must be an https:// URL");
+        }
+
+        return problems;
+    }
+}

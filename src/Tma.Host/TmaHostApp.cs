@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.IdentityModel.Tokens;
+using Tma.CaseStore;
+
+namespace Tma.Host;
+
+/// <summary>
+/// Builds the host: one process, stateless apart from the store, so several can run behind a load balancer on one
+/// PostgreSQL. Settings come from configuration section <c>Tma</c> (command line <c>--Tma:Store=…</c>, environment
+/// <c>Tma__Store</c>, or <c>tma serve</c>'s options).
+/// </summary>
+public static class TmaHostApp
+{
+    /// <summary>Builds the application from command-line arguments and the environment.</summary>
+    /// <exception cref="HostSettingsException">The settings have problems; the exception lists all of them.</exception>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        configure?.Invoke(builder);
+
+        // Settings are read from the final configuration (after test hosts and the command line have added theirs),
+        // so everything that needs them is configured lazily through the container.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddSingleton(services => ReadSettings(services.GetRequiredService<IConfiguration>()));
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<HostSettings>((kestrel, settings) => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => OpenStore(services.GetRequiredService<HostSettings>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IModelCatalog>(services => new FolderModelCatalog(services.GetRequiredService<HostSettings>().ModelsDirectory, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<FolderModelCatalog>>()));
+        builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi("v1");
+        AddAuthentication(builder.Services);
+        AddRateLimiting(builder.Services);
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<HostSettings>((cors, settings) =>
+        {
+            // Closed by default: without configured origins no cross-origin request is allowed.
+            if (settings.CorsOrigins.Count > 0)
+            {
+                cors.AddDefaultPolicy(policy => policy.WithOrigins([.. settings.CorsOrigins]).AllowAnyHeader().AllowAnyMethod());
+            }
+        });
+
+        var app = builder.Build();
+        var problems = app.Services.GetRequiredService<HostSettings>().Problems();
+        if (problems.Count > 0)
+        {
+            throw new HostSettingsException(problems);
+        }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodePage);
+        app.UseSecurityHeaders();
+        app.UseRequestSizeLimit(app.Services.GetRequiredService<HostSettings>().MaxRequestBytes);
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapGet("/health", () => Results.Ok(new { status = "alive" })).AllowAnonymous().WithName("Health").DisableRateLimiting();
+        app.MapGet("/ready", async (Store store, IModelCatalog models, CancellationToken ct) =>
+        {
+            var storeReady = await store.IsReadyAsync(ct).ConfigureAwait(false);
+            var ready = storeReady && models.Packages.Count > 0;
+            var body = new { status = ready ? "ready" : "not-ready", store = storeReady, models = models.Packages.Count };
+            return ready ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }).AllowAnonymous().WithName("Ready").DisableRateLimiting();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+
+        var api = app.MapGroup("/v1").RequireAuthorization().RequireRateLimiting(RateLimitPolicy);
+        CaseEndpoints.Map(api);
+        ContentEndpoints.Map(api);
+        AssessmentEndpoints.Map(api);
+        AdminEndpoints.Map(api);
+
+        // Fail at start-up, not on the first request, when the store or the models cannot be used.
+        _ = app.Services.GetRequiredService<Store>();
+        _ = app.Services.GetRequiredService<IModelCatalog>();
+        app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<Store>().DisposeAsync().AsTask().GetAwaiter().GetResult());
+        return app;
+    }
+
+    /// <summary>The JSON conventions of the API: camelCase, enums as snake_case strings, unknown fields refused.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+    }
+
+    internal const string RateLimitPolicy = "per-caller";
+
+    private static HostSettings ReadSettings(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Tma");
+        return new HostSettings
+        {
+            StorePath = section["Store"] ?? "tma.db",
+            Postgres = section["Postgres"],
+            KeysFile = section["Keys"],
+            ModelsDirectory = section["Models"] ?? "models",
+            RequestsPerMinute = int.TryParse(section["RequestsPerMinute"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rpm) ? rpm : 600,
+            MaxRequestBytes = long.TryParse(section["MaxRequestBytes"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) ? max : 10 * 1024 * 1024,
+            CorsOrigins = (section["CorsOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Tokens = new TokenSettings
+            {
+                Authority = section["Authority"],
+                SigningKeyFile = section["TokenKey"],
+                Issuer = section["Issuer"] ?? TokenIssuer.DefaultIssuer,
+                Audience = section["Audience"] ?? TokenIssuer.DefaultAudience,
+            },
+        };
+    }
+
+    private static Tma.CaseStore.CaseStore OpenStore(HostSettings settings, TimeProvider time)
+    {
+        IKeyProvider keys = settings.KeysFile is not null ? LocalKeyProvider.FromFile(settings.KeysFile) : LocalKeyProvider.FromEnvironment();
+        var options = settings.Postgres is not null
+            ? CaseStoreOptions.ForPostgreSql(settings.Postgres, keys)
+            : CaseStoreOptions.ForSqlite(settings.StorePath, keys);
+        return Tma.CaseStore.CaseStore.OpenAsync(options with { TimeProvider = time }).GetAwaiter().GetResult();
+    }
+
+    private static void AddAuthentication(IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<HostSettings>((jwt, settings) =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.RequireHttpsMetadata = true;
+            jwt.Authority = settings.Tokens.Authority;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = settings.Tokens.Issuer,
+                ValidAudience = settings.Tokens.Audience,
+                ValidateIssuer = true,
+                ValidateAudience = true,
+                ValidateLifetime = true,
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+                ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256],
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = "sub",
+                RoleClaimType = TokenIssuer.RoleClaim,
+                IssuerSigningKey = settings.Tokens.SigningKeyFile is { } file ? TokenIssuer.LoadKey(File.ReadAllText(file)) : null,
+            };
+            jwt.Events = new JwtBearerEvents
+            {
+                // Every 401 is a problem document with a stable code, and says nothing about why a token failed.
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    await Problems.Of(StatusCodes.Status401Unauthorized, "unauthorized", "A valid bearer token is required.").ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+                },
+            };
+        });
+        services.AddAuthorization();
+    }
+
+    private static void AddRateLimiting(IServiceCollection services) => services.AddRateLimiter(limiter =>
+    {
+        limiter.AddPolicy(RateLimitPolicy, http =>
+        {
+            var settings = http.RequestServices.GetRequiredService<HostSettings>();
+            var key = CallerClaims.From(http.User) is { } caller
+                ? $"{caller.TenantId}/{caller.UserId}"
+                : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = settings.RequestsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
+        });
+        limiter.OnRejected = async (context, ct) =>
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "60";
+            await Problems.Of(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests; try again in a minute.").ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+        };
+    });
+
+    private static async Task StatusCodePage(StatusCodeContext context)
+    {
+        var status = context.HttpContext.Response.StatusCode;
+        var (code, detail) = status switch
+        {
+            400 => ("bad-request", "The request could not be read: check the JSON, its field names and types."),
+            401 => ("unauthorized", "A valid bearer token is required."),
+            403 => ("forbidden", "The caller may not do this."),
+            404 => ("not-found", "No such resource."),
+            405 => ("method-not-allowed", "This resource does not support that method."),
+            413 => ("payload-too-large", "The request body is larger than the host accepts."),
+            415 => ("unsupported-media-type", "Send JSON with Content-Type: application/json."),
+            _ => ("error", "The request failed."),
+        };
+        await Problems.Of(status, code, detail).ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+    }
+}
+
+/// <summary>The host's settings are unusable; lists every problem.</summary>
+public sealed class HostSettingsException(IReadOnlyList<string> problems)
+    : Exception("The host cannot start:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)))
+{
+    /// <summary>Every problem found.</summary>
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+/// <summary>Turns exceptions into problem details: expected ones with their stable code, bugs as a logged 500 without details.</summary>
+internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var result = exception switch
+        {
+            IncompleteTokenException e => Problems.Of(StatusCodes.Status403Forbidden, "incomplete-token", e.Message),
+            Microsoft.AspNetCore.Http.BadHttpRequestException e => Problems.Of(e.StatusCode, e.StatusCode == 413 ? "payload-too-large" : "bad-request", e.StatusCode == 413 ? "The request body is larger than the host accepts." : "The request could not be read: check the JSON, its field names and types."),
+            JsonException => Problems.Of(StatusCodes.Status400BadRequest, "bad-request", "The request body is not valid JSON for this endpoint."),
+            _ => Problems.From(exception),
+        };
+        if (result.StatusCode == StatusCodes.Status500InternalServerError)
+        {
+            // Type only: messages and stack traces may carry case data.
+            logger.LogError("Unhandled {ExceptionType} on {Method} {Endpoint}", exception.GetType().Name, httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
+        }
+
+        await result.ExecuteAsync(httpContext).ConfigureAwait(false);
+        return true;
+    }
+}

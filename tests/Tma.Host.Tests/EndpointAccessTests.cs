@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Tma.CaseStore;
+
+namespace Tma.Host.Tests;
+
+/// <summary>Every endpoint × every role: allowed roles get past authorization, the others get 403 with a stable code.</summary>
+public sealed class EndpointAccessTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static readonly CallerRole[] AllRoles = [CallerRole.CaseManager, CallerRole.Expert, CallerRole.Auditor, CallerRole.Researcher, CallerRole.Administrator];
+
+    public static TheoryData<string, CallerRole> Matrix()
+    {
+        var data = new TheoryData<string, CallerRole>();
+        foreach (var endpoint in Endpoints.Keys)
+        {
+            foreach (var role in AllRoles)
+            {
+                data.Add(endpoint, role);
+            }
+        }
+
+        return data;
+    }
+
+    // name -> (allowed roles, request factory given case id, version and assessment id)
+    private static readonly Dictionary<string, (CallerRole[] Allowed, Func<Guid, long, Guid, HttpRequestMessage> Request)> Endpoints = new()
+    {
+        ["list cases"] = ([CallerRole.CaseManager, CallerRole.Expert], (_, _, _) => Get("/v1/cases")),
+        ["create case"] = ([CallerRole.CaseManager], (_, _, _) => Post("/v1/cases", new { subjectReference = "subject-ref-x", category = "bullying", retainUntil = "2031-01-01T00:00:00Z" })),
+        ["get case"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Get($"/v1/cases/{id}")),
+        ["change status"] = ([CallerRole.CaseManager], (id, v, _) => Put($"/v1/cases/{id}/status", new { status = "assessing", expectedVersion = v })),
+        ["assign owner"] = ([CallerRole.CaseManager], (id, v, _) => Put($"/v1/cases/{id}/owner", new { ownerId = "manager-2", expectedVersion = v })),
+        ["set retention"] = ([CallerRole.CaseManager], (id, v, _) => Put($"/v1/cases/{id}/retention", new { retainUntil = "2032-01-01T00:00:00Z", expectedVersion = v })),
+        ["add member"] = ([CallerRole.CaseManager], (id, v, _) => Post($"/v1/cases/{id}/members", new { userId = "expert-2", role = "labour_law", expectedVersion = v })),
+        ["remove member"] = ([CallerRole.CaseManager], (id, v, _) => new HttpRequestMessage(HttpMethod.Delete, $"/v1/cases/{id}/members/expert-9?expectedVersion={v}")),
+        ["list observations"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Get($"/v1/cases/{id}/observations")),
+        ["add observation"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Post($"/v1/cases/{id}/observations", new { inputId = "fixation", value = "possible", observedAt = "2026-10-13T00:00:00Z", source = "interview" })),
+        ["upload document"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => new HttpRequestMessage(HttpMethod.Post, $"/v1/cases/{id}/documents?name=note.txt") { Content = new StringContent("a note", Encoding.UTF8, "text/plain") }),
+        ["list documents"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Get($"/v1/cases/{id}/documents")),
+        ["run assessment"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Post($"/v1/cases/{id}/assessments", new { model = "warning-behaviours-triage" })),
+        ["list assessments"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Get($"/v1/cases/{id}/assessments")),
+        ["risk curve"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Get($"/v1/cases/{id}/risk-curve")),
+        ["risk curve image"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Get($"/v1/cases/{id}/risk-curve.png")),
+        ["record decision"] = ([CallerRole.CaseManager], (id, v, a) => Post($"/v1/cases/{id}/decisions", new { assessmentId = a, finalLevel = "manage", rationale = "agree", agreement = "followed", expectedVersion = v })),
+        ["list decisions"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Get($"/v1/cases/{id}/decisions")),
+        ["audit trail"] = ([CallerRole.Auditor], (_, _, _) => Get("/v1/audit")),
+        ["verify audit"] = ([CallerRole.Auditor], (_, _, _) => Get("/v1/audit/verify")),
+        ["export"] = ([CallerRole.Researcher], (_, _, _) => Post("/v1/exports", new { k = 2 })),
+        ["create tenant"] = ([CallerRole.Administrator], (_, _, _) => new HttpRequestMessage(HttpMethod.Post, "/v1/tenant")),
+    };
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Each_role_is_allowed_or_denied_by_the_store_rules(string endpoint, CallerRole role)
+    {
+        var (id, version, assessment) = await host.FilledCaseAsync();
+        var (allowed, request) = Endpoints[endpoint];
+        using var client = host.Client(new Caller(role switch
+        {
+            CallerRole.CaseManager => "manager-1",
+            CallerRole.Expert => "expert-1",
+            _ => role.ToString().ToLowerInvariant() + "-1",
+        }, role == CallerRole.Administrator && endpoint == "create tenant" ? "tenant-c-" + Guid.NewGuid().ToString("N")[..6] : host.TenantA, role));
+
+        using var response = await client.SendAsync(request(id, version, assessment));
+        var body = await response.Content.ReadAsStringAsync();
+
+        if (allowed.Contains(role))
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{endpoint} as {role}: {(int)response.StatusCode} {body}");
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("access-denied", JsonDocument.Parse(body).RootElement.GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task The_packages_endpoint_lists_the_loaded_models_for_any_authenticated_caller()
+    {
+        using var client = host.Client(host.Auditor());
+
+        var packages = await HostFixture.Read(await client.GetAsync("/v1/packages"));
+
+        Assert.Contains(packages.EnumerateArray(), p => p.GetProperty("id").GetString() == "warning-behaviours-triage");
+    }
+
+    private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
+
+    private static HttpRequestMessage Post(string path, object body) => new(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: HostFixture.Json) };
+
+    private static HttpRequestMessage Put(string path, object body) => new(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: HostFixture.Json) };
+}

@@ -1,0 +1,160 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.IdentityModel.Tokens;
+using Tma.CaseStore;
+
+namespace Tma.Host.Tests;
+
+/// <summary>
+/// One host per test class over a fresh store (SQLite by default; PostgreSQL when TMA_TEST_POSTGRES is set and the
+/// class asks for it), the repository's models, a local token key, and a second tenant for isolation tests.
+/// </summary>
+public class HostFixture : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("tma-host-").FullName;
+    private WebApplicationFactory<Program>? _factory;
+
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    public ECDsaSecurityKey SigningKey { get; private set; } = null!;
+
+    public string TenantA { get; } = "tenant-a";
+
+    public string TenantB { get; } = "tenant-b";
+
+    protected virtual string? PostgresConnection => null;
+
+    protected virtual long MaxRequestBytes => 64 * 1024;
+
+    protected virtual int RequestsPerMinute => 100_000;
+
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public virtual async Task InitializeAsync()
+    {
+        var keyPem = TokenIssuer.NewSigningKeyPem();
+        var keyFile = Path.Combine(_directory, "token.pem");
+        await File.WriteAllTextAsync(keyFile, keyPem);
+        SigningKey = TokenIssuer.LoadKey(keyPem);
+        var storeKeys = Path.Combine(_directory, "store.keys");
+        await File.WriteAllTextAsync(storeKeys, LocalKeyProvider.GenerateEntry("k1") + "\n");
+        var postgres = PostgresConnection is { } pg ? await FreshSchemaAsync(pg) : null;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Tma:Store", Path.Combine(_directory, "tma.db"));
+            if (postgres is not null)
+            {
+                web.UseSetting("Tma:Postgres", postgres);
+            }
+
+            web.UseSetting("Tma:Keys", storeKeys);
+            web.UseSetting("Tma:Models", Path.Combine(RepositoryRoot, "models"));
+            web.UseSetting("Tma:TokenKey", keyFile);
+            web.UseSetting("Tma:MaxRequestBytes", MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Tma:RequestsPerMinute", RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
+        using var adminA = Client(new Caller("admin-a", TenantA, CallerRole.Administrator));
+        (await adminA.PostAsync("/v1/tenant", null)).EnsureSuccessStatusCode();
+        using var adminB = Client(new Caller("admin-b", TenantB, CallerRole.Administrator));
+        (await adminB.PostAsync("/v1/tenant", null)).EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+
+    /// <summary>A fresh schema per fixture, so test classes never see each other's tenants.</summary>
+    private static async Task<string> FreshSchemaAsync(string connection)
+    {
+        var schema = "h_" + Guid.NewGuid().ToString("N");
+        await using (var db = new Npgsql.NpgsqlConnection(connection))
+        {
+            await db.OpenAsync();
+            await using var command = db.CreateCommand();
+            command.CommandText = $"CREATE SCHEMA {schema}";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(connection) { SearchPath = schema }.ConnectionString;
+    }
+
+    public string Token(Caller caller, TimeSpan? lifetime = null, DateTimeOffset? now = null) =>
+        TokenIssuer.Issue(SigningKey, caller, now ?? DateTimeOffset.UtcNow.AddSeconds(-5), lifetime ?? TimeSpan.FromMinutes(30));
+
+    public HttpClient Client(Caller? caller = null)
+    {
+        var client = Factory.CreateClient();
+        if (caller is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(caller));
+        }
+
+        return client;
+    }
+
+    public Caller Manager(string tenant = "tenant-a") => new("manager-1", tenant, CallerRole.CaseManager);
+
+    public Caller Expert(string tenant = "tenant-a") => new("expert-1", tenant, CallerRole.Expert);
+
+    public Caller Auditor(string tenant = "tenant-a") => new("auditor-1", tenant, CallerRole.Auditor);
+
+    public Caller Researcher(string tenant = "tenant-a") => new("researcher-1", tenant, CallerRole.Researcher);
+
+    public Caller Admin(string tenant = "tenant-a") => new("admin-1", tenant, CallerRole.Administrator);
+
+    /// <summary>A case of tenant A with the expert as member, two dated observations and one assessment.</summary>
+    public async Task<(Guid Id, long Version, Guid AssessmentId)> FilledCaseAsync()
+    {
+        using var manager = Client(Manager());
+        var created = await Read(await manager.PostAsJsonAsync("/v1/cases", new { subjectReference = "subject-ref-" + Guid.NewGuid().ToString("N")[..6], category = "violence", retainUntil = "2031-01-01T00:00:00Z" }, Json));
+        var id = created.GetProperty("summary").GetProperty("id").GetGuid();
+        var version = created.GetProperty("summary").GetProperty("version").GetInt64();
+        var member = await Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/members", new { userId = "expert-1", role = "psychologist", expectedVersion = version }, Json));
+        version = member.GetProperty("version").GetInt64();
+        await Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "leakage", value = "possible", observedAt = "2026-10-01T00:00:00Z", source = "colleague" }, Json));
+        await Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "leakage", value = "present", observedAt = "2026-10-12T00:00:00Z", source = "e-mail" }, Json));
+        var assessment = await Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/assessments", new { model = "warning-behaviours-triage@^1.0" }, Json));
+        version = (await Read(await manager.GetAsync($"/v1/cases/{id}"))).GetProperty("summary").GetProperty("version").GetInt64();
+        return (id, version, assessment.GetProperty("id").GetGuid());
+    }
+
+    public static async Task<JsonElement> Read(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static JsonSerializerOptions CreateJson() => new(JsonSerializerDefaults.Web);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Tma.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Tma.slnx not found.");
+    }
+}
