@@ -19,7 +19,7 @@ load="benchmarks/Tma.LoadTest/bin/Release/net10.0/Tma.LoadTest.dll"
 run() { # label, extra serve args...
   local label="$1"; shift
   local port=$((5090 + RANDOM % 800))
-  dotnet "$tma" serve --urls "http://127.0.0.1:$port" --store "$work/$label.db" --models models --rate-limit 100000000 "$@" >"$work/$label.log" 2>&1 &
+  dotnet "$tma" serve --urls "http://127.0.0.1:$port" --store "$work/$label.db" --models models --allow-unsigned --rate-limit 100000000 "$@" >"$work/$label.log" 2>&1 &
   server=$!
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/ready" >/dev/null && break; sleep 0.5; done
   dotnet "$load" --url "http://127.0.0.1:$port" --token-key "$work/$label.db.token.pem" --seconds "$seconds" \

@@ -14,8 +14,14 @@ public sealed record HostSettings
     /// <summary>Key file of the store's key-encryption keys (<c>id:base64</c> lines); null reads <c>TMA_CASESTORE_KEYS</c>.</summary>
     public string? KeysFile { get; init; }
 
-    /// <summary>Folder of model packages (one sub-folder per package version).</summary>
+    /// <summary>Folder of model packages: signed archives (<c>*.tmapkg</c> + <c>.sig</c>) and, in development mode, package folders.</summary>
     public string ModelsDirectory { get; init; } = "models";
+
+    /// <summary>PEM files of the public keys whose signatures the host trusts.</summary>
+    public IReadOnlyList<string> TrustedKeyFiles { get; init; } = [];
+
+    /// <summary>Development mode: accept unsigned archives and plain package folders. Never in production.</summary>
+    public bool AllowUnsignedModels { get; init; }
 
     /// <summary>Token settings.</summary>
     public required TokenSettings Tokens { get; init; }
@@ -41,6 +47,16 @@ public sealed record HostSettings
         if (!Directory.Exists(ModelsDirectory))
         {
             problems.Add($"models: folder `{ModelsDirectory}` does not exist");
+        }
+
+        if (TrustedKeyFiles.Count == 0 && !AllowUnsignedModels)
+        {
+            problems.Add("models: no trusted signing key; give the release public key (--trusted-key) or allow unsigned packages for development (--allow-unsigned)");
+        }
+
+        foreach (var key in TrustedKeyFiles.Where(k => !File.Exists(k)))
+        {
+            problems.Add($"models: trusted key file `{key}` does not exist");
         }
 
         if (KeysFile is not null && !File.Exists(KeysFile))

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.IdentityModel.Tokens;
 using Tma.CaseStore;
+using Tma.Scoring.Registry;
 
 namespace Tma.Host;
 
@@ -33,7 +34,8 @@ public static class TmaHostApp
         builder.Services.AddOptions<KestrelServerOptions>().Configure<HostSettings>((kestrel, settings) => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => OpenStore(services.GetRequiredService<HostSettings>(), services.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<IModelCatalog>(services => new FolderModelCatalog(services.GetRequiredService<HostSettings>().ModelsDirectory, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<FolderModelCatalog>>()));
+        builder.Services.AddSingleton(services => StartRegistry(services.GetRequiredService<HostSettings>(), services));
+        builder.Services.AddSingleton<IModelCatalog>(services => new RegistryModelCatalog(services.GetRequiredService<ModelRegistry>()));
         builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -85,7 +87,11 @@ public static class TmaHostApp
         // Fail at start-up, not on the first request, when the store or the models cannot be used.
         _ = app.Services.GetRequiredService<Store>();
         _ = app.Services.GetRequiredService<IModelCatalog>();
-        app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<Store>().DisposeAsync().AsTask().GetAwaiter().GetResult());
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            app.Services.GetRequiredService<ModelRegistry>().Dispose();
+            app.Services.GetRequiredService<Store>().DisposeAsync().AsTask().GetAwaiter().GetResult();
+        });
         return app;
     }
 
@@ -110,6 +116,8 @@ public static class TmaHostApp
             Postgres = section["Postgres"],
             KeysFile = section["Keys"],
             ModelsDirectory = section["Models"] ?? "models",
+            TrustedKeyFiles = (section["TrustedKeys"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            AllowUnsignedModels = string.Equals(section["AllowUnsignedModels"], "true", StringComparison.OrdinalIgnoreCase),
             RequestsPerMinute = int.TryParse(section["RequestsPerMinute"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rpm) ? rpm : 600,
             MaxRequestBytes = long.TryParse(section["MaxRequestBytes"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) ? max : 10 * 1024 * 1024,
             CorsOrigins = (section["CorsOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -121,6 +129,23 @@ public static class TmaHostApp
                 Audience = section["Audience"] ?? TokenIssuer.DefaultAudience,
             },
         };
+    }
+
+    private static ModelRegistry StartRegistry(HostSettings settings, IServiceProvider services)
+    {
+        var options = new ModelRegistryOptions
+        {
+            PackageDirectory = Path.GetFullPath(settings.ModelsDirectory),
+            AllowUnsigned = settings.AllowUnsignedModels,
+        };
+        foreach (var key in settings.TrustedKeyFiles)
+        {
+            options.TrustedPublicKeyFiles.Add(key);
+        }
+
+        var registry = new ModelRegistry(options, services.GetRequiredService<ILogger<ModelRegistry>>(), services.GetRequiredService<TimeProvider>());
+        registry.StartAsync().GetAwaiter().GetResult();
+        return registry;
     }
 
     private static Tma.CaseStore.CaseStore OpenStore(HostSettings settings, TimeProvider time)

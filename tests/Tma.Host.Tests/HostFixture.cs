@@ -31,6 +31,15 @@ public class HostFixture : IAsyncLifetime
 
     protected virtual int RequestsPerMinute => 100_000;
 
+    /// <summary>The models folder the host serves; the repository's models by default.</summary>
+    protected virtual string ModelsDirectory => Path.Combine(RepositoryRoot, "models");
+
+    /// <summary>Public key files whose signatures the host trusts; empty means development mode (unsigned allowed).</summary>
+    protected virtual IReadOnlyList<string> TrustedKeys => [];
+
+    /// <summary>A scratch folder that lives as long as the fixture.</summary>
+    protected string WorkDirectory => _directory;
+
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
     public static string RepositoryRoot { get; } = FindRoot();
@@ -53,7 +62,15 @@ public class HostFixture : IAsyncLifetime
             }
 
             web.UseSetting("Tma:Keys", storeKeys);
-            web.UseSetting("Tma:Models", Path.Combine(RepositoryRoot, "models"));
+            web.UseSetting("Tma:Models", ModelsDirectory);
+            if (TrustedKeys.Count == 0)
+            {
+                web.UseSetting("Tma:AllowUnsignedModels", "true");
+            }
+            else
+            {
+                web.UseSetting("Tma:TrustedKeys", string.Join(',', TrustedKeys));
+            }
             web.UseSetting("Tma:TokenKey", keyFile);
             web.UseSetting("Tma:MaxRequestBytes", MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("Tma:RequestsPerMinute", RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));

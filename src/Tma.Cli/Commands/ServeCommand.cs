@@ -16,16 +16,20 @@ internal static class ServeCommand
         var keys = new Option<string?>("--keys") { Description = "Key file of the store's key-encryption keys; default: TMA_CASESTORE_KEYS, or a development key file next to the store." };
         var tokenKey = new Option<string?>("--token-key") { Description = "PEM key that signs/validates local tokens (see `tma token`); default: a development key next to the store." };
         var authority = new Option<string?>("--authority") { Description = "OIDC authority (https://…) for production tokens; replaces --token-key." };
+        var trusted = new Option<string[]>("--trusted-key") { Description = "Public key (PEM, from `tma keygen`) whose package signatures are trusted; repeatable.", AllowMultipleArgumentsPerToken = false };
+        var allowUnsigned = new Option<bool>("--allow-unsigned") { Description = "DEVELOPMENT ONLY: also load unsigned archives and plain package folders (e.g. the repository's models/)." };
         var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per caller per minute before 429.", DefaultValueFactory = _ => 600 };
         var command = new Command("serve", """
             Start the HTTP host: the case store (SQLite by default, PostgreSQL with --postgres) and the models
-            of --models behind an authenticated API. GET /health and /ready need no token; everything else does.
+            of --models behind an authenticated API. Models load through the registry: signed archives are
+            verified against --trusted-key, new versions are picked up without a restart. GET /health and
+            /ready need no token; everything else does.
 
             Example:
-              tma serve --store cases.db --models models
-              tma serve --urls http://127.0.0.1:5080 --postgres "Host=127.0.0.1;Database=tma;Username=tma" --authority https://login.example.org/tenant
+              tma serve --store cases.db --models models --allow-unsigned
+              tma serve --postgres "Host=127.0.0.1;Database=tma;Username=tma" --models /srv/tma/packages --trusted-key release.public.pem --authority https://login.example.org/tenant
             """);
-        foreach (var option in new Option[] { urls, store, postgres, models, keys, tokenKey, authority, rateLimit })
+        foreach (var option in new Option[] { urls, store, postgres, models, trusted, allowUnsigned, keys, tokenKey, authority, rateLimit })
         {
             command.Options.Add(option);
         }
@@ -41,6 +45,17 @@ internal static class ServeCommand
                 "--Tma:Models", parse.GetValue(models)!,
                 "--Tma:RequestsPerMinute", parse.GetValue(rateLimit).ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
+            if (parse.GetValue(trusted) is { Length: > 0 } trustedKeys)
+            {
+                args.AddRange(["--Tma:TrustedKeys", string.Join(',', trustedKeys)]);
+            }
+
+            if (parse.GetValue(allowUnsigned))
+            {
+                args.AddRange(["--Tma:AllowUnsignedModels", "true"]);
+                error.WriteLine("tma serve: DEVELOPMENT mode: unsigned model packages are accepted.");
+            }
+
             if (parse.GetValue(postgres) is { } pg)
             {
                 args.AddRange(["--Tma:Postgres", pg]);
