@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# The whole loop of the threat-management process on one machine, through the HTTP API:
+#   start `tma serve` → open cases → record observations over several dates → assess with a champion and a
+#   challenger model version → risk curve → record the professional's decision → anonymized export →
+#   evaluate a model on the export with `tma evaluate` → verify the audit chain.
+# Usage: bash scripts/tour.sh [output-dir]      (default: ./tour-output; loopback only; needs curl and jq)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="$(realpath -m "${1:-tour-output}")"
+mkdir -p "$out"
+work="$(mktemp -d)"
+server=""
+trap '[[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+for tool in curl jq; do
+  command -v "$tool" >/dev/null || { echo "tour: needs $tool (apt-get install -y $tool)" >&2; exit 2; }
+done
+say() { printf '\n== %s\n' "$*"; }
+
+say "Build the tma command"
+dotnet build -c Release src/Tma.Cli -v quiet -nologo >/dev/null
+tma() { dotnet src/Tma.Cli/bin/Release/net10.0/tma.dll "$@"; }
+
+say "Models: the shipped packages, plus a challenger version of warning-behaviours-triage"
+mkdir -p "$work/models"
+for package in models/*/; do
+  name="$(basename "$package")"
+  mkdir -p "$work/models/$name"
+  (cd "$package" && find . -path ./releases -prune -o -type f -print | cpio -pdm --quiet "$work/models/$name")
+done
+champion="$(awk '/^version:/ {print $2}' models/warning-behaviours-triage/model.yaml)"
+IFS=. read -r major minor _ <<<"$champion"
+challenger="$major.$((minor + 1)).0"
+# The challenger treats a *possible* proximal warning behaviour as calling for active management, not monitoring.
+sed -e "s/^version: .*/version: $challenger/" \
+    -e '/id: possible-proximal/,/actions:/ s/minimum_level: monitor/minimum_level: manage/' \
+    models/warning-behaviours-triage/model.yaml >"$work/challenger.yaml"
+mkdir -p "$work/models/warning-behaviours-triage-next"
+cp -r "$work/models/warning-behaviours-triage/." "$work/models/warning-behaviours-triage-next/"
+cp "$work/challenger.yaml" "$work/models/warning-behaviours-triage-next/model.yaml"
+echo "champion warning-behaviours-triage $champion, challenger $challenger"
+
+say "Start tma serve on loopback (SQLite store, development keys)"
+port=$((5300 + RANDOM % 500))
+url="http://127.0.0.1:$port"
+tma serve --urls "$url" --store "$work/tour.db" --models "$work/models" --allow-unsigned >"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do curl -sf "$url/ready" >/dev/null && break; sleep 0.5; done
+curl -sf "$url/ready" | jq -c .
+
+token() { tma token --key "$work/tour.db.token.pem" --tenant acme --user "$1" --role "$2"; }
+admin="$(token admin-1 administrator)"; manager="$(token cm-1 case_manager)"
+auditor="$(token aud-1 auditor)"; researcher="$(token res-1 researcher)"
+call() { # like api, but fails on an error status and prints only the body
+  local response code
+  response="$(curl -sS -X "$1" "$url$2" -H "Authorization: Bearer $3" ${4:+-H "Content-Type: application/json" -d "$4"} -w '\n%{http_code}')"
+  code="$(tail -n1 <<<"$response")"
+  if [[ "$code" -ge 400 ]]; then echo "tour: $1 $2 → $code $(sed '$d' <<<"$response")" >&2; exit 1; fi
+  sed '$d' <<<"$response"
+}
+
+say "Set up the tenant and open twelve cases"
+call POST /v1/tenant "$admin" >/dev/null
+levels=(absent possible present)
+declare -a cases
+for i in $(seq 0 11); do
+  category=$([[ $((i % 3)) == 0 ]] && echo violence || echo bullying)
+  id="$(call POST /v1/cases "$manager" "{\"subjectReference\":\"tour-subject-$i\",\"category\":\"$category\",\"retainUntil\":\"2031-01-01T00:00:00Z\"}" | jq -r .summary.id)"
+  cases+=("$id")
+  # A reproducible spread of observations over several dates.
+  call POST "/v1/cases/$id/observations" "$manager" "{\"inputId\":\"grievance\",\"value\":\"${levels[$((i % 3))]}\",\"observedAt\":\"2026-09-01T00:00:00Z\",\"source\":\"HR report\"}" >/dev/null
+  call POST "/v1/cases/$id/observations" "$manager" "{\"inputId\":\"leakage\",\"value\":\"${levels[$(((i / 2) % 3))]}\",\"observedAt\":\"2026-09-15T00:00:00Z\",\"source\":\"colleague\"}" >/dev/null
+  call POST "/v1/cases/$id/observations" "$manager" "{\"inputId\":\"fixation\",\"value\":\"${levels[$(((i / 4) % 3))]}\",\"observedAt\":\"2026-10-01T00:00:00Z\",\"source\":\"interview\"}" >/dev/null
+done
+featured="${cases[5]}"
+echo "featured case $featured"
+
+say "Assess the featured case as it developed (as of two earlier dates), then every case with champion and challenger"
+for day in 2026-09-02 2026-09-16; do
+  call POST "/v1/cases/$featured/assessments" "$manager" "{\"model\":\"warning-behaviours-triage@~$champion\",\"asOf\":\"${day}T00:00:00Z\"}" | jq -c "{asOf: .assessment.asOf, level: .assessment.level}"
+done
+for id in "${cases[@]}"; do
+  result="$(call POST "/v1/cases/$id/assessments" "$manager" "{\"model\":\"warning-behaviours-triage@~$champion\",\"challenger\":\"warning-behaviours-triage@~$challenger\"}")"
+  [[ "$id" == "$featured" ]] && jq -c '{champion: {version: .assessment.model.version, level: .assessment.level}, challenger: {version: .challenger.assessment.model.version, level: .challenger.assessment.level}}' <<<"$result"
+done
+echo "12 cases assessed by champion $champion and challenger $challenger"
+
+say "Risk curve of the featured case (JSON and PNG)"
+call GET "/v1/cases/$featured/risk-curve" "$manager" | tee "$out/risk-curve.json" | jq -c '[.points[] | {level, packageVersion}]'
+curl -sf "$url/v1/cases/$featured/risk-curve.png" -H "Authorization: Bearer $manager" -o "$out/risk-curve.png"
+echo "wrote $out/risk-curve.png"
+
+say "Record the professionals' decisions (human oversight)"
+for id in "${cases[@]}"; do
+  case_json="$(call GET "/v1/cases/$id" "$manager")"
+  version="$(jq -r .summary.version <<<"$case_json")"
+  latest="$(call GET "/v1/cases/$id/assessments" "$manager" | jq -r '[.[] | select(.isChallenger | not)] | last')"
+  level="$(jq -r .assessment.level <<<"$latest")"
+  agreement=followed
+  # The team judges one monitored case more serious than the model did, and says why.
+  if [[ "$id" == "${cases[2]}" ]]; then level=manage; agreement=overrode; fi
+  call POST "/v1/cases/$id/decisions" "$manager" "{\"assessmentId\":\"$(jq -r .id <<<"$latest")\",\"finalLevel\":\"$level\",\"rationale\":\"case conference\",\"agreement\":\"$agreement\",\"expectedVersion\":$version}" >/dev/null
+done
+echo "12 decisions recorded (one overrides the model)"
+
+say "Anonymized export for research (k = 2 over category and level)"
+call POST /v1/exports "$researcher" '{"k":2,"quasiIdentifiers":["category","level"],"purpose":"tour"}' >"$work/export.json"
+jq -r .csv "$work/export.json" >"$out/export.csv"
+jq -c '.report | {rowsWritten, rowsSuppressed, cellsSuppressed}' "$work/export.json"
+
+say "Evaluate the stored scores against the professionals' decisions with tma evaluate"
+# A real study records an observed outcome; in this tour the professional's final level (manage) stands in for it.
+awk -F, '{ sub(/\r$/, "") } length($0) == 0 { next }
+         NR == 1 { for (i = 1; i <= NF; i++) if ($i == "decision_level") d = i; print $0 ",outcome"; next }
+         { print $0 "," ($d == "manage" ? 1 : 0) }' "$out/export.csv" >"$out/dataset.csv"
+tma evaluate --data "$out/dataset.csv" --score-column score --outcome outcome --out "$out/report" | head -12
+
+say "Verify the audit chain"
+call GET /v1/audit/verify "$auditor" | jq -c .
+echo
+echo "tour: done; outputs in $out (risk-curve.png, export.csv, report/report.html)"
