@@ -21,23 +21,43 @@ public static class CaseResolver
         var values = new double?[model.Inputs.Count];
         var relevance = new double?[model.Inputs.Count];
         var given = new bool[model.Inputs.Count];
+        var indexes = InputIndexes.GetValue(model, static m => m.Inputs.Select((input, i) => (input.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal));
 
-        foreach (var (inputId, value) in data.Inputs.OrderBy(p => p.Key, StringComparer.Ordinal))
+        // The common case (a valid case) takes the inputs as they come and allocates nothing per input; only when
+        // something is wrong are they read again in id order, so that the messages always come in the same order.
+        ResolveInputs(data.Inputs);
+        if (bag.HasErrors && data.Inputs.Count > 1)
         {
-            var field = "inputs." + inputId;
-            var index = model.InputIndex(inputId);
-            if (index < 0)
-            {
-                bag.Error(DiagnosticCodes.CaseUnknownInput, Locate(data, field), $"{field}: unknown input `{inputId}`{Suggestions.DidYouMean(inputId, model.Inputs.Select(i => i.Id))}");
-                continue;
-            }
+            bag = new DiagnosticBag();
+            Array.Clear(values);
+            Array.Clear(relevance);
+            Array.Clear(given);
+            ResolveInputs(data.Inputs.OrderBy(p => p.Key, StringComparer.Ordinal));
+        }
 
-            given[index] = true;
-            if (TryResolve(model.Inputs[index], value, field, data, bag, out var v, out var r))
+        void ResolveInputs(IEnumerable<KeyValuePair<string, CaseValue>> inputs)
+        {
+            foreach (var (inputId, value) in inputs)
             {
-                values[index] = v;
-                relevance[index] = r;
+                if (!indexes.TryGetValue(inputId, out var index))
+                {
+                    var field = "inputs." + inputId;
+                    bag.Error(DiagnosticCodes.CaseUnknownInput, Locate(data, field), $"{field}: unknown input `{inputId}`{Suggestions.DidYouMean(inputId, model.Inputs.Select(i => i.Id))}");
+                    continue;
+                }
+
+                given[index] = true;
+                if (TryResolve(model.Inputs[index], value, new FieldName("inputs.", inputId), data, bag, out var v, out var r))
+                {
+                    values[index] = v;
+                    relevance[index] = r;
+                }
             }
+        }
+
+        if (data.Observations.Count == 0 && data.Norm is null)
+        {
+            return LoadResult<ResolvedCase>.From(new ResolvedCase(values, relevance, [], data.AsOf, null), bag);
         }
 
         var observations = new List<ResolvedObservation>();
@@ -60,7 +80,7 @@ public static class CaseResolver
                 continue;
             }
 
-            if (!TryResolve(model.Inputs[index], observation.Value, field + ".value", data, bag, out var v, out var r))
+            if (!TryResolve(model.Inputs[index], observation.Value, new FieldName(field, ".value"), data, bag, out var v, out var r))
             {
                 continue;
             }
@@ -116,7 +136,15 @@ public static class CaseResolver
     private static SourceLocation Locate(CaseData data, string field) =>
         data.Locations.TryGetValue(field, out var location) ? location : SourceLocation.WholeFile("case");
 
-    private static bool TryResolve(InputDefinition input, CaseValue value, string field, CaseData data, DiagnosticBag bag, out double? resolved, out double? relevance)
+    /// <summary>A field path built only when a message needs it (valid cases allocate no strings).</summary>
+    private readonly record struct FieldName(string Prefix, string Name)
+    {
+        public override string ToString() => Prefix + Name;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ModelDefinition, Dictionary<string, int>> InputIndexes = [];
+
+    private static bool TryResolve(InputDefinition input, CaseValue value, FieldName fieldName, CaseData data, DiagnosticBag bag, out double? resolved, out double? relevance)
     {
         resolved = null;
         relevance = null;
@@ -135,13 +163,13 @@ public static class CaseResolver
 
             if (number is not { } n || !double.IsFinite(n))
             {
-                bag.Error(DiagnosticCodes.CaseValue, Locate(data, field), $"{field}: `{input.Id}` is numeric ({input.Unit ?? "no unit"}); give a number or `unknown`");
+                bag.Error(DiagnosticCodes.CaseValue, Locate(data, fieldName.ToString()), $"{fieldName}: `{input.Id}` is numeric ({input.Unit ?? "no unit"}); give a number or `unknown`");
                 return false;
             }
 
             if (n < input.Minimum || n > input.Maximum)
             {
-                bag.Error(DiagnosticCodes.CaseValue, Locate(data, field), $"{field}: the value is outside the range of `{input.Id}` [{Format(input.Minimum)}, {Format(input.Maximum)}]{(input.Unit is null ? "" : " " + input.Unit)}");
+                bag.Error(DiagnosticCodes.CaseValue, Locate(data, fieldName.ToString()), $"{fieldName}: the value is outside the range of `{input.Id}` [{Format(input.Minimum)}, {Format(input.Maximum)}]{(input.Unit is null ? "" : " " + input.Unit)}");
                 return false;
             }
 
@@ -164,7 +192,7 @@ public static class CaseResolver
         if (level < 0)
         {
             var what = input.Type == InputType.Categorical ? "category" : "level";
-            bag.Error(DiagnosticCodes.CaseValue, Locate(data, field), $"{field}: `{levelText}` is not a {what} of `{input.Id}`{Suggestions.DidYouMean(levelText ?? "", input.Levels.Select(l => l.Id))} ({what}s: {string.Join(", ", input.Levels.Select(l => l.Id))}, or unknown)");
+            bag.Error(DiagnosticCodes.CaseValue, Locate(data, fieldName.ToString()), $"{fieldName}: `{levelText}` is not a {what} of `{input.Id}`{Suggestions.DidYouMean(levelText ?? "", input.Levels.Select(l => l.Id))} ({what}s: {string.Join(", ", input.Levels.Select(l => l.Id))}, or unknown)");
             return false;
         }
 
@@ -174,13 +202,13 @@ public static class CaseResolver
             var relevanceIndex = input.RelevanceIndex(relevanceText);
             if (!input.HasRelevance)
             {
-                bag.Error(DiagnosticCodes.CaseValue, Locate(data, field), $"{field}: `{input.Id}` is not coded for relevance");
+                bag.Error(DiagnosticCodes.CaseValue, Locate(data, fieldName.ToString()), $"{fieldName}: `{input.Id}` is not coded for relevance");
                 return false;
             }
 
             if (relevanceIndex < 0)
             {
-                bag.Error(DiagnosticCodes.CaseValue, Locate(data, field), $"{field}: `{relevanceText}` is not a relevance level of `{input.Id}` (levels: {string.Join(", ", input.RelevanceLevels.Select(l => l.Id))})");
+                bag.Error(DiagnosticCodes.CaseValue, Locate(data, fieldName.ToString()), $"{fieldName}: `{relevanceText}` is not a relevance level of `{input.Id}` (levels: {string.Join(", ", input.RelevanceLevels.Select(l => l.Id))})");
                 return false;
             }
 

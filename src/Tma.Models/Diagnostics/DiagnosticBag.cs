@@ -23,7 +23,7 @@ public sealed class DiagnosticBag
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 
     /// <summary>The diagnostics sorted by file, line and column, as users read them.</summary>
-    public IReadOnlyList<Diagnostic> Sorted() =>
+    public IReadOnlyList<Diagnostic> Sorted() => _items.Count == 0 ? [] :
         [.. _items.OrderBy(d => d.Location.File, StringComparer.Ordinal)
                   .ThenBy(d => d.Location.Line)
                   .ThenBy(d => d.Location.Column)];
