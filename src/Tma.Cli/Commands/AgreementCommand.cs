@@ -65,33 +65,7 @@ internal static class AgreementCommand
 
             var json = ReportJson.Serialize(report);
             var document = AgreementDocument.Build(report);
-            if (!EvaluationCli.TryWriteFolder(Name, parse.GetValue(output), () => (json, MarkdownRenderer.Render(document), HtmlRenderer.Render(document)), error, out var files))
-            {
-                return ExitCodes.BadInput;
-            }
-
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    stdout.Write(json);
-                    break;
-                case "markdown":
-                    stdout.Write(MarkdownRenderer.Render(document));
-                    break;
-                case "html":
-                    stdout.Write(HtmlRenderer.Render(document));
-                    break;
-                default:
-                    stdout.Write(TextSummary.Agreement(report));
-                    if (files.Count > 0)
-                    {
-                        stdout.WriteLine($"report         {string.Join(", ", files)}");
-                    }
-
-                    break;
-            }
-
-            return ExitCodes.Ok;
+            return EvaluationCli.Emit(Name, parse.GetValue(output), parse.GetValue(format), json, _ => document, TextSummary.Agreement(report), advisory: null, stdout, error);
         });
         return command;
     }

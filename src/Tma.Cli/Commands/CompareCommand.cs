@@ -92,36 +92,8 @@ internal static class CompareCommand
 
             progress?.Phase("writing the report…");
             var json = ReportJson.Serialize(report);
-            if (!EvaluationCli.TryWriteFolder(Name, parse.GetValue(output), () =>
-                (json, MarkdownRenderer.Render(ComparisonDocument.Build(report, withPlots: false)), HtmlRenderer.Render(ComparisonDocument.Build(report, withPlots: true))), error, out var files))
-            {
-                return ExitCodes.BadInput;
-            }
-
             progress?.Dispose();
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    stdout.Write(json);
-                    break;
-                case "markdown":
-                    stdout.Write(MarkdownRenderer.Render(ComparisonDocument.Build(report, withPlots: false)));
-                    break;
-                case "html":
-                    stdout.Write(HtmlRenderer.Render(ComparisonDocument.Build(report, withPlots: true)));
-                    break;
-                default:
-                    stdout.Write(TextSummary.Comparison(report));
-                    if (files.Count > 0)
-                    {
-                        stdout.WriteLine($"report         {string.Join(", ", files)}");
-                    }
-
-                    stdout.WriteLine(EvaluationDocument.Advisory);
-                    break;
-            }
-
-            return ExitCodes.Ok;
+            return EvaluationCli.Emit(Name, parse.GetValue(output), parse.GetValue(format), json, withPlots => ComparisonDocument.Build(report, withPlots), TextSummary.Comparison(report), EvaluationDocument.Advisory, stdout, error);
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Tma.Cli.Reports;
 using Tma.Models.Diagnostics;
 using Tma.Models.Packages;
 using Tma.Scoring.Evaluation;
@@ -72,6 +73,46 @@ internal static class EvaluationCli
             error.WriteLine($"tma {command}: the report folder could not be written");
             return false;
         }
+    }
+
+    /// <summary>
+    /// Writes the report folder (when asked) and prints the chosen format: the one way every evaluation command
+    /// ends. <paramref name="document"/> builds the report document with or without embedded plots.
+    /// </summary>
+    public static int Emit(string command, string? folder, string? format, string json, Func<bool, ReportDocument> document, string summary, string? advisory, TextWriter stdout, TextWriter error)
+    {
+        if (!TryWriteFolder(command, folder, () => (json, MarkdownRenderer.Render(document(false)), HtmlRenderer.Render(document(true))), error, out var files))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        switch (format)
+        {
+            case "json":
+                stdout.Write(json);
+                break;
+            case "markdown":
+                stdout.Write(MarkdownRenderer.Render(document(false)));
+                break;
+            case "html":
+                stdout.Write(HtmlRenderer.Render(document(true)));
+                break;
+            default:
+                stdout.Write(summary);
+                if (files.Count > 0)
+                {
+                    stdout.WriteLine($"report         {string.Join(", ", files)}");
+                }
+
+                if (advisory is not null)
+                {
+                    stdout.WriteLine(advisory);
+                }
+
+                break;
+        }
+
+        return ExitCodes.Ok;
     }
 
     public static EvaluationOptions Options(string outcome, int seed, int bootstrap, double[] cutoffs, bool probability, bool skipBadRows, IProgress<long>? progress) => new()
