@@ -23,6 +23,17 @@ public sealed class PostgresHostFixture : HostFixture
             await base.InitializeAsync();
         }
     }
+
+    public override async Task EnsureStartedAsync()
+    {
+        if (Connection is null)
+        {
+            Assert.False(Environment.GetEnvironmentVariable("CI") == "true", "CI=true but TMA_TEST_POSTGRES is not set: .ci/run must start PostgreSQL.");
+            Skip.If(true, "TMA_TEST_POSTGRES is not set: run `eval \"$(bash .ci/postgres.sh)\"` (as root) to test the host on PostgreSQL.");
+        }
+
+        await StartAsync();
+    }
 }
 
 public sealed class PostgresHostTests(PostgresHostFixture host) : IClassFixture<PostgresHostFixture>
