@@ -17,6 +17,7 @@ public static class TmaCommandLine
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(AgreementCommand.Create());
+        root.Subcommands.Add(GateCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(PackCommand.Create());
         root.Subcommands.Add(SignCommand.Create());

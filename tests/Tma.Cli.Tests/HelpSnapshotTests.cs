@@ -6,7 +6,7 @@ namespace Tma.Cli.Tests;
 /// </summary>
 public sealed class HelpSnapshotTests
 {
-    public static TheoryData<string> Commands() => ["", "validate", "score", "synth", "dataset", "dataset check", "train", "evaluate", "compare", "agreement", "pack", "sign", "verify", "keygen", "serve", "token"];
+    public static TheoryData<string> Commands() => ["", "validate", "score", "synth", "dataset", "dataset check", "train", "evaluate", "compare", "agreement", "gate", "pack", "sign", "verify", "keygen", "serve", "token"];
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -38,6 +38,7 @@ public sealed class HelpSnapshotTests
     [InlineData("evaluate")]
     [InlineData("compare")]
     [InlineData("agreement")]
+    [InlineData("gate")]
     [InlineData("pack")]
     [InlineData("sign")]
     [InlineData("verify")]

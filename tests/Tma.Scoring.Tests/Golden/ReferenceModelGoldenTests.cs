@@ -412,6 +412,10 @@ public sealed class ReferenceModelGoldenTests
         // 3 unknown distal items <= 4 -> valid.
         AssertOutcome(a, "manage", 2, ["wb-leakage", "distal-characteristics"], ["wb-leakage: monitor -> manage"], Validity.Valid, "default");
         Assert.Equal(["failure_to_affiliate", "failure_of_pair_bonding", "mental_disorder"], a.Missing.Omitted);
+
+        // Since 1.1.0 leakage also calls for securing the leaked intent as evidence (immediate), next to interviewing the sources.
+        Assert.Contains(a.Actions, x => x.Id == "secure-evidence" && x.Urgency == "immediate");
+        Assert.Contains(a.Actions, x => x.Id == "interview-sources");
     }
 
     [Fact]
