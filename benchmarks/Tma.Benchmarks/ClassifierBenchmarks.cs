@@ -1,0 +1,167 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Tma.Models.Cases;
+using Tma.Models.Packages;
+using Tma.Scoring;
+using Tma.Scoring.Classifiers;
+using Tma.Scoring.Datasets;
+using Tma.Scoring.FastPath;
+using Tma.Scoring.Synthesis;
+
+namespace Tma.Benchmarks;
+
+/// <summary>
+/// What the shipped classifier (workplace-violence-classifier, ML.NET) costs against the rules model over the same
+/// inputs (workplace-violence-screening). Two categories, each with its own baseline:
+/// <list type="bullet">
+/// <item><b>Per case</b>: <c>Assess</c> of the classifier's example cases (already resolved), per case. Baseline: the
+/// rules model's <c>Assess</c> on the same cases — its automatic path is NRules, because the model has temporal helpers.</item>
+/// <item><b>Batch</b>: a 100,000-row synthetic dataset (<c>tma synth</c> of the rules model), per row, CSV parsing
+/// included. Baseline: the rules batch path as <c>tma evaluate</c> runs it (<see cref="DatasetReader"/> +
+/// <see cref="IBatchScorer.Score"/> per row, compiled). The classifier scores the file through
+/// <see cref="IDatasetScorer.ScoreDataset"/> (one ML.NET <c>Transform</c> over a streamed view).</item>
+/// </list>
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class ClassifierBenchmarks
+{
+    private const int ExampleCount = 4;
+    private const int Rows = 100_000;
+    private const int CheckedRows = 2_000;
+    private IRiskModel _rules = null!;
+    private IBatchScorer _rulesBatch = null!;
+    private IRiskModel _classifier = null!;
+    private IDatasetScorer _classifierDataset = null!;
+    private ResolvedCase[] _rulesCases = null!;
+    private ResolvedCase[] _classifierCases = null!;
+    private string _path = "";
+    private double[] _scores = null!;
+    private int[] _ranks = null!;
+    private bool[] _outcomes = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var rulesPackage = ModelPackage.Load(Path.Combine(RepositoryPaths.Models, "workplace-violence-screening")).GetValueOrThrow();
+        var classifierFolder = Path.Combine(RepositoryPaths.Models, "workplace-violence-classifier");
+        var classifierPackage = ModelPackage.Load(classifierFolder).GetValueOrThrow();
+        _rules = RiskModelCompiler.Compile(rulesPackage);
+        _rulesBatch = RiskModelCompiler.CompileBatch(rulesPackage);
+        _classifier = RiskModelCompiler.Compile(classifierPackage);
+        _classifierDataset = _classifier as IDatasetScorer ?? throw new InvalidOperationException("The classifier does not implement IDatasetScorer.");
+
+        var examples = Directory.GetFiles(Path.Combine(classifierFolder, "examples"), "*.yaml").Order(StringComparer.Ordinal)
+            .Select(file => CaseReader.ReadFile(file).GetValueOrThrow()).ToArray();
+        if (examples.Length != ExampleCount)
+        {
+            throw new InvalidOperationException($"Expected {ExampleCount} classifier examples (OperationsPerInvoke), found {examples.Length}.");
+        }
+
+        _rulesCases = [.. examples.Select(c => CaseResolver.Resolve(_rules.Definition, c).GetValueOrThrow())];
+        _classifierCases = [.. examples.Select(c => CaseResolver.Resolve(_classifier.Definition, c).GetValueOrThrow())];
+        for (var k = 0; k < ExampleCount; k++)
+        {
+            if (_classifier.Assess(_classifierCases[k]).Engine != "mlnet")
+            {
+                throw new InvalidOperationException("The classifier did not assess on its ML.NET path.");
+            }
+
+            _rules.Assess(_rulesCases[k]);
+        }
+
+        _path = Path.Combine(Path.GetTempPath(), $"tma-wv-synth-{Environment.ProcessId}.csv");
+        SyntheticDataset.WriteFile(rulesPackage.Definition, new SyntheticOptions { Rows = Rows, Seed = 1 }, _path);
+        _scores = new double[Rows];
+        _ranks = new int[Rows];
+        _outcomes = new bool[Rows];
+
+        // Both batch paths must score every row, and agree with Assess of the same model on the first rows.
+        var classified = _classifierDataset.ScoreDataset(_path).GetValueOrThrow();
+        if (classified.Count != Rows || RulesBatch() != Rows)
+        {
+            throw new InvalidOperationException($"Scored {classified.Count} rows on the classifier and not every row on the rules path; expected {Rows}.");
+        }
+
+        using var reader = DatasetReader.Open(_path, _rules.Definition).GetValueOrThrow();
+        for (var row = 0; row < CheckedRows && reader.MoveNext(); row++)
+        {
+            var rules = _rules.Assess(reader.Current.ToResolvedCase());
+            if (rules.Score != _scores[row] || rules.LevelRank != _ranks[row])
+            {
+                throw new InvalidOperationException($"Row {row + 1}: rules Assess {(rules.Score, rules.LevelRank)}, rules batch {(_scores[row], _ranks[row])}.");
+            }
+
+            var classifier = _classifier.Assess(reader.Current.ToResolvedCase());
+            if (classifier.Score != classified.Scores[row] || classifier.LevelRank != classified.LevelRanks[row])
+            {
+                throw new InvalidOperationException($"Row {row + 1}: classifier Assess {(classifier.Score, classifier.LevelRank)}, ScoreDataset {(classified.Scores[row], classified.LevelRanks[row])}.");
+            }
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (File.Exists(_path))
+        {
+            File.Delete(_path);
+        }
+    }
+
+    [BenchmarkCategory("Per case"), Benchmark(Baseline = true, OperationsPerInvoke = ExampleCount, Description = "Rules Assess (workplace-violence-screening, NRules path), per case")]
+    public double RulesAssess()
+    {
+        var sum = 0.0;
+        foreach (var c in _rulesCases)
+        {
+            sum += _rules.Assess(c).Score;
+        }
+
+        return sum;
+    }
+
+    [BenchmarkCategory("Per case"), Benchmark(OperationsPerInvoke = ExampleCount, Description = "Classifier Assess (workplace-violence-classifier, ML.NET), per case")]
+    public double ClassifierAssess()
+    {
+        var sum = 0.0;
+        foreach (var c in _classifierCases)
+        {
+            sum += _classifier.Assess(c).Score;
+        }
+
+        return sum;
+    }
+
+    [BenchmarkCategory("Batch 100k rows"), Benchmark(Baseline = true, OperationsPerInvoke = Rows, Description = "Rules batch: read CSV + IBatchScorer.Score (compiled), per row")]
+    public int RulesBatch()
+    {
+        using var reader = DatasetReader.Open(_path, _rules.Definition).GetValueOrThrow();
+        var row = 0;
+        while (reader.MoveNext())
+        {
+            var result = _rulesBatch.Score(reader.Current.Values, reader.Current.Relevance);
+            _scores[row] = result.Score;
+            _ranks[row] = result.LevelRank;
+            _outcomes[row] = reader.Current.Outcome;
+            row++;
+        }
+
+        return reader.Stopped ? -1 : row;
+    }
+
+    [BenchmarkCategory("Batch 100k rows"), Benchmark(OperationsPerInvoke = Rows, Description = "Classifier batch: IDatasetScorer.ScoreDataset (ML.NET), per row")]
+    public int ClassifierBatch() => _classifierDataset.ScoreDataset(_path).GetValueOrThrow().Count;
+
+    [BenchmarkCategory("Batch 100k rows"), Benchmark(OperationsPerInvoke = Rows, Description = "Read CSV only (DatasetReader), per row")]
+    public int ReadOnly()
+    {
+        using var reader = DatasetReader.Open(_path, _rules.Definition).GetValueOrThrow();
+        while (reader.MoveNext())
+        {
+        }
+
+        return reader.Stopped ? -1 : reader.RowCount;
+    }
+}
