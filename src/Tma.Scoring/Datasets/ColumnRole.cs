@@ -8,6 +8,9 @@ internal enum ColumnKind
     Outcome,
     Group,
     Key,
+
+    /// <summary>A column the caller declared as known but not used (e.g. the other model's inputs in a comparison).</summary>
+    Ignored,
 }
 
 /// <summary>A column's role and the index it feeds (input index or group index).</summary>

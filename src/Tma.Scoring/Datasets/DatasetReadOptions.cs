@@ -17,4 +17,10 @@ public sealed record DatasetReadOptions
 
     /// <summary>How many row errors are kept for reporting when bad rows are skipped; default 20.</summary>
     public int MaxReportedErrors { get; init; } = 20;
+
+    /// <summary>
+    /// Columns that are expected in the file but not read (for example the other model's inputs when two models are
+    /// compared on one dataset). Any other column the model does not know is still an error. Empty by default.
+    /// </summary>
+    public IReadOnlySet<string> IgnoredColumns { get; init; } = new HashSet<string>();
 }

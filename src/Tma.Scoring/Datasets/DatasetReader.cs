@@ -403,6 +403,10 @@ public sealed class DatasetReader : IDisposable
                     diagnostics.Add(new(DatasetDiagnosticCodes.UnknownColumn, Severity.Error, location, DatasetMessages.NoRelevanceAxis(model.Inputs[relevant].Id)));
                 }
             }
+            else if (options.IgnoredColumns.Contains(name))
+            {
+                roles[c] = new(ColumnKind.Ignored, 0);
+            }
             else
             {
                 diagnostics.Add(new(DatasetDiagnosticCodes.UnknownColumn, Severity.Error, location, DatasetMessages.UnknownColumn(name, candidates)));

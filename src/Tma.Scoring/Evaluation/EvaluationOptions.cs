@@ -116,4 +116,13 @@ public sealed record EvaluationOptions
     }
 
     internal DatasetReadOptions ReadOptions => new() { OutcomeColumn = OutcomeColumn, KeyColumn = KeyColumn, SkipBadRows = SkipBadRows };
+
+    /// <summary>Read options for one of several models scored on the same file: the other models' input columns are expected.</summary>
+    internal DatasetReadOptions ReadOptionsAmong(Tma.Models.Definitions.ModelDefinition model, IEnumerable<Tma.Models.Definitions.ModelDefinition> all) => ReadOptions with
+    {
+        IgnoredColumns = all.Where(other => !ReferenceEquals(other, model))
+            .SelectMany(other => other.Inputs.SelectMany(i => new[] { i.Id, i.Id + ".relevance" }))
+            .Where(column => model.InputIndex(column) < 0)
+            .ToHashSet(StringComparer.Ordinal),
+    };
 }

@@ -91,6 +91,6 @@ public sealed class ComparisonTests
         var result = Evaluator.Compare(path, a, Package("bullying-naqr"), Fast);
 
         Assert.Null(result.Value);
-        Assert.Contains(result.Diagnostics, d => d.Message.Contains("(model `bullying-naqr`)", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("model `bullying-naqr`", StringComparison.Ordinal));
     }
 }

@@ -12,8 +12,10 @@ internal static class DatasetCollector
     private const int ProgressEvery = 16_384;
 
     /// <summary>Scores every row with each package (two readers in lockstep when there are two, so each checks the header against its own model).</summary>
-    public static LoadResult<Collected> Models(string path, IReadOnlyList<ModelPackage> packages, EvaluationOptions options)
+    public static LoadResult<Collected> Models(string path, IReadOnlyList<ModelPackage> packages, EvaluationOptions options, IReadOnlyList<ModelPackage>? comparedWith = null)
     {
+        // Every model compared on the file expects the others' input columns there; only truly unknown columns are errors.
+        var all = (comparedWith ?? packages).Select(p => p.Definition).ToList();
         var scorers = new List<IRowScorer>();
         foreach (var package in packages)
         {
@@ -44,7 +46,7 @@ internal static class DatasetCollector
 
         if (scorers.Any(s => s.WholeDataset is not null))
         {
-            return packages.Count == 1 ? WholeDataset(path, packages[0], scorers[0], options) : SeparatelyThenMerged(path, packages, options);
+            return packages.Count == 1 ? WholeDataset(path, packages[0], scorers[0], options, all) : SeparatelyThenMerged(path, packages, options);
         }
 
         var readers = new List<DatasetReader>();
@@ -54,7 +56,7 @@ internal static class DatasetCollector
             var diagnostics = new List<Diagnostic>();
             foreach (var package in packages)
             {
-                var open = DatasetReader.Open(path, package.Definition, options.ReadOptions);
+                var open = DatasetReader.Open(path, package.Definition, options.ReadOptionsAmong(package.Definition, all));
                 if (open.Value is null)
                 {
                     diagnostics.AddRange(packages.Count > 1
@@ -141,12 +143,13 @@ internal static class DatasetCollector
     }
 
     /// <summary>A model whose engine scores the whole file at once (a classifier's ML.NET path).</summary>
-    private static LoadResult<Collected> WholeDataset(string path, ModelPackage package, IRowScorer scorer, EvaluationOptions options)
+    private static LoadResult<Collected> WholeDataset(string path, ModelPackage package, IRowScorer scorer, EvaluationOptions options, IReadOnlyList<Tma.Models.Definitions.ModelDefinition> all)
     {
+        var readOptions = options.ReadOptionsAmong(package.Definition, all);
         // The header is checked here too, so that a dataset for another model gets the same messages on every path.
         var warnings = new List<string>();
         var definition = package.Definition;
-        var open = DatasetReader.Open(path, definition, options.ReadOptions);
+        var open = DatasetReader.Open(path, definition, readOptions);
         if (open.Value is not { } header)
         {
             return LoadResult<Collected>.Failed(open.Diagnostics);
@@ -163,7 +166,7 @@ internal static class DatasetCollector
             warnings.AddRange(header.Warnings.Select(w => w.Message));
         }
 
-        var scored = scorer.WholeDataset!.ScoreDataset(path, options.ReadOptions);
+        var scored = scorer.WholeDataset!.ScoreDataset(path, readOptions);
         if (scored.Value is not { } rows)
         {
             return LoadResult<Collected>.Failed(scored.Diagnostics);
@@ -204,7 +207,7 @@ internal static class DatasetCollector
         var parts = new List<Collected>();
         foreach (var package in packages)
         {
-            var part = Models(path, [package], options);
+            var part = Models(path, [package], options, packages);
             if (part.Value is null)
             {
                 return LoadResult<Collected>.Failed([.. part.Diagnostics.Select(d => d with { Message = $"{d.Message} (model `{package.Definition.Id}`)" })]);
