@@ -32,31 +32,32 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
         return data;
     }
 
-    // name -> (allowed roles, request factory given case id, version and assessment id)
-    private static readonly Dictionary<string, (CallerRole[] Allowed, Func<Guid, long, Guid, HttpRequestMessage> Request)> Endpoints = new()
+    // name -> (allowed roles, request factory given case id, version, assessment id and document id)
+    private static readonly Dictionary<string, (CallerRole[] Allowed, Func<Guid, long, Guid, Guid, HttpRequestMessage> Request)> Endpoints = new()
     {
-        ["list cases"] = ([CallerRole.CaseManager, CallerRole.Expert], (_, _, _) => Get("/v1/cases")),
-        ["create case"] = ([CallerRole.CaseManager], (_, _, _) => Post("/v1/cases", new { subjectReference = "subject-ref-x", category = "bullying", retainUntil = "2031-01-01T00:00:00Z" })),
-        ["get case"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Get($"/v1/cases/{id}")),
-        ["change status"] = ([CallerRole.CaseManager], (id, v, _) => Put($"/v1/cases/{id}/status", new { status = "assessing", expectedVersion = v })),
-        ["assign owner"] = ([CallerRole.CaseManager], (id, v, _) => Put($"/v1/cases/{id}/owner", new { ownerId = "manager-2", expectedVersion = v })),
-        ["set retention"] = ([CallerRole.CaseManager], (id, v, _) => Put($"/v1/cases/{id}/retention", new { retainUntil = "2032-01-01T00:00:00Z", expectedVersion = v })),
-        ["add member"] = ([CallerRole.CaseManager], (id, v, _) => Post($"/v1/cases/{id}/members", new { userId = "expert-2", role = "labour_law", expectedVersion = v })),
-        ["remove member"] = ([CallerRole.CaseManager], (id, v, _) => new HttpRequestMessage(HttpMethod.Delete, $"/v1/cases/{id}/members/expert-9?expectedVersion={v}")),
-        ["list observations"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Get($"/v1/cases/{id}/observations")),
-        ["add observation"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Post($"/v1/cases/{id}/observations", new { inputId = "fixation", value = "possible", observedAt = "2026-10-13T00:00:00Z", source = "interview" })),
-        ["upload document"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => new HttpRequestMessage(HttpMethod.Post, $"/v1/cases/{id}/documents?name=note.txt") { Content = new StringContent("a note", Encoding.UTF8, "text/plain") }),
-        ["list documents"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Get($"/v1/cases/{id}/documents")),
-        ["run assessment"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Post($"/v1/cases/{id}/assessments", new { model = "warning-behaviours-triage" })),
-        ["list assessments"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Get($"/v1/cases/{id}/assessments")),
-        ["risk curve"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Get($"/v1/cases/{id}/risk-curve")),
-        ["risk curve image"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Get($"/v1/cases/{id}/risk-curve.png")),
-        ["record decision"] = ([CallerRole.CaseManager], (id, v, a) => Post($"/v1/cases/{id}/decisions", new { assessmentId = a, finalLevel = "manage", rationale = "agree", agreement = "followed", expectedVersion = v })),
-        ["list decisions"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _) => Get($"/v1/cases/{id}/decisions")),
-        ["audit trail"] = ([CallerRole.Auditor], (_, _, _) => Get("/v1/audit")),
-        ["verify audit"] = ([CallerRole.Auditor], (_, _, _) => Get("/v1/audit/verify")),
-        ["export"] = ([CallerRole.Researcher], (_, _, _) => Post("/v1/exports", new { k = 2 })),
-        ["create tenant"] = ([CallerRole.Administrator], (_, _, _) => new HttpRequestMessage(HttpMethod.Post, "/v1/tenant")),
+        ["list cases"] = ([CallerRole.CaseManager, CallerRole.Expert], (_, _, _, _) => Get("/v1/cases")),
+        ["create case"] = ([CallerRole.CaseManager], (_, _, _, _) => Post("/v1/cases", new { subjectReference = "subject-ref-x", category = "bullying", retainUntil = "2031-01-01T00:00:00Z" })),
+        ["get case"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}")),
+        ["change status"] = ([CallerRole.CaseManager], (id, v, _, _) => Put($"/v1/cases/{id}/status", new { status = "assessing", expectedVersion = v })),
+        ["assign owner"] = ([CallerRole.CaseManager], (id, v, _, _) => Put($"/v1/cases/{id}/owner", new { ownerId = "manager-2", expectedVersion = v })),
+        ["set retention"] = ([CallerRole.CaseManager], (id, v, _, _) => Put($"/v1/cases/{id}/retention", new { retainUntil = "2032-01-01T00:00:00Z", expectedVersion = v })),
+        ["add member"] = ([CallerRole.CaseManager], (id, v, _, _) => Post($"/v1/cases/{id}/members", new { userId = "expert-2", role = "labour_law", expectedVersion = v })),
+        ["remove member"] = ([CallerRole.CaseManager], (id, v, _, _) => new HttpRequestMessage(HttpMethod.Delete, $"/v1/cases/{id}/members/expert-9?expectedVersion={v}")),
+        ["list observations"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/observations")),
+        ["add observation"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Post($"/v1/cases/{id}/observations", new { inputId = "fixation", value = "possible", observedAt = "2026-10-13T00:00:00Z", source = "interview" })),
+        ["upload document"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => new HttpRequestMessage(HttpMethod.Post, $"/v1/cases/{id}/documents?name=note.txt") { Content = new StringContent("a note", Encoding.UTF8, "text/plain") }),
+        ["list documents"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/documents")),
+        ["download document"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, document) => Get($"/v1/cases/{id}/documents/{document}")),
+        ["run assessment"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Post($"/v1/cases/{id}/assessments", new { model = "warning-behaviours-triage" })),
+        ["list assessments"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/assessments")),
+        ["risk curve"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/risk-curve")),
+        ["risk curve image"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/risk-curve.png")),
+        ["record decision"] = ([CallerRole.CaseManager], (id, v, a, _) => Post($"/v1/cases/{id}/decisions", new { assessmentId = a, finalLevel = "manage", rationale = "agree", agreement = "followed", expectedVersion = v })),
+        ["list decisions"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/decisions")),
+        ["audit trail"] = ([CallerRole.Auditor], (_, _, _, _) => Get("/v1/audit")),
+        ["verify audit"] = ([CallerRole.Auditor], (_, _, _, _) => Get("/v1/audit/verify")),
+        ["export"] = ([CallerRole.Researcher], (_, _, _, _) => Post("/v1/exports", new { k = 2 })),
+        ["create tenant"] = ([CallerRole.Administrator], (_, _, _, _) => new HttpRequestMessage(HttpMethod.Post, "/v1/tenant")),
     };
 
     [SkippableTheory]
@@ -65,6 +66,7 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
     {
         await host.EnsureStartedAsync();
         var (id, version, assessment) = await host.FilledCaseAsync();
+
         var (allowed, request) = Endpoints[endpoint];
         using var client = host.Client(new Caller(role switch
         {
@@ -73,7 +75,7 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
             _ => role.ToString().ToLowerInvariant() + "-1",
         }, role == CallerRole.Administrator && endpoint == "create tenant" ? "tenant-c-" + Guid.NewGuid().ToString("N")[..6] : host.TenantA, role));
 
-        using var response = await client.SendAsync(request(id, version, assessment));
+        using var response = await client.SendAsync(request(id, version, assessment, host.LastDocument));
         var body = await response.Content.ReadAsStringAsync();
 
         if (allowed.Contains(role))

@@ -140,7 +140,10 @@ public class HostFixture : IAsyncLifetime
 
     public Caller Admin(string tenant = "tenant-a") => new("admin-1", tenant, CallerRole.Administrator);
 
-    /// <summary>A case of tenant A with the expert as member, two dated observations and one assessment.</summary>
+    /// <summary>The document uploaded by the last <see cref="FilledCaseAsync"/> (tests of one class run one at a time).</summary>
+    public Guid LastDocument { get; private set; }
+
+    /// <summary>A case of tenant A with the expert as member, two dated observations, one assessment and one document.</summary>
     public async Task<(Guid Id, long Version, Guid AssessmentId)> FilledCaseAsync()
     {
         using var manager = Client(Manager());
@@ -152,6 +155,8 @@ public class HostFixture : IAsyncLifetime
         await Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "leakage", value = "possible", observedAt = "2026-10-01T00:00:00Z", source = "colleague" }, Json));
         await Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "leakage", value = "present", observedAt = "2026-10-12T00:00:00Z", source = "e-mail" }, Json));
         var assessment = await Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/assessments", new { model = "warning-behaviours-triage@^1.0" }, Json));
+        var document = await Read(await manager.PostAsync($"/v1/cases/{id}/documents?name=note.txt", new StringContent("interview note", System.Text.Encoding.UTF8, "text/plain")));
+        LastDocument = document.GetProperty("id").GetGuid();
         version = (await Read(await manager.GetAsync($"/v1/cases/{id}"))).GetProperty("summary").GetProperty("version").GetInt64();
         return (id, version, assessment.GetProperty("id").GetGuid());
     }
