@@ -18,6 +18,8 @@ export NUGET_PACKAGES="$work/packages"
 fail() { echo "embedding test: FAILED: $*" >&2; exit 1; }
 
 model=warning-behaviours-triage
+# The shipped version of the model, read from its model.yaml (it moves with every release of the model).
+model_version="$(awk '/^version:/ {print $2; exit}' "$root/models/$model/model.yaml")"
 case_file="$root/models/$model/examples/proximal-leakage.yaml"
 expected_level=manage
 
@@ -53,7 +55,7 @@ mkdir -p "$work/keys" "$work/registry"
 pack_output="$("$tma" pack "models/$model" --out "$work/registry")"
 content_hash="$(grep -oE 'sha256:[0-9a-f]{64}' <<<"$pack_output" | head -1)"
 [[ -n "$content_hash" ]] || fail "tma pack printed no content hash: $pack_output"
-archive="$work/registry/$model-1.0.0.tmapkg"
+archive="$work/registry/$model-$model_version.tmapkg"
 "$tma" sign "$archive" --key "$work/keys/release.private.pem" > /dev/null
 "$tma" verify "$archive" --key "$work/keys/release.public.pem" > /dev/null || fail "tma verify refused a freshly signed archive"
 
@@ -117,7 +119,7 @@ dotnet build "$work/app" -c Release -nologo -v:q > "$work/app-build.log" 2>&1 ||
 output="$(dotnet "$work/app/bin/Release/net10.0/HostApp.dll" "$root/models/$model" "$work/registry" "$work/keys/release.public.pem" "$case_file")" \
   || fail "the host app failed: $output"
 echo "$output" | sed 's/^/  /'
-grep -qx "direct $model 1.0.0 $expected_level $content_hash" <<<"$output" || fail "unexpected direct assessment"
-grep -qE "^registry $model 1.0.0 $expected_level $content_hash sha256:[0-9a-f]{64}$" <<<"$output" || fail "unexpected registry assessment"
+grep -qx "direct $model $model_version $expected_level $content_hash" <<<"$output" || fail "unexpected direct assessment"
+grep -qE "^registry $model $model_version $expected_level $content_hash sha256:[0-9a-f]{64}$" <<<"$output" || fail "unexpected registry assessment"
 grep -qx "engine ${version%%+*}" <<<"$(sed 's/+.*//' <<<"$output")" || fail "the engine version is not the package version"
 echo "embedding test: passed"
