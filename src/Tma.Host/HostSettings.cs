@@ -23,6 +23,12 @@ public sealed record HostSettings
     /// <summary>Development mode: accept unsigned archives and plain package folders. Never in production.</summary>
     public bool AllowUnsignedModels { get; init; }
 
+    /// <summary>
+    /// Challengers named by the host: package id → model reference (<c>id@range</c>) scored alongside every assessment
+    /// with that package and recorded as a challenger, never shown as the result. Empty by default.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Challengers { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Token settings.</summary>
     public required TokenSettings Tokens { get; init; }
 
@@ -62,6 +68,14 @@ public sealed record HostSettings
         if (KeysFile is not null && !File.Exists(KeysFile))
         {
             problems.Add($"keys: file `{KeysFile}` does not exist");
+        }
+
+        foreach (var (id, reference) in Challengers)
+        {
+            if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(reference))
+            {
+                problems.Add("challengers: write each as `<package id>=<id@range>`");
+            }
         }
 
         if (RequestsPerMinute < 1)

@@ -118,6 +118,7 @@ public static class TmaHostApp
             ModelsDirectory = section["Models"] ?? "models",
             TrustedKeyFiles = (section["TrustedKeys"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             AllowUnsignedModels = string.Equals(section["AllowUnsignedModels"], "true", StringComparison.OrdinalIgnoreCase),
+            Challengers = ParseChallengers(section["Challengers"]),
             RequestsPerMinute = int.TryParse(section["RequestsPerMinute"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rpm) ? rpm : 600,
             MaxRequestBytes = long.TryParse(section["MaxRequestBytes"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) ? max : 10 * 1024 * 1024,
             CorsOrigins = (section["CorsOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -130,6 +131,12 @@ public static class TmaHostApp
             },
         };
     }
+
+    // "id=ref,id=ref"; a malformed entry is kept with an empty side so that validation names it.
+    private static Dictionary<string, string> ParseChallengers(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(entry => entry.Split('=', 2, StringSplitOptions.TrimEntries))
+            .ToDictionary(parts => parts[0], parts => parts.Length == 2 ? parts[1] : "", StringComparer.Ordinal);
 
     private static ModelRegistry StartRegistry(HostSettings settings, IServiceProvider services)
     {

@@ -37,6 +37,9 @@ public class HostFixture : IAsyncLifetime
     /// <summary>Public key files whose signatures the host trusts; empty means development mode (unsigned allowed).</summary>
     protected virtual IReadOnlyList<string> TrustedKeys => [];
 
+    /// <summary>Extra configuration of the host under test.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     /// <summary>A scratch folder that lives as long as the fixture.</summary>
     protected string WorkDirectory => _directory;
 
@@ -77,6 +80,10 @@ public class HostFixture : IAsyncLifetime
             web.UseSetting("Tma:TokenKey", keyFile);
             web.UseSetting("Tma:MaxRequestBytes", MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("Tma:RequestsPerMinute", RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (key, value) in Settings)
+            {
+                web.UseSetting(key, value);
+            }
         });
         using var adminA = Client(new Caller("admin-a", TenantA, CallerRole.Administrator));
         (await adminA.PostAsync("/v1/tenant", null)).EnsureSuccessStatusCode();

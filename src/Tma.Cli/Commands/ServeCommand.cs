@@ -18,6 +18,7 @@ internal static class ServeCommand
         var authority = new Option<string?>("--authority") { Description = "OIDC authority (https://…) for production tokens; replaces --token-key." };
         var trusted = new Option<string[]>("--trusted-key") { Description = "Public key (PEM, from `tma keygen`) whose package signatures are trusted; repeatable.", AllowMultipleArgumentsPerToken = false };
         var allowUnsigned = new Option<bool>("--allow-unsigned") { Description = "DEVELOPMENT ONLY: also load unsigned archives and plain package folders (e.g. the repository's models/)." };
+        var challengers = new Option<string[]>("--challenger") { Description = "A challenger scored alongside every assessment of a package and recorded, never shown: <package id>=<id@range>; repeatable." };
         var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per caller per minute before 429.", DefaultValueFactory = _ => 600 };
         var command = new Command("serve", """
             Start the HTTP host: the case store (SQLite by default, PostgreSQL with --postgres) and the models
@@ -29,7 +30,7 @@ internal static class ServeCommand
               tma serve --store cases.db --models models --allow-unsigned
               tma serve --postgres "Host=127.0.0.1;Database=tma;Username=tma" --models /srv/tma/packages --trusted-key release.public.pem --authority https://login.example.org/tenant
             """);
-        foreach (var option in new Option[] { urls, store, postgres, models, trusted, allowUnsigned, keys, tokenKey, authority, rateLimit })
+        foreach (var option in new Option[] { urls, store, postgres, models, trusted, allowUnsigned, challengers, keys, tokenKey, authority, rateLimit })
         {
             command.Options.Add(option);
         }
@@ -48,6 +49,11 @@ internal static class ServeCommand
             if (parse.GetValue(trusted) is { Length: > 0 } trustedKeys)
             {
                 args.AddRange(["--Tma:TrustedKeys", string.Join(',', trustedKeys)]);
+            }
+
+            if (parse.GetValue(challengers) is { Length: > 0 } named)
+            {
+                args.AddRange(["--Tma:Challengers", string.Join(',', named)]);
             }
 
             if (parse.GetValue(allowUnsigned))

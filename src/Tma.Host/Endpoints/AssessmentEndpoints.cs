@@ -8,11 +8,14 @@ internal static class AssessmentEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/cases/{caseId:guid}/assessments", async (Guid caseId, RunAssessmentRequest body, HttpContext http, Store store, IModelCatalog models, CancellationToken ct) =>
+        api.MapPost("/cases/{caseId:guid}/assessments", async (Guid caseId, RunAssessmentRequest body, HttpContext http, Store store, IModelCatalog models, HostSettings settings, CancellationToken ct) =>
         {
             var caller = http.Caller();
             var champion = models.Resolve(body.Model);
-            var challenger = body.Challenger is null ? null : models.Resolve(body.Challenger);
+
+            // The request may name a challenger; otherwise the host's configured challenger for this package, if any.
+            var challengerReference = body.Challenger ?? settings.Challengers.GetValueOrDefault(champion.Reference.Id);
+            var challenger = challengerReference is null ? null : models.Resolve(challengerReference);
             var (record, assessment) = await store.AssessAndStoreAsync(caller, caseId, champion, isChallenger: false, body.AsOf, ct).ConfigureAwait(false);
             object? challengerResult = null;
             if (challenger is not null)
