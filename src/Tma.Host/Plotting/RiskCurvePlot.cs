@@ -19,7 +19,16 @@ internal static class RiskCurvePlot
             var line = plot.Add.Scatter(xs, ys);
             line.LineWidth = 2;
             line.MarkerSize = 8;
-            plot.Axes.DateTimeTicksBottom();
+
+            // One tick per assessment, labelled in ISO 8601 (invariant), with the time when a day has several.
+            var sameDay = points.GroupBy(p => p.AssessedAt.UtcDateTime.Date).Any(g => g.Count() > 1);
+            var format = sameDay ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd";
+            var xTicks = points
+                .Select((p, i) => new Tick(xs[i], p.AssessedAt.UtcDateTime.ToString(format, System.Globalization.CultureInfo.InvariantCulture)))
+                .DistinctBy(t => t.Label)
+                .ToArray();
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(xTicks);
+            plot.XLabel("Assessed (UTC)");
         }
 
         var ticks = levels.Select((level, i) => new Tick(i, level)).ToArray();
