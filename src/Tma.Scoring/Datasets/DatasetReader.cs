@@ -25,8 +25,8 @@ public sealed class DatasetReader : IDisposable
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>?[] _levels;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>?[] _relevanceLevels;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>[] _groupLabels;
-    private readonly List<Diagnostic> _errors = [];
-    private int _lastLine = 1;
+    private readonly CsvRowLoop _loop;
+    private readonly Func<SepReader.Row, Diagnostic?> _parse;
 
     private DatasetReader(string path, ModelDefinition model, DatasetReadOptions options, SepReader sep, DatasetHeader header, ColumnRole[] roles)
     {
@@ -34,6 +34,8 @@ public sealed class DatasetReader : IDisposable
         _model = model;
         _options = options;
         _sep = sep;
+        _loop = new CsvRowLoop(path, options.SkipBadRows, options.MaxReportedErrors);
+        _parse = ParseRow;
         _roles = roles;
         Header = header;
         Current = new DatasetRow(model.Inputs.Count, header.GroupNames.Count);
@@ -67,16 +69,16 @@ public sealed class DatasetReader : IDisposable
     public DatasetRow Current { get; }
 
     /// <summary>Rows read without errors so far.</summary>
-    public int RowCount { get; private set; }
+    public int RowCount => _loop.RowCount;
 
     /// <summary>Bad rows met so far (skipped, or the one that stopped the read).</summary>
-    public int BadRowCount { get; private set; }
+    public int BadRowCount => _loop.BadRowCount;
 
     /// <summary>Row errors kept for reporting: the first <see cref="DatasetReadOptions.MaxReportedErrors"/> (at least the first).</summary>
-    public IReadOnlyList<Diagnostic> Errors => _errors;
+    public IReadOnlyList<Diagnostic> Errors => _loop.Errors;
 
     /// <summary>True when reading stopped at a bad row (or an unreadable file) before the end.</summary>
-    public bool Stopped { get; private set; }
+    public bool Stopped => _loop.Stopped;
 
     /// <summary>
     /// Opens a dataset and checks its header against the model. All header problems are reported together; a missing
@@ -138,63 +140,10 @@ public sealed class DatasetReader : IDisposable
     /// Advances to the next good row. Returns false at the end of the file, or — unless bad rows are skipped — at the
     /// first bad row (then <see cref="Stopped"/> is true and <see cref="Errors"/> says where and why).
     /// </summary>
-    public bool MoveNext()
-    {
-        if (Stopped)
-        {
-            return false;
-        }
-
-        while (true)
-        {
-            try
-            {
-                if (!_sep.MoveNext())
-                {
-                    return false;
-                }
-            }
-            catch (DecoderFallbackException)
-            {
-                return StopWith(new Diagnostic(DatasetDiagnosticCodes.File, Severity.Error, new SourceLocation(_path, _lastLine, 1), DatasetMessages.NotUtf8(_lastLine)));
-            }
-            catch (Exception ex) when (ex is IOException or InvalidDataException)
-            {
-                return StopWith(new Diagnostic(DatasetDiagnosticCodes.File, Severity.Error, new SourceLocation(_path, _lastLine, 1), DatasetMessages.Unreadable(ex.Message)));
-            }
-
-            var row = _sep.Current;
-            _lastLine = row.LineNumberToExcl;
-            var error = ParseRow(row);
-            if (error is null)
-            {
-                RowCount++;
-                return true;
-            }
-
-            BadRowCount++;
-            if (_errors.Count < Math.Max(1, _options.MaxReportedErrors))
-            {
-                _errors.Add(error);
-            }
-
-            if (!_options.SkipBadRows)
-            {
-                Stopped = true;
-                return false;
-            }
-        }
-    }
+    public bool MoveNext() => _loop.MoveNext(_sep, _parse);
 
     /// <summary>Closes the file.</summary>
     public void Dispose() => _sep.Dispose();
-
-    private bool StopWith(Diagnostic diagnostic)
-    {
-        _errors.Add(diagnostic);
-        Stopped = true;
-        return false;
-    }
 
     private Diagnostic? ParseRow(SepReader.Row row)
     {

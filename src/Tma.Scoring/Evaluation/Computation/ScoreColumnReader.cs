@@ -26,15 +26,17 @@ internal sealed class ScoreColumnReader : IDisposable
     private readonly string[] _scoreNames;
     private readonly int _outcomeIndex;
     private readonly int[] _groupIndex;
-    private readonly List<Diagnostic> _errors = [];
+    private readonly CsvRowLoop _loop;
+    private readonly Func<SepReader.Row, Diagnostic?> _parse;
     private readonly Dictionary<string, string>[] _groupLabels;
-    private int _lastLine = 1;
 
     private ScoreColumnReader(string path, EvaluationOptions options, SepReader sep, int columnCount, int[] scoreIndex, string[] scoreNames, int outcomeIndex, int[] groupIndex, string[] groupNames)
     {
         _path = path;
         _options = options;
         _sep = sep;
+        _loop = new CsvRowLoop(path, options.SkipBadRows, MaxReportedErrors);
+        _parse = ParseRow;
         _columnCount = columnCount;
         _scoreIndex = scoreIndex;
         _scoreNames = scoreNames;
@@ -56,13 +58,13 @@ internal sealed class ScoreColumnReader : IDisposable
 
     public string?[] Groups { get; }
 
-    public int RowCount { get; private set; }
+    public int RowCount => _loop.RowCount;
 
-    public int BadRowCount { get; private set; }
+    public int BadRowCount => _loop.BadRowCount;
 
-    public bool Stopped { get; private set; }
+    public bool Stopped => _loop.Stopped;
 
-    public IReadOnlyList<Diagnostic> Errors => _errors;
+    public IReadOnlyList<Diagnostic> Errors => _loop.Errors;
 
     /// <summary>Per score column, the first line with a value outside [0, 1], or null when all values so far lie in it.</summary>
     public int?[] FirstLineOutsideUnitInterval { get; }
@@ -165,62 +167,10 @@ internal sealed class ScoreColumnReader : IDisposable
         }
     }
 
-    public bool MoveNext()
-    {
-        if (Stopped)
-        {
-            return false;
-        }
+    public bool MoveNext() => _loop.MoveNext(_sep, _parse);
 
-        while (true)
-        {
-            var line = _lastLine;
-            try
-            {
-                if (!_sep.MoveNext())
-                {
-                    return false;
-                }
-            }
-            catch (DecoderFallbackException)
-            {
-                return StopWith(new Diagnostic(DatasetDiagnosticCodes.File, Severity.Error, new SourceLocation(_path, line, 1), "the file is not valid UTF-8"));
-            }
-            catch (Exception ex) when (ex is IOException or InvalidDataException)
-            {
-                return StopWith(new Diagnostic(DatasetDiagnosticCodes.File, Severity.Error, new SourceLocation(_path, line, 1), $"the dataset cannot be read: {ex.Message}"));
-            }
-
-            _lastLine = _sep.Current.LineNumberToExcl;
-            var error = ParseRow(_sep.Current);
-            if (error is null)
-            {
-                RowCount++;
-                return true;
-            }
-
-            BadRowCount++;
-            if (_errors.Count < MaxReportedErrors)
-            {
-                _errors.Add(error);
-            }
-
-            if (!_options.SkipBadRows)
-            {
-                Stopped = true;
-                return false;
-            }
-        }
-    }
-
+    /// <summary>Closes the file.</summary>
     public void Dispose() => _sep.Dispose();
-
-    private bool StopWith(Diagnostic diagnostic)
-    {
-        _errors.Add(diagnostic);
-        Stopped = true;
-        return false;
-    }
 
     private Diagnostic? ParseRow(SepReader.Row row)
     {
