@@ -44,6 +44,7 @@ public static class RiskModelCompiler
     public static IRiskModel Compile(ModelDefinition definition, string contentHash, TimeProvider? time = null, RiskModelOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        definition = InLanguage(definition, options);
         if (definition.Kind != ModelKind.Rules)
         {
             // Classifiers and composites need their package folder: the folder of the definition's model.yaml.
@@ -121,6 +122,11 @@ public static class RiskModelCompiler
             _ => temporal.Count > 0 ? EvaluationPath.NRules : EvaluationPath.Compiled,
         };
     }
+
+    /// <summary>The definition with its texts in the language the options ask for (the primary language when they ask for none).</summary>
+    /// <exception cref="ArgumentException">The model has no texts in that language.</exception>
+    internal static ModelDefinition InLanguage(ModelDefinition definition, RiskModelOptions? options) =>
+        options?.Language is { } language ? definition.InLanguage(language) : definition;
 
     internal static string KindName(ModelKind kind) => kind.ToString().ToLowerInvariant();
 

@@ -23,7 +23,7 @@ public static class CaseScoring
     /// <param name="caseId">The case.</param>
     /// <param name="model">A compiled model.</param>
     /// <param name="isChallenger">True to record a challenger assessment that is not shown as the result.</param>
-    /// <param name="asOf">Assess as of this date (later observations are ignored); default: the latest observation.</param>
+    /// <param name="asOf">Assess as of this date (later observations are ignored); default: now, from the model's clock, so that evidence past its validity window no longer counts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <exception cref="InvalidCaseException">The case's observations do not fit the model (names the fields).</exception>
     public static async Task<(AssessmentRecord Record, Assessment Assessment)> AssessAndStoreAsync(
@@ -47,7 +47,8 @@ public static class CaseScoring
                 assessment.Model.Id,
                 assessment.Model.Version,
                 assessment.Model.ContentHash,
-                assessment.Level,
+                // The level id, or `unassessable` (the stored JSON holds the full conclusion, e.g. a lower bound).
+                assessment.Level ?? "unassessable",
                 assessment.Score,
                 isChallenger,
                 InputsJson(data),

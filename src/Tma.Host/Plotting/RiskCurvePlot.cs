@@ -11,7 +11,8 @@ internal static class RiskCurvePlot
         var plot = new Plot();
         plot.Title("Risk curve (advisory)");
         plot.YLabel("Level");
-        var points = curve.Points.Where(p => !p.IsChallenger).OrderBy(p => p.AssessedAt).ToList();
+        // Unassessable results have no level: plotting them at the lowest level would read as "no concern".
+        var points = curve.Points.Where(p => !p.IsChallenger && IndexOf(levels, p.Level) >= 0).OrderBy(p => p.AssessedAt).ToList();
         if (points.Count > 0)
         {
             var xs = points.Select(p => p.AssessedAt.UtcDateTime.ToOADate()).ToArray();

@@ -26,8 +26,10 @@ public readonly record struct CaseValue(string? Text, double? Number = null, str
 /// <param name="Value">What was observed.</param>
 /// <param name="ObservedAt">When it was observed.</param>
 /// <param name="Rater">Who coded it (pseudonymous), if known.</param>
-/// <param name="Source">Where it came from, if known.</param>
-public sealed record Observation(string InputId, CaseValue Value, DateTimeOffset ObservedAt, string? Rater = null, string? Source = null);
+/// <param name="Source">Where it came from (a pseudonymous source reference such as <c>witness-2</c>), if known.
+/// Reports from different sources that disagree within the model's conflict window are shown as a contradiction.</param>
+/// <param name="Reliability">How directly the source knows it, if stated.</param>
+public sealed record Observation(string InputId, CaseValue Value, DateTimeOffset ObservedAt, string? Rater = null, string? Source = null, SourceReliability? Reliability = null);
 
 /// <summary>
 /// The facts of a case as given by a user or host application: current input values and/or dated observations.
@@ -38,7 +40,11 @@ public sealed record CaseData
     /// <summary>Pseudonymous case reference, if any (never a person's name).</summary>
     public string? CaseId { get; init; }
 
-    /// <summary>Reference date: observations after it are ignored, and helpers such as <c>observed_within</c> look back from it; defaults to the latest observation.</summary>
+    /// <summary>
+    /// Reference date: observations after it are ignored, observations older than their input's <c>valid_for</c>
+    /// before it are no longer current, and helpers such as <c>observed_within</c> look back from it. When null, a
+    /// compiled model assesses as of its clock's current time.
+    /// </summary>
     public DateTimeOffset? AsOf { get; init; }
 
     /// <summary>Current values by input id. A value given here wins over the input's latest observation.</summary>

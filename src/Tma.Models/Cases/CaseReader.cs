@@ -96,11 +96,24 @@ public static class CaseReader
             var at = item.Scalar("at", required: true) is { } atNode ? ReadTime(atNode, source, field + ".at") : null;
             var rater = item.String("rater");
             var origin = item.String("source");
+            SourceReliability? reliability = null;
+            if (item.Scalar("reliability") is { } reliabilityNode)
+            {
+                if (SourceReliabilityNames.TryParse(reliabilityNode.Value, out var parsed))
+                {
+                    reliability = parsed;
+                }
+                else
+                {
+                    source.Error(DiagnosticCodes.CaseValue, reliabilityNode, $"{field}.reliability: `{reliabilityNode.Value}` is not a reliability grade{Text.Suggestions.DidYouMean(reliabilityNode.Value ?? "", SourceReliabilityNames.All)} ({string.Join(", ", SourceReliabilityNames.All)})");
+                }
+            }
+
             item.Finish();
             var value = valueNode is null ? null : ReadValue(valueNode, source, field + ".value");
             if (input is not null && value is not null && at is not null)
             {
-                observations.Add(new Observation(input, value.Value, at.Value, rater, origin));
+                observations.Add(new Observation(input, value.Value, at.Value, rater, origin, reliability));
             }
         }
 

@@ -13,7 +13,11 @@ namespace Tma.Models.Cases;
 public static class CaseResolver
 {
     /// <summary>Resolves <paramref name="data"/> for <paramref name="model"/>.</summary>
-    public static LoadResult<ResolvedCase> Resolve(ModelDefinition model, CaseData data)
+    /// <param name="model">The model the case is for.</param>
+    /// <param name="data">The case.</param>
+    /// <param name="defaultAsOf">The reference date when the case gives none (a compiled model passes its clock's
+    /// current time); when both are null, the latest observation's time.</param>
+    public static LoadResult<ResolvedCase> Resolve(ModelDefinition model, CaseData data, DateTimeOffset? defaultAsOf = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -61,13 +65,14 @@ public static class CaseResolver
         }
 
         var observations = new List<ResolvedObservation>();
-        var latest = new Dictionary<int, (DateTimeOffset At, double? Value, double? Relevance)>();
-        var seen = new Dictionary<(int Input, DateTimeOffset At), (double? Value, double? Relevance)>();
+        var reports = new Dictionary<int, List<ObservationTimeline.Report>>();
+        var seen = new Dictionary<(int Input, DateTimeOffset At, string? Source), (double? Value, double? Relevance)>();
+        var cutoff = data.AsOf ?? defaultAsOf;
         for (var i = 0; i < data.Observations.Count; i++)
         {
             var observation = data.Observations[i];
             var field = $"observations[{i}]";
-            if (data.AsOf is { } caseDate && observation.ObservedAt > caseDate)
+            if (cutoff is { } caseDate && observation.ObservedAt > caseDate)
             {
                 // Assessing "as of" a date: what was observed later was not known then.
                 continue;
@@ -90,25 +95,39 @@ public static class CaseResolver
                 observations.Add(new ResolvedObservation(index, known, observation.ObservedAt));
             }
 
-            // Compare with every earlier observation at the same time, not only the latest one so far.
-            if (!seen.TryAdd((index, observation.ObservedAt), (v, r)) && seen[(index, observation.ObservedAt)] != (v, r))
+            // One source cannot say two things at one time (compared with every earlier report, not only the latest);
+            // two sources can, and that is a contradiction the assessment shows.
+            var key = (index, observation.ObservedAt, observation.Source);
+            if (!seen.TryAdd(key, (v, r)) && seen[key] != (v, r))
             {
-                bag.Error(DiagnosticCodes.CaseValue, Locate(data, field), $"{field}: two observations of `{observation.InputId}` at the same time disagree; record a correction with a later time");
+                bag.Error(DiagnosticCodes.CaseValue, Locate(data, field), $"{field}: two observations of `{observation.InputId}` from the same source at the same time disagree; record a correction with a later time");
                 continue;
             }
 
-            if (!latest.TryGetValue(index, out var previous) || observation.ObservedAt > previous.At)
+            if (!reports.TryGetValue(index, out var list))
             {
-                latest[index] = (observation.ObservedAt, v, r);
+                reports[index] = list = [];
             }
+
+            list.Add(new ObservationTimeline.Report(observation.ObservedAt, v, r, observation));
         }
 
-        foreach (var (index, current) in latest)
+        observations.Sort((a, b) => a.ObservedAt != b.ObservedAt ? a.ObservedAt.CompareTo(b.ObservedAt) : a.InputIndex != b.InputIndex ? a.InputIndex.CompareTo(b.InputIndex) : a.Value.CompareTo(b.Value));
+        var asOf = cutoff ?? (reports.Count > 0 ? reports.Values.Max(l => l.Max(r => r.At)) : null);
+        var states = new InputState[model.Inputs.Count];
+        for (var index = 0; index < states.Length; index++)
         {
-            if (!given[index])
+            if (given[index])
             {
-                values[index] = current.Value;
-                relevance[index] = current.Relevance;
+                states[index] = values[index] is null ? InputState.Unknown : InputState.Given;
+            }
+            else if (reports.TryGetValue(index, out var list))
+            {
+                (values[index], relevance[index], states[index]) = ObservationTimeline.Resolve(model.Inputs[index], list, asOf!.Value, model.Evidence);
+            }
+            else
+            {
+                states[index] = InputState.Unknown;
             }
         }
 
@@ -128,9 +147,7 @@ public static class CaseResolver
             }
         }
 
-        observations.Sort((a, b) => a.ObservedAt != b.ObservedAt ? a.ObservedAt.CompareTo(b.ObservedAt) : a.InputIndex != b.InputIndex ? a.InputIndex.CompareTo(b.InputIndex) : a.Value.CompareTo(b.Value));
-        var asOf = data.AsOf ?? (observations.Count > 0 ? observations[^1].ObservedAt : null);
-        return LoadResult<ResolvedCase>.From(new ResolvedCase(values, relevance, observations, asOf, norm), bag);
+        return LoadResult<ResolvedCase>.From(new ResolvedCase(values, relevance, observations, asOf, norm, data.Observations.Count == 0 ? null : states), bag);
     }
 
     private static SourceLocation Locate(CaseData data, string field) =>

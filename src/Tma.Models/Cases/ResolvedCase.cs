@@ -13,13 +13,20 @@ public sealed record ResolvedObservation(int InputIndex, double Value, DateTimeO
 public sealed class ResolvedCase
 {
     /// <summary>Creates a resolved case.</summary>
-    public ResolvedCase(double?[] values, double?[] relevance, IReadOnlyList<ResolvedObservation> observations, DateTimeOffset? asOf, string? norm)
+    /// <param name="values">Current value per input (model order); null means unknown.</param>
+    /// <param name="relevance">Relevance level position per input; null elsewhere.</param>
+    /// <param name="observations">Known observations sorted by time, then input.</param>
+    /// <param name="asOf">The reference date, if any.</param>
+    /// <param name="norm">Selected norm id, or null for the default.</param>
+    /// <param name="states">Per input, where its value comes from; null when every value was given directly.</param>
+    public ResolvedCase(double?[] values, double?[] relevance, IReadOnlyList<ResolvedObservation> observations, DateTimeOffset? asOf, string? norm, IReadOnlyList<InputState>? states = null)
     {
         Values = values;
         Relevance = relevance;
         Observations = observations;
         AsOf = asOf;
         Norm = norm;
+        States = states;
     }
 
     /// <summary>Current value per input (model order); null means unknown.</summary>
@@ -36,4 +43,14 @@ public sealed class ResolvedCase
 
     /// <summary>Selected norm id, or null for the default.</summary>
     public string? Norm { get; }
+
+    /// <summary>
+    /// Per input (model order): where its current value comes from (given, observed, stale, contested). Null when the
+    /// case had no observations, so that every known value was given directly.
+    /// </summary>
+    public IReadOnlyList<InputState>? States { get; }
+
+    /// <summary>The state of input <paramref name="index"/>, also when <see cref="States"/> is null.</summary>
+    public InputState StateOf(int index) =>
+        States is { } states ? states[index] : Values[index] is null ? InputState.Unknown : InputState.Given;
 }

@@ -38,6 +38,28 @@ public sealed record InputDefinition
     /// <summary>Whether an omitted value counts against the model's missing-data policy (default true).</summary>
     public bool Required { get; init; } = true;
 
+    /// <summary>
+    /// A key item: while it is unknown, stale or contradicted, the assessment draws no conclusion below what the known
+    /// facts already establish (<c>must_know: true</c>; default false).
+    /// </summary>
+    public bool MustKnow { get; init; }
+
+    /// <summary>
+    /// How long an observation of the input stays current (<c>valid_for: P90D</c>); an older observation becomes
+    /// history that temporal helpers still reach, and the input is unknown until it is observed again. Null (the
+    /// default): observations do not age.
+    /// </summary>
+    public IsoPeriod? ValidFor { get; init; }
+
+    /// <summary>The special category of personal data the input records (GDPR Art. 9/10), or null.</summary>
+    public SpecialCategory? Sensitive { get; init; }
+
+    /// <summary>A protective factor: higher levels lower the concern (<c>protective: true</c>; default false).</summary>
+    public bool Protective { get; init; }
+
+    /// <summary>Coding guidance: what counts as each level, with an example; null when the model gives none.</summary>
+    public InputGuidance? Guidance { get; init; }
+
     /// <summary>Where the input is declared.</summary>
     public SourceLocation Location { get; init; }
 

@@ -61,6 +61,43 @@ public sealed record ModelDefinition
     /// <summary>Components and their combination (composite kind); null for other kinds.</summary>
     public CompositeDefinition? Composite { get; init; }
 
+    /// <summary>How observations from several sources are weighed (<c>evidence:</c>).</summary>
+    public EvidencePolicy Evidence { get; init; } = EvidencePolicy.Default;
+
+    /// <summary>The assessor's structured-professional-judgement fields (<c>judgement:</c>), or null when the model has none.</summary>
+    public JudgementDefinition? Judgement { get; init; }
+
+    /// <summary>The languages the model's texts exist in (ISO 639-1), the primary language first; default <c>en</c>.</summary>
+    public IReadOnlyList<string> Languages => Texts.Languages;
+
+    /// <summary>The language this definition's texts are in: the primary language, or the one chosen with <see cref="InLanguage"/>.</summary>
+    public string Language { get; init; } = Text.LanguageCodes.English;
+
+    /// <summary>Every text of the model in every declared language.</summary>
+    public Text.ModelTexts Texts { get; init; } = Text.ModelTexts.EnglishOnly;
+
+    /// <summary>
+    /// The same definition with every text (labels, descriptions, reasons, action steps, coding guidance, judgement
+    /// fields) in <paramref name="language"/>. What the model computes is unchanged, and so is its content hash.
+    /// </summary>
+    /// <param name="language">One of <see cref="Languages"/>.</param>
+    /// <exception cref="ArgumentException">The model has no texts in <paramref name="language"/>.</exception>
+    public ModelDefinition InLanguage(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        if (language == Language)
+        {
+            return this;
+        }
+
+        if (!Languages.Contains(language))
+        {
+            throw new ArgumentException($"Model {Id} has no texts in `{language}`; its languages are {string.Join(", ", Languages)}.", nameof(language));
+        }
+
+        return Text.ModelLocalizer.Project(this, language);
+    }
+
     /// <summary>Missing-data policy.</summary>
     public MissingDataPolicy MissingData { get; init; } = MissingDataPolicy.Default;
 

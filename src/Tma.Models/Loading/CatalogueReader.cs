@@ -62,8 +62,8 @@ internal static class CatalogueReader
                 }
 
                 id = map.String("id", required: true);
-                label = map.String("label");
-                description = map.String("description");
+                label = id is null ? null : model.Source.Texts.ReadLabel(map, TextKeys.LevelLabel(id), id);
+                description = model.Source.Texts.Read(map, "description", TextKeys.LevelDescription(id ?? ""));
                 actions = map.Strings("actions");
                 map.Finish();
             }
@@ -71,6 +71,18 @@ internal static class CatalogueReader
             if (id is null)
             {
                 continue;
+            }
+
+            if (label is null)
+            {
+                // A level written as a bare id: its label is the id, which a model with several languages cannot use.
+                label = id;
+                if (model.Source.Texts.Languages.Count > 1)
+                {
+                    model.Source.Error(DiagnosticCodes.MissingTranslation, node, $"output level `{id}` needs a `label` in every language of the model ({string.Join(", ", model.Source.Texts.Languages)})");
+                }
+
+                model.Source.Texts.AddPrimary(TextKeys.LevelLabel(id), id);
             }
 
             if (!IdRules.IsName(id))
@@ -101,7 +113,7 @@ internal static class CatalogueReader
             }
 
             var id = map.String("id", required: true);
-            var step = map.String("step", required: true);
+            var step = model.Source.Texts.Read(map, "step", TextKeys.ActionStep(id ?? ""), required: true);
             var experts = new List<Expert>();
             foreach (var name in map.Strings("experts"))
             {
@@ -145,6 +157,19 @@ internal static class CatalogueReader
         }
 
         return result;
+    }
+
+    public static EvidencePolicy Evidence(YamlMap model)
+    {
+        var map = model.Map("evidence", "`evidence`");
+        if (map is null)
+        {
+            return EvidencePolicy.Default;
+        }
+
+        var window = InputReader.ReadPeriod(map, "conflict_window");
+        map.Finish();
+        return window is { } period ? new EvidencePolicy(period) : EvidencePolicy.Default;
     }
 
     public static MissingDataPolicy MissingData(YamlMap model)

@@ -1,6 +1,7 @@
 using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
 using Tma.Models.Expressions;
+using Tma.Models.Text;
 using Tma.Models.Yaml;
 
 namespace Tma.Models.Loading;
@@ -48,9 +49,10 @@ internal static class IndicatorReader
                 source.Error(DiagnosticCodes.InvalidValue, map.Raw("weight")!, $"the weight of {context} must be positive");
             }
 
-            var label = map.String("label") ?? id ?? "";
+            var texts = source.Texts;
+            var label = id is null ? "" : texts.ReadLabel(map, TextKeys.IndicatorLabel(id), id);
             var domain = map.String("domain");
-            var reason = map.String("reason", required: true);
+            var reason = texts.Read(map, "reason", TextKeys.IndicatorReason(id ?? ""), required: true);
             var reasonCode = map.String("reason_code") ?? id;
             var level = map.String("level");
             var minimumLevel = map.String("minimum_level");

@@ -4,6 +4,7 @@ using Tma.Models.Text;
 using Tma.Models.Yaml;
 using YamlDotNet.RepresentationModel;
 
+
 namespace Tma.Models.Loading;
 
 /// <summary>Reads the <c>inputs:</c> section.</summary>
@@ -68,18 +69,25 @@ internal static class InputReader
                 source.Error(DiagnosticCodes.InvalidValue, typeNode, $"unknown input type `{typeNode.Value}`{Suggestions.DidYouMean(typeNode.Value ?? "", TypeNames)} (types: {string.Join(", ", TypeNames)})");
             }
 
-            var label = map.String("label") ?? id ?? "";
+            var texts = source.Texts;
+            var key = id ?? "";
+            var label = id is null ? "" : texts.ReadLabel(map, TextKeys.InputLabel(id), id);
             var group = map.String("group");
             if (group is not null && !IdRules.IsName(group))
             {
                 source.Error(DiagnosticCodes.InvalidId, map.Raw("group")!, $"group `{group}` must use only a-z, 0-9 and _ (it is used as `@{group}` in conditions)");
             }
 
-            var description = map.String("description");
+            var description = texts.Read(map, "description", TextKeys.InputDescription(key));
             var required = map.Bool("required") ?? true;
-            var levels = ReadLevels(map, type);
-            var relevance = ReadRelevance(map, type);
+            var levels = ReadLevels(map, type, key);
+            var relevance = ReadRelevance(map, type, key);
             var (min, max, unit) = ReadRange(map, type);
+            var mustKnow = map.Bool("must_know") ?? false;
+            var validFor = ReadPeriod(map, "valid_for");
+            var sensitive = ReadSensitive(map);
+            var protective = map.Bool("protective") ?? false;
+            var guidance = ReadGuidance(map, type, levels, key);
             map.Finish();
             if (id is null || type is null)
             {
@@ -99,6 +107,11 @@ internal static class InputReader
                 Maximum = max,
                 Unit = unit,
                 Required = required,
+                MustKnow = mustKnow,
+                ValidFor = validFor,
+                Sensitive = sensitive,
+                Protective = protective,
+                Guidance = guidance,
                 Location = source.At(node),
             });
         }
@@ -106,7 +119,7 @@ internal static class InputReader
         return inputs;
     }
 
-    private static IReadOnlyList<ScaleLevel> ReadLevels(YamlMap map, InputType? type)
+    private static IReadOnlyList<ScaleLevel> ReadLevels(YamlMap map, InputType? type, string input)
     {
         var source = map.Source;
         var key = type == InputType.Categorical ? "categories" : "levels";
@@ -121,7 +134,7 @@ internal static class InputReader
 
         if (!map.Has(key))
         {
-            return type switch
+            var defaults = type switch
             {
                 InputType.Binary => BinaryLevels,
                 InputType.Frequency => FrequencyDefault,
@@ -129,6 +142,8 @@ internal static class InputReader
                 InputType.Ordinal or InputType.Categorical => MissingLevels(map, key),
                 _ => [],
             };
+            AddDefaultLabels(map, defaults, level => TextKeys.InputLevel(input, level), "levels");
+            return defaults;
         }
 
         var node = map.Raw(key)!;
@@ -162,7 +177,7 @@ internal static class InputReader
                 }
 
                 id = levelMap.String("id", required: true);
-                label = levelMap.String("label");
+                label = id is null ? null : source.Texts.ReadLabel(levelMap, TextKeys.InputLevel(input, id), id.Replace('_', ' '));
                 score = levelMap.Number("score") ?? i;
                 levelMap.Finish();
             }
@@ -185,6 +200,17 @@ internal static class InputReader
                 source.Error(DiagnosticCodes.InvalidValue, item, $"level scores of {map.Context} must increase from level to level; `{id}` scores {score} after `{result[^1].Id}` with {result[^1].Score}");
             }
 
+            if (label is null)
+            {
+                // A level written as a bare id.
+                if (source.Texts.Languages.Count > 1)
+                {
+                    source.Error(DiagnosticCodes.MissingTranslation, item, $"level `{id}` of {map.Context} needs a `label` in every language of the model ({string.Join(", ", source.Texts.Languages)})");
+                }
+
+                source.Texts.AddPrimary(TextKeys.InputLevel(input, id), id.Replace('_', ' '));
+            }
+
             result.Add(new ScaleLevel(id, label ?? id.Replace('_', ' '), score));
         }
 
@@ -202,7 +228,7 @@ internal static class InputReader
         return [];
     }
 
-    private static IReadOnlyList<ScaleLevel> ReadRelevance(YamlMap map, InputType? type)
+    private static IReadOnlyList<ScaleLevel> ReadRelevance(YamlMap map, InputType? type, string input)
     {
         var relevance = map.Bool("relevance");
         if (relevance is not true)
@@ -216,7 +242,88 @@ internal static class InputReader
             return [];
         }
 
+        AddDefaultLabels(map, RelevanceDefault, level => TextKeys.InputRelevance(input, level), "relevance levels");
         return RelevanceDefault;
+    }
+
+    /// <summary>Files the engine's labels of a default scale in every language of the model.</summary>
+    private static void AddDefaultLabels(YamlMap map, IReadOnlyList<ScaleLevel> levels, Func<string, string> key, string what)
+    {
+        foreach (var level in levels)
+        {
+            if (!map.Source.Texts.AddDefault(key(level.Id), level.Id))
+            {
+                map.Source.Error(DiagnosticCodes.MissingTranslation, map.Node, $"the default {what} of {map.Context} have labels in {string.Join(", ", LanguageCodes.Supported)} only; list the levels with labels in every language of the model");
+                return;
+            }
+        }
+    }
+
+    /// <summary>Reads an ISO 8601 period such as <c>P90D</c>.</summary>
+    internal static IsoPeriod? ReadPeriod(YamlMap map, string key)
+    {
+        var node = map.Scalar(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (IsoPeriod.TryParse(node.Value, out var period, out var error))
+        {
+            return period;
+        }
+
+        map.Source.Error(DiagnosticCodes.InvalidValue, node, $"`{key}` of {map.Context}: {error}");
+        return null;
+    }
+
+    private static SpecialCategory? ReadSensitive(YamlMap map)
+    {
+        var node = map.Scalar("sensitive");
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (SpecialCategoryNames.TryParse(node.Value, out var category))
+        {
+            return category;
+        }
+
+        map.Source.Error(DiagnosticCodes.InvalidValue, node, $"`sensitive` of {map.Context}: `{node.Value}` is not a special category of personal data{Suggestions.DidYouMean(node.Value ?? "", SpecialCategoryNames.All)} (categories: {string.Join(", ", SpecialCategoryNames.All)})");
+        return null;
+    }
+
+    /// <summary>
+    /// Reads <c>guidance:</c>: one text per level id (what counts as that level), plus <c>general</c> and
+    /// <c>example</c>. Numeric inputs take <c>general</c> and <c>example</c> only.
+    /// </summary>
+    private static InputGuidance? ReadGuidance(YamlMap map, InputType? type, IReadOnlyList<ScaleLevel> levels, string input)
+    {
+        var guidanceMap = map.Map("guidance", $"the guidance of {map.Context}");
+        if (guidanceMap is null)
+        {
+            return null;
+        }
+
+        var texts = map.Source.Texts;
+        var perLevel = new List<LevelGuidance>();
+        foreach (var level in levels)
+        {
+            if (texts.Read(guidanceMap, level.Id, TextKeys.InputGuidance(input, level.Id)) is { } text)
+            {
+                perLevel.Add(new LevelGuidance(level.Id, text));
+            }
+        }
+
+        var general = texts.Read(guidanceMap, "general", TextKeys.InputGuidance(input, "general"));
+        var example = texts.Read(guidanceMap, "example", TextKeys.InputGuidance(input, "example"));
+        if (type is not null)
+        {
+            guidanceMap.Finish();
+        }
+
+        return new InputGuidance(perLevel, general, example);
     }
 
     private static (double? Min, double? Max, string? Unit) ReadRange(YamlMap map, InputType? type)

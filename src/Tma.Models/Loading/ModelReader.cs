@@ -52,6 +52,7 @@ public static class ModelReader
             return LoadResult<ModelDefinition>.From(null, source.Diagnostics);
         }
 
+        source.Texts = new TextCollector(ReadLanguages(model));
         var id = model.String("id", required: true);
         if (id is not null && !IdRules.IsId(id))
         {
@@ -60,7 +61,7 @@ public static class ModelReader
 
         var version = ReadVersion(model);
         var engine = ReadEngineRange(model);
-        var title = model.String("title", required: true);
+        var title = source.Texts.Read(model, "title", TextKeys.Title, required: true);
         var kindNode = model.Scalar("kind", required: true);
         var kind = kindNode?.Value switch
         {
@@ -74,7 +75,7 @@ public static class ModelReader
             source.Error(DiagnosticCodes.InvalidValue, kindNode, $"unknown kind `{kindNode.Value}`{Suggestions.DidYouMean(kindNode.Value ?? "", ["rules", "classifier", "composite"])} (rules, classifier, composite)");
         }
 
-        var description = model.String("description");
+        var description = source.Texts.Read(model, "description", TextKeys.Description);
         var authors = model.Strings("authors");
         var licence = model.String("licence");
         var references = CatalogueReader.References(model);
@@ -83,6 +84,8 @@ public static class ModelReader
         var levels = CatalogueReader.Levels(model);
         var actions = CatalogueReader.Actions(model);
         var missing = CatalogueReader.MissingData(model);
+        var evidence = CatalogueReader.Evidence(model);
+        var judgement = JudgementReader.Read(model, levels);
         var rules = kind is null or ModelKind.Rules;
         var scoring = rules ? ScoringReader.Read(model, binder, levels) : null;
         var indicators = rules ? IndicatorReader.Read(model, binder, scoring?.Policy) : [];
@@ -109,11 +112,39 @@ public static class ModelReader
             Classifier = classifier,
             Composite = composite,
             MissingData = missing,
+            Evidence = evidence,
+            Judgement = judgement,
             Actions = actions,
+            Texts = source.Texts.Build(),
+            Language = source.Texts.Primary,
             SourceFile = source.File,
         };
         CrossReferences.Check(definition, model);
         return LoadResult<ModelDefinition>.From(definition, source.Diagnostics);
+    }
+
+    /// <summary>Reads <c>languages: [en, de]</c> (default <c>[en]</c>): languages the engine writes its own texts in, each once.</summary>
+    private static List<string> ReadLanguages(YamlMap model)
+    {
+        var node = model.Raw("languages");
+        var languages = new List<string>();
+        foreach (var language in model.Strings("languages"))
+        {
+            if (!LanguageCodes.IsSupported(language))
+            {
+                model.Source.Error(DiagnosticCodes.InvalidValue, node!, $"language `{language}` is not one the engine writes its texts in{Suggestions.DidYouMean(language, LanguageCodes.Supported)} (languages: {string.Join(", ", LanguageCodes.Supported)})");
+            }
+            else if (languages.Contains(language))
+            {
+                model.Source.Error(DiagnosticCodes.DuplicateId, node!, $"language `{language}` is listed twice");
+            }
+            else
+            {
+                languages.Add(language);
+            }
+        }
+
+        return languages.Count == 0 ? [LanguageCodes.English] : languages;
     }
 
     /// <summary>Parses an npm-style engine range; pre-release engine versions are treated as inside it.</summary>

@@ -82,7 +82,7 @@ internal static class ScoringReader
             }
 
             var id = map.String("id", required: true);
-            var label = map.String("label");
+            var label = id is null ? null : scoring.Source.Texts.ReadLabel(map, TextKeys.DomainLabel(id), id);
             var scoreNode = map.Scalar("score");
             var score = scoreNode is null ? null : ExpressionReader.Bind(binder, scoring.Source, scoreNode, ValueKind.Number, $"the score of domain `{id}`");
             map.Finish();
@@ -156,7 +156,7 @@ internal static class ScoringReader
             }
 
             var id = map.String("id", required: true);
-            var description = map.String("description");
+            var description = source.Texts.Read(map, "description", TextKeys.NormDescription(id ?? ""));
             var reference = map.String("reference");
             var bandsNode = map.Raw("bands");
             if (bandsNode is null)

@@ -19,6 +19,9 @@ public sealed class YamlSource
     /// <summary>Where problems are reported.</summary>
     public DiagnosticBag Diagnostics { get; }
 
+    /// <summary>Collects the file's texts in each declared language (English only until <c>languages</c> is read).</summary>
+    internal Text.TextCollector Texts { get; set; } = new([Text.LanguageCodes.English]);
+
     /// <summary>The location where <paramref name="node"/> starts.</summary>
     public SourceLocation At(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
 

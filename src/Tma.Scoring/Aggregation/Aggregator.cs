@@ -5,6 +5,7 @@ using Tma.Models.Definitions;
 using Tma.Models.Expressions;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.Compilation;
+using Tma.Scoring.Outcome;
 
 namespace Tma.Scoring.Aggregation;
 
@@ -72,6 +73,9 @@ internal sealed class Aggregator
     private readonly string[] _missingMessages;
     private readonly Validity[] _validityByOmitted;
     private readonly MissingInformation _nothingMissing;
+    private readonly OutcomeTexts _texts;
+    private readonly LevelBounds _bounds;
+    private readonly ConclusionBuilder _conclusions;
 
     // Immutable parts of assessments that recur from case to case, built once (or on first use) and shared; see
     // the remarks on the class. Every cached list is a read-only wrapper, so no assessment can change another's.
@@ -86,6 +90,9 @@ internal sealed class Aggregator
     public Aggregator(ModelDefinition model)
     {
         _model = model;
+        _texts = OutcomeTexts.For(model.Language);
+        _bounds = new LevelBounds(model);
+        _conclusions = new ConclusionBuilder(model);
         _scoring = model.Scoring ?? throw new InvalidOperationException($"Model {model.Id} has no scoring section.");
         _policy = _scoring.Policy;
         _indicators = [.. model.Indicators];
@@ -187,16 +194,12 @@ internal sealed class Aggregator
         {
             (_validityByOmitted[m], _missingMessages[m]) = m switch
             {
-                0 => (Validity.Valid, "All required inputs are known."),
-                _ when m > _allowedOmitted => (Validity.Insufficient, string.Create(CultureInfo.InvariantCulture,
-                    $"Insufficient information: {m} of {r} required inputs are unknown and the model accepts {_allowedOmitted}. The level shown is a lower bound, not an assessment; gather the missing information.")),
+                0 => (Validity.Valid, _texts.AllKnown),
+                _ when m > _allowedOmitted => (Validity.Insufficient, _texts.TooManyUnknown(m, r, _allowedOmitted)),
                 // Nothing known: a prorated score would be 0 × R / 0. Not an assessment, whatever the allowance.
-                _ when policy.Mode == MissingDataMode.Prorate && m == r => (Validity.Insufficient, string.Create(CultureInfo.InvariantCulture,
-                    $"Insufficient information: all {r} required inputs are unknown, so there is nothing to prorate. The level shown is a lower bound, not an assessment; gather the missing information.")),
-                _ when policy.Mode == MissingDataMode.Prorate => (Validity.Prorated, string.Create(CultureInfo.InvariantCulture,
-                    $"{m} of {r} required inputs are unknown (the model accepts {_allowedOmitted}); the score was prorated to the full item count.")),
-                _ => (Validity.Valid, string.Create(CultureInfo.InvariantCulture,
-                    $"{m} of {r} required inputs are unknown (the model accepts {_allowedOmitted}); unknown items count as not present.")),
+                _ when policy.Mode == MissingDataMode.Prorate && m == r => (Validity.Insufficient, _texts.NothingToProrate(r)),
+                _ when policy.Mode == MissingDataMode.Prorate => (Validity.Prorated, _texts.Prorated(m, r, _allowedOmitted)),
+                _ => (Validity.Valid, _texts.UnknownCountAsAbsent(m, r, _allowedOmitted)),
             };
         }
 
@@ -298,11 +301,16 @@ internal sealed class Aggregator
         var score = Score(index, contributions, values, relevance, omitted, missing.Validity);
 
         var norm = _policy == AggregationPolicy.HighestLevel ? null : data.Norm ?? _scoring.DefaultNorm;
-        var rank = norm is null ? (int)score : Band(_norms.TryGetValue(norm, out var bands) ? bands : throw new InvalidOperationException($"Norm {norm} is not a norm of model {_model.Id}."), score);
+        var bands = norm is null ? null : _norms.TryGetValue(norm, out var found) ? found : throw new InvalidOperationException($"Norm {norm} is not a norm of model {_model.Id}.");
+        var rank = bands is null ? (int)score : Band(bands, score);
         List<AppliedOverride>? overrides = null;
         rank = ApplyOverrides(index, rank, ref overrides);
 
-        var level = _model.Levels[rank];
+        // What the result can say given what is open: the level, "at least", or unassessable.
+        var concluded = _conclusions.Build(data, rank, _bounds.Compute(data, bands?.Set), missing);
+        missing = WithOpenItems(missing, concluded);
+        var shown = concluded.Rank;
+        var level = shown >= 0 ? _model.Levels[shown] : null;
         var explained = new FiredIndicator[count];
         for (var k = 0; k < count; k++)
         {
@@ -312,22 +320,65 @@ internal sealed class Aggregator
         return new Assessment
         {
             Model = reference,
-            Level = level.Id,
-            LevelLabel = level.Label,
-            LevelRank = rank,
+            Conclusion = concluded.Conclusion,
+            ConclusionText = concluded.Text,
+            Level = level?.Id,
+            LevelLabel = level?.Label,
+            LevelRank = shown,
+            PossibleLevels = concluded.Possible,
+            Language = _model.Language,
+            Facts = concluded.Facts,
+            Contradictions = concluded.Contradictions,
+            Judgement = concluded.Judgement,
             Score = Math.Round(score, 6),
             SubScores = SubScores(index, contributions, values, relevance),
             Indicators = explained,
             Overrides = overrides is null ? [] : overrides.ToArray(),
             ReasonCodes = Reasons(index, contributions, _scoring.MaxReasonCodes),
-            Actions = Actions(index, rank),
+            Actions = WithSteps(Actions(index, shown), concluded),
             Missing = missing,
             Norm = norm,
             AsOf = data.AsOf,
             Engine = engine,
-            AdvisoryNotice = AdvisoryNotice.Text,
+            AdvisoryNotice = _texts.AdvisoryNotice,
             AssessedAt = assessedAt,
         };
+    }
+
+    /// <summary>The missing-data verdict with the open key items and stale facts named.</summary>
+    private MissingInformation WithOpenItems(MissingInformation missing, ConclusionParts concluded)
+    {
+        if (concluded.KeyItems.Count == 0 && concluded.Stale.Count == 0)
+        {
+            return missing;
+        }
+
+        var message = missing.Message;
+        if (concluded.KeyItems.Count > 0)
+        {
+            message += " " + _texts.KeyItemsNotKnown(OutcomeTexts.List(concluded.KeyItems.Select(id => _model.Inputs[_model.InputIndex(id)].Label)));
+        }
+
+        if (concluded.Stale.Count > 0)
+        {
+            message += " " + _texts.StaleItems(OutcomeTexts.List(concluded.Stale.Select(s => s.Label)));
+        }
+
+        return missing with { Message = message, KeyItems = concluded.KeyItems, Stale = concluded.Stale };
+    }
+
+    /// <summary>
+    /// The model's actions with the information-gathering steps: first when the result is incomplete (they are what
+    /// makes an assessment possible), after the model's own when the level stands.
+    /// </summary>
+    private static IReadOnlyList<RecommendedAction> WithSteps(RecommendedAction[] actions, ConclusionParts concluded)
+    {
+        if (concluded.Steps.Count == 0)
+        {
+            return actions;
+        }
+
+        return concluded.Conclusion == Conclusion.Level ? [.. actions, .. concluded.Steps] : [.. concluded.Steps, .. actions];
     }
 
     /// <summary>Formats a resolved value as the user wrote it: level id, category id or number.</summary>
@@ -579,7 +630,7 @@ internal sealed class Aggregator
         {
             var observation = observations[o];
             var input = _model.Inputs[observation.InputIndex];
-            evidence[count + o] = new EvidenceValue(input.Id, Describe(input, observation.Value, relevance: false), observation.ObservedAt);
+            evidence[count + o] = new EvidenceValue(input.Id, Describe(input, observation.Value, relevance: false), observation.ObservedAt, Sensitive: input.Sensitive is { } category ? SpecialCategoryNames.Of(category) : null);
         }
 
         var explained = new FiredIndicator
@@ -688,7 +739,7 @@ internal sealed class Aggregator
         Span<bool> fromLevel = catalogue <= StackLimit ? stackalloc bool[catalogue] : new bool[catalogue];
         fromLevel.Clear();
         var count = 0;
-        foreach (var a in _levelActions[rank])
+        foreach (var a in rank >= 0 ? _levelActions[rank] : [])
         {
             fromLevel[a] = true;
             position[a] = count;
@@ -869,6 +920,7 @@ internal sealed class Aggregator
     /// <summary>An input that explains a condition, with the evidence values of its levels computed once.</summary>
     private sealed class EvidenceSlot
     {
+        private readonly string? _sensitive;
         private readonly EvidenceValue _unknown;
         private readonly EvidenceValue[] _levels;
 
@@ -876,8 +928,9 @@ internal sealed class Aggregator
         {
             Input = input;
             Threshold = threshold;
-            _unknown = new EvidenceValue(input.Name, "unknown");
-            _levels = input.Input.Type == InputType.Numeric ? [] : [.. input.Scale.Select(l => new EvidenceValue(input.Name, l.Id))];
+            _sensitive = input.Input.Sensitive is { } category ? SpecialCategoryNames.Of(category) : null;
+            _unknown = new EvidenceValue(input.Name, "unknown", Sensitive: _sensitive);
+            _levels = input.Input.Type == InputType.Numeric ? [] : [.. input.Scale.Select(l => new EvidenceValue(input.Name, l.Id, Sensitive: _sensitive))];
         }
 
         public BoundInput Input { get; }
@@ -891,7 +944,7 @@ internal sealed class Aggregator
         {
             null => _unknown,
             { } v when _levels.Length > 0 => _levels[(int)v],
-            _ => new EvidenceValue(Input.Name, Describe(Input.Input, raw, Input.Relevance)),
+            _ => new EvidenceValue(Input.Name, Describe(Input.Input, raw, Input.Relevance), Sensitive: _sensitive),
         };
     }
 }

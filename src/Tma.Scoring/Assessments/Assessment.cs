@@ -9,14 +9,48 @@ public sealed record Assessment
     /// <summary>The model that made the assessment (id, version, content hash).</summary>
     public required ModelReference Model { get; init; }
 
-    /// <summary>The output level id (e.g. <c>manage</c>).</summary>
-    public required string Level { get; init; }
+    /// <summary>
+    /// What the assessment can conclude given what is unknown: a <see cref="Conclusion.Level"/>, a
+    /// <see cref="Conclusion.LowerBound"/> ("at least"), or <see cref="Conclusion.Unassessable"/>. Read it before
+    /// <see cref="Level"/>.
+    /// </summary>
+    public required Conclusion Conclusion { get; init; }
 
-    /// <summary>The output level's label.</summary>
-    public required string LevelLabel { get; init; }
+    /// <summary>The conclusion in one sentence, in <see cref="Language"/>, as a professional should read it first.</summary>
+    public required string ConclusionText { get; init; }
 
-    /// <summary>Position of the level among the model's levels, 0 = lowest.</summary>
+    /// <summary>
+    /// The output level id (e.g. <c>manage</c>): the level under <see cref="Conclusion.Level"/>, the guaranteed minimum
+    /// under <see cref="Conclusion.LowerBound"/>, and null when <see cref="Conclusion.Unassessable"/>.
+    /// </summary>
+    public required string? Level { get; init; }
+
+    /// <summary>The level's label in <see cref="Language"/>; null when unassessable.</summary>
+    public required string? LevelLabel { get; init; }
+
+    /// <summary>Position of <see cref="Level"/> among the model's levels (0 = lowest); -1 when unassessable.</summary>
     public required int LevelRank { get; init; }
+
+    /// <summary>
+    /// The lowest and highest level a full answer of the unknown and contested items could give (rules models, from the
+    /// model's conditions); null when nothing is unknown or the kind cannot bound it (classifiers).
+    /// </summary>
+    public LevelRange? PossibleLevels { get; init; }
+
+    /// <summary>The language of every text in the assessment (ISO 639-1, e.g. <c>en</c>, <c>de</c>).</summary>
+    public required string Language { get; init; }
+
+    /// <summary>
+    /// Every known current fact the assessment rests on, in model order: the value with, for observations, its date,
+    /// source and reliability, and the special-category flag of sensitive inputs.
+    /// </summary>
+    public IReadOnlyList<EvidenceValue> Facts { get; init; } = [];
+
+    /// <summary>Inputs whose sources contradict each other; they are shown, never resolved silently.</summary>
+    public IReadOnlyList<Contradiction> Contradictions { get; init; } = [];
+
+    /// <summary>The summary rating of the model's structured-professional-judgement layer that this result supports; null when the model has none.</summary>
+    public JudgementSupport? Judgement { get; init; }
 
     /// <summary>The score (after proration, if the missing-data policy prorates).</summary>
     public required double Score { get; init; }
@@ -85,11 +119,14 @@ public sealed record ModelReference(string Id, string Version, string ContentHas
 /// <param name="Score">Sub-score.</param>
 public sealed record SubScore(string Domain, string Label, double Score);
 
-/// <summary>An input value that made an indicator fire.</summary>
+/// <summary>A fact: an input value that made an indicator fire, or one the assessment rests on.</summary>
 /// <param name="Input">Input id (with <c>.relevance</c> for the relevance axis).</param>
 /// <param name="Value">The level or category id, the number, or <c>unknown</c>.</param>
-/// <param name="ObservedAt">For observation evidence: when it was observed.</param>
-public sealed record EvidenceValue(string Input, string Value, DateTimeOffset? ObservedAt = null);
+/// <param name="ObservedAt">For a value from an observation: when it was observed.</param>
+/// <param name="Source">For a value from an observation: its (pseudonymous) source, if recorded.</param>
+/// <param name="Reliability">How directly the source knows it (<c>documented</c>, <c>first_hand</c>, <c>second_hand</c>, <c>hearsay</c>), if recorded.</param>
+/// <param name="Sensitive">The special category of personal data the input records (e.g. <c>health</c>, GDPR Art. 9), if any.</param>
+public sealed record EvidenceValue(string Input, string Value, DateTimeOffset? ObservedAt = null, string? Source = null, string? Reliability = null, string? Sensitive = null);
 
 /// <summary>An indicator that fired.</summary>
 public sealed record FiredIndicator
@@ -157,13 +194,19 @@ public enum Validity
 }
 
 /// <summary>Missing inputs and what the missing-data policy made of them.</summary>
-/// <param name="Omitted">Ids of required inputs that are unknown.</param>
+/// <param name="Omitted">Ids of required inputs that are unknown (including stale ones).</param>
 /// <param name="Allowed">How many omitted inputs the policy accepts.</param>
 /// <param name="Policy">The policy (<c>max-omitted</c>, <c>prorate</c>, <c>insufficient</c>).</param>
-/// <param name="Validity">The verdict.</param>
-/// <param name="Message">A plain-language explanation.</param>
+/// <param name="Validity">The policy's verdict on the number of omitted inputs.</param>
+/// <param name="Message">A plain-language explanation, in the assessment's language.</param>
 public sealed record MissingInformation(IReadOnlyList<string> Omitted, int Allowed, string Policy, Validity Validity, string Message)
 {
     /// <summary>True unless too much is missing.</summary>
     public bool IsValid => Validity != Validity.Insufficient;
+
+    /// <summary>Key items (<c>must_know</c>) that are unknown, stale or contested: while any is, the conclusion is at most a lower bound.</summary>
+    public IReadOnlyList<string> KeyItems { get; init; } = [];
+
+    /// <summary>Inputs whose last observation is older than their validity window.</summary>
+    public IReadOnlyList<StaleFact> Stale { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -27,6 +28,10 @@ public static class AssessmentJson
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             WriteIndented = true,
+
+            // Texts are German and English prose: keep “quotes”, umlauts and apostrophes readable. The output is a
+            // JSON document, never embedded in HTML unescaped, so the relaxed encoder is safe here.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         };
         options.MakeReadOnly(populateMissingResolver: true);

@@ -13,13 +13,16 @@ public sealed record ComponentResult
     public required string Range { get; init; }
 
     /// <summary>The component's own level id.</summary>
-    public required string Level { get; init; }
+    public required string? Level { get; init; }
+
+    /// <summary>What the component could conclude (level, lower bound, unassessable).</summary>
+    public Conclusion Conclusion { get; init; }
 
     /// <summary>Rank of the component's level among its own levels, 0 = lowest.</summary>
     public required int LevelRank { get; init; }
 
     /// <summary>The composite level the component's level maps to.</summary>
-    public required string MappedLevel { get; init; }
+    public required string? MappedLevel { get; init; }
 
     /// <summary>The component's score (rounded to 6 decimals).</summary>
     public required double Score { get; init; }

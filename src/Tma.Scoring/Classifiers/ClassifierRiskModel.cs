@@ -8,6 +8,7 @@ using Tma.Models.Diagnostics;
 using Tma.Scoring.Aggregation;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.Datasets;
+using Tma.Scoring.Outcome;
 
 namespace Tma.Scoring.Classifiers;
 
@@ -27,6 +28,7 @@ internal sealed class ClassifierRiskModel : IRiskModel, IDatasetScorer
     private readonly int[] _columnFeature;
     private readonly int[] _bandLevels;
     private readonly MissingSummary _missing;
+    private readonly ConclusionBuilder _conclusions;
     private readonly TimeProvider _time;
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
@@ -54,6 +56,7 @@ internal sealed class ClassifierRiskModel : IRiskModel, IDatasetScorer
 
         _bandLevels = [.. _classifier.Bands.Select(b => definition.LevelIndex(b.Level))];
         _missing = new MissingSummary(definition);
+        _conclusions = new ConclusionBuilder(definition);
         _engines = new DefaultObjectPool<PredictionEngine<FeatureRow, ScoredRow>>(new EnginePolicy(this), Math.Max(4, Environment.ProcessorCount * 2));
     }
 
@@ -100,7 +103,8 @@ internal sealed class ClassifierRiskModel : IRiskModel, IDatasetScorer
 
     public Assessment Assess(CaseData data)
     {
-        var resolved = CaseResolver.Resolve(Definition, data);
+        // Without a case date the assessment is as of now: evidence past its validity window no longer counts.
+        var resolved = CaseResolver.Resolve(Definition, data, _time.GetUtcNow());
         return resolved.Value is { } value ? Assess(value) : throw new InvalidCaseException(resolved.Diagnostics);
     }
 
@@ -123,7 +127,15 @@ internal sealed class ClassifierRiskModel : IRiskModel, IDatasetScorer
 
         var probability = (double)scored.Probability;
         var rank = Rank(probability);
-        var level = Definition.Levels[rank];
+        var missing = _missing.For(values);
+
+        // A classifier cannot bound what open items would change: a level when the policy supports it, else unassessable.
+        var open = Enumerable.Range(0, Definition.Inputs.Count).Any(i => AbstractEvaluator.IsOpen(data, i));
+        var supported = missing.Validity != Validity.Insufficient && !Definition.Inputs.Where((input, i) => input.MustKnow && AbstractEvaluator.IsOpen(data, i)).Any();
+        var bounds = supported || !open ? new RankRange(rank, rank, null, null) : new RankRange(0, Definition.Levels.Count - 1, null, null);
+        var concluded = _conclusions.Build(data, rank, bounds, missing);
+        var shown = concluded.Rank;
+        var level = shown >= 0 ? Definition.Levels[shown] : null;
         var contributions = new FeatureContribution[_encoder.ColumnCount];
         for (var c = 0; c < contributions.Length; c++)
         {
@@ -137,18 +149,24 @@ internal sealed class ClassifierRiskModel : IRiskModel, IDatasetScorer
         return new Assessment
         {
             Model = Reference,
-            Level = level.Id,
-            LevelLabel = level.Label,
-            LevelRank = rank,
+            Conclusion = concluded.Conclusion,
+            ConclusionText = concluded.Text,
+            Level = level?.Id,
+            LevelLabel = level?.Label,
+            LevelRank = shown,
+            Language = Definition.Language,
+            Facts = concluded.Facts,
+            Contradictions = concluded.Contradictions,
+            Judgement = concluded.Judgement,
             Score = Math.Round(probability, 6),
             Probability = Math.Round(probability, 6),
             Contributions = contributions,
             ReasonCodes = Reasons(contributions),
-            Actions = LevelActions(Definition, rank),
-            Missing = _missing.For(values),
+            Actions = concluded.Conclusion == Conclusion.Level ? [.. LevelActions(Definition, shown), .. concluded.Steps] : [.. concluded.Steps, .. LevelActions(Definition, shown)],
+            Missing = missing with { KeyItems = concluded.KeyItems, Stale = concluded.Stale },
             AsOf = data.AsOf,
             Engine = EngineName,
-            AdvisoryNotice = AdvisoryNotice.Text,
+            AdvisoryNotice = _conclusions.Texts.AdvisoryNotice,
             AssessedAt = _time.GetUtcNow(),
         };
     }
@@ -213,6 +231,11 @@ internal sealed class ClassifierRiskModel : IRiskModel, IDatasetScorer
     /// <summary>The recommended actions of an output level, most urgent first.</summary>
     internal static RecommendedAction[] LevelActions(ModelDefinition model, int rank)
     {
+        if (rank < 0)
+        {
+            return [];
+        }
+
         var level = model.Levels[rank];
         return [.. level.Actions
             .Select(id => model.Actions.FirstOrDefault(a => a.Id == id))
@@ -252,7 +275,7 @@ internal sealed class ClassifierRiskModel : IRiskModel, IDatasetScorer
             .OrderByDescending(x => x.c.Contribution)
             .ThenBy(x => x.i)
             .Take(_classifier.MaxReasonCodes)
-            .Select(x => new RankedReason(x.c.Feature, x.c.Contribution, $"{Definition.Inputs[Definition.InputIndex(x.c.Input)].Label}{(x.c.Feature.Contains(".relevance", StringComparison.Ordinal) ? " (relevance)" : "")}: {x.c.Value}"))];
+            .Select(x => new RankedReason(x.c.Feature, x.c.Contribution, $"{Definition.Inputs[Definition.InputIndex(x.c.Input)].Label}{(x.c.Feature.Contains(".relevance", StringComparison.Ordinal) ? _conclusions.Texts.RelevanceSuffix : "")}: {x.c.Value}"))];
 
     private static void CheckSchema(ITransformer transformer, DataViewSchema input, IReadOnlyList<string> columns, string file, SourceLocation at)
     {

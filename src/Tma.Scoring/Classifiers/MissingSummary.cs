@@ -1,6 +1,6 @@
-using System.Globalization;
 using Tma.Models.Definitions;
 using Tma.Scoring.Assessments;
+using Tma.Scoring.Outcome;
 
 namespace Tma.Scoring.Classifiers;
 
@@ -11,10 +11,12 @@ internal sealed class MissingSummary
     private readonly int[] _required;
     private readonly int _allowed;
     private readonly string _policy;
+    private readonly OutcomeTexts _texts;
 
     public MissingSummary(ModelDefinition model)
     {
         _model = model;
+        _texts = OutcomeTexts.For(model.Language);
         _required = [.. Enumerable.Range(0, model.Inputs.Count).Where(i => model.Inputs[i].Required)];
         _allowed = model.MissingData.Mode == MissingDataMode.Insufficient ? 0 : model.MissingData.MaxOmitted;
         _policy = model.MissingData.Mode == MissingDataMode.MaxOmitted ? "max-omitted" : "insufficient";
@@ -27,11 +29,9 @@ internal sealed class MissingSummary
         var r = _required.Length;
         var (validity, message) = m switch
         {
-            0 => (Validity.Valid, "All required inputs are known."),
-            _ when m > _allowed => (Validity.Insufficient, string.Create(CultureInfo.InvariantCulture,
-                $"Insufficient information: {m} of {r} required inputs are unknown and the model accepts {_allowed}. The level shown is a lower bound, not an assessment; gather the missing information.")),
-            _ => (Validity.Valid, string.Create(CultureInfo.InvariantCulture,
-                $"{m} of {r} required inputs are unknown (the model accepts {_allowed}); the classifier's features handle them as declared (indicator column or imputation).")),
+            0 => (Validity.Valid, _texts.AllKnown),
+            _ when m > _allowed => (Validity.Insufficient, _texts.TooManyUnknown(m, r, _allowed)),
+            _ => (Validity.Valid, _texts.ClassifierImputes(m, r, _allowed)),
         };
         return new MissingInformation(omitted, _allowed, _policy, validity, message);
     }

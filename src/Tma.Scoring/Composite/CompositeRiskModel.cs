@@ -4,6 +4,7 @@ using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.Classifiers;
+using Tma.Scoring.Outcome;
 
 namespace Tma.Scoring.Composite;
 
@@ -21,6 +22,8 @@ internal sealed class CompositeRiskModel : IRiskModel
     private readonly CompositeDefinition _composite;
     private readonly Part[] _parts;
     private readonly TimeProvider _time;
+    private readonly OutcomeTexts _texts;
+    private readonly ConclusionBuilder _conclusions;
 
     private CompositeRiskModel(ModelDefinition definition, ModelReference reference, Part[] parts, TimeProvider time)
     {
@@ -29,6 +32,8 @@ internal sealed class CompositeRiskModel : IRiskModel
         _composite = definition.Composite!;
         _parts = parts;
         _time = time;
+        _texts = OutcomeTexts.For(definition.Language);
+        _conclusions = new ConclusionBuilder(definition);
     }
 
     public ModelReference Reference { get; }
@@ -90,7 +95,7 @@ internal sealed class CompositeRiskModel : IRiskModel
 
     public Assessment Assess(CaseData data)
     {
-        var resolved = CaseResolver.Resolve(Definition, data);
+        var resolved = CaseResolver.Resolve(Definition, data, _time.GetUtcNow());
         return resolved.Value is { } value ? Assess(value) : throw new InvalidCaseException(resolved.Diagnostics);
     }
 
@@ -99,18 +104,27 @@ internal sealed class CompositeRiskModel : IRiskModel
         ArgumentNullException.ThrowIfNull(data);
         var results = new Assessment[_parts.Length];
         var mapped = new int[_parts.Length];
+        var complete = true;
         for (var p = 0; p < _parts.Length; p++)
         {
             results[p] = _parts[p].Model.Assess(ComponentCase(_parts[p], data));
-            mapped[p] = _parts[p].LevelMap[results[p].LevelRank];
+
+            // An unassessable component guarantees nothing: it enters the combination at the lowest level.
+            mapped[p] = results[p].LevelRank >= 0 ? _parts[p].LevelMap[results[p].LevelRank] : 0;
+            complete &= results[p].Conclusion == Conclusion.Level;
         }
 
         var steps = new List<string>();
         for (var p = 0; p < _parts.Length; p++)
         {
             var r = results[p];
-            var number = r.Probability is { } probability ? string.Create(CultureInfo.InvariantCulture, $"probability {probability:0.####}") : string.Create(CultureInfo.InvariantCulture, $"score {r.Score:0.###}");
-            steps.Add($"{_parts[p].Component.Alias} ({r.Model.Id} {r.Model.Version}): {r.Level} ({number}) → {Definition.Levels[mapped[p]].Id}");
+            var number = r.Probability is { } probability ? _texts.Probability(probability) : _texts.Score(r.Score);
+            steps.Add(r.Conclusion switch
+            {
+                Conclusion.Unassessable => _texts.ComponentUnassessable(_parts[p].Component.Alias),
+                Conclusion.LowerBound => _texts.ComponentLowerBound(_parts[p].Component.Alias, Definition.Levels[mapped[p]].Id),
+                _ => _texts.ComponentStep(_parts[p].Component.Alias, $"{r.Model.Id} {r.Model.Version}", r.Level!, number, Definition.Levels[mapped[p]].Id),
+            });
         }
 
         var overrides = new List<AppliedOverride>();
@@ -122,13 +136,13 @@ internal sealed class CompositeRiskModel : IRiskModel
             case CombinationMethod.MaxLevel:
                 rank = mapped.Max();
                 var from = Enumerable.Range(0, _parts.Length).Where(p => mapped[p] == rank).Select(p => _parts[p].Component.Alias);
-                steps.Add($"max-level: the highest mapped level is {Definition.Levels[rank].Id} (from {string.Join(", ", from)})");
+                steps.Add(_texts.MaxLevelStep(Definition.Levels[rank].Id, string.Join(", ", from)));
                 score = rank;
                 break;
             case CombinationMethod.RulesOverride:
                 var primary = Array.FindIndex(_parts, p => p.Component.Alias == _composite.Primary);
                 rank = mapped[primary];
-                steps.Add($"rules-override: the primary component {_composite.Primary} gives {Definition.Levels[rank].Id}");
+                steps.Add(_texts.RulesOverrideStep(_composite.Primary!, Definition.Levels[rank].Id));
                 rank = ApplyRuleOverrides(results, rank, overrides, steps);
                 score = rank;
                 break;
@@ -145,7 +159,13 @@ internal sealed class CompositeRiskModel : IRiskModel
 
                 blend = Math.Round(sum, 6);
                 rank = Band(_composite.Bands, sum);
-                steps.Add(string.Create(CultureInfo.InvariantCulture, $"weighted-blend: {string.Join(" + ", terms)} = {blend:0.######} → band {Definition.Levels[rank].Id}"));
+                steps.Add(_texts.BlendStep(string.Join(" + ", terms), blend.Value, Definition.Levels[rank].Id));
+                if (!complete)
+                {
+                    // A blend of incomplete results guarantees nothing; only critical-item overrides still do.
+                    rank = 0;
+                }
+
                 if (_composite.RuleOverrides)
                 {
                     rank = ApplyRuleOverrides(results, rank, overrides, steps);
@@ -155,28 +175,57 @@ internal sealed class CompositeRiskModel : IRiskModel
                 break;
         }
 
-        var level = Definition.Levels[rank];
-        steps.Add($"final level: {level.Id}");
+        // Every component complete: a level. Otherwise what the complete and lower-bound parts guarantee, if anything.
+        var conclusion = complete ? Conclusion.Level : rank > 0 ? Conclusion.LowerBound : Conclusion.Unassessable;
+        var shown = conclusion == Conclusion.Unassessable ? -1 : rank;
+        var level = shown >= 0 ? Definition.Levels[shown] : null;
+        steps.Add(level is null ? _texts.FinalConclusionStep(_texts.ComponentUnassessable(Definition.Id)) : _texts.FinalLevelStep(level.Id));
+        var missing = Missing(results);
         return new Assessment
         {
             Model = Reference,
-            Level = level.Id,
-            LevelLabel = level.Label,
-            LevelRank = rank,
+            Conclusion = conclusion,
+            ConclusionText = ConclusionText(conclusion, level, results, missing),
+            Level = level?.Id,
+            LevelLabel = level?.Label,
+            LevelRank = shown,
+            Language = Definition.Language,
+            Facts = [.. results.SelectMany(r => r.Facts).DistinctBy(f => f.Input)],
+            Contradictions = [.. results.SelectMany(r => r.Contradictions).DistinctBy(c => c.Input)],
+            Judgement = _conclusions.Judgement(conclusion, shown),
             Score = Math.Round(score, 6),
             Indicators = [.. results.SelectMany(r => r.Indicators)],
             Overrides = overrides,
             ReasonCodes = [.. results.SelectMany(r => r.ReasonCodes)],
             Contributions = Contributions(results),
-            Actions = Actions(results, rank),
-            Missing = Missing(results),
-            Components = [.. Enumerable.Range(0, _parts.Length).Select(p => Result(_parts[p], results[p], Definition.Levels[mapped[p]].Id))],
+            Actions = Actions(results, shown),
+            Missing = missing,
+            Components = [.. Enumerable.Range(0, _parts.Length).Select(p => Result(_parts[p], results[p], results[p].LevelRank >= 0 ? Definition.Levels[mapped[p]].Id : null))],
             Combination = new CombinationTrace(MethodName(_composite.Method), _composite.Primary, blend, steps),
             AsOf = data.AsOf,
             Engine = EngineName,
-            AdvisoryNotice = AdvisoryNotice.Text,
+            AdvisoryNotice = _texts.AdvisoryNotice,
             AssessedAt = _time.GetUtcNow(),
         };
+    }
+
+    private string ConclusionText(Conclusion conclusion, OutputLevel? level, Assessment[] results, MissingInformation missing)
+    {
+        if (conclusion == Conclusion.Level)
+        {
+            return _texts.LevelConclusion(level!.Label);
+        }
+
+        var incomplete = Enumerable.Range(0, results.Length).Where(p => results[p].Conclusion != Conclusion.Level).Select(p => _parts[p].Component.Alias);
+        var why = _texts.WhyComponents(string.Join(", ", incomplete));
+        var top = Definition.Levels[^1];
+        if (conclusion == Conclusion.LowerBound)
+        {
+            return level == top ? _texts.LowerBoundAtTop(level.Label, why) : _texts.LowerBound(level!.Label, top.Label, why);
+        }
+
+        var open = missing.KeyItems.Count > 0 ? missing.KeyItems : missing.Omitted;
+        return _texts.Unassessable(why, OutcomeTexts.List(open.Select(id => Definition.Inputs.First(i => i.Id == id).Label)));
     }
 
     private static string MethodName(CombinationMethod method) => method switch
@@ -203,7 +252,7 @@ internal sealed class CompositeRiskModel : IRiskModel
                 if (minimum > rank)
                 {
                     applied.Add(new AppliedOverride($"{part.Component.Alias}/{o.Indicator}", Definition.Levels[minimum].Id, Definition.Levels[rank].Id, o.Reason));
-                    steps.Add($"rule override {part.Component.Alias}/{o.Indicator} (minimum {o.MinimumLevel} → {Definition.Levels[minimum].Id}) raises {Definition.Levels[rank].Id} to {Definition.Levels[minimum].Id}");
+                    steps.Add(_texts.RuleOverrideStep($"{part.Component.Alias}/{o.Indicator}", o.MinimumLevel, Definition.Levels[minimum].Id, Definition.Levels[rank].Id, Definition.Levels[minimum].Id));
                     rank = minimum;
                 }
             }
@@ -246,7 +295,8 @@ internal sealed class CompositeRiskModel : IRiskModel
             }
         }
 
-        return new ResolvedCase(values, relevance, observations, data.AsOf, norm: null);
+        var states = data.States is null ? null : map.Select(data.StateOf).ToArray();
+        return new ResolvedCase(values, relevance, observations, data.AsOf, norm: null, states);
     }
 
     private static int[] MapLevels(ModelDefinition composite, ComponentDefinition component, ModelDefinition model, DiagnosticBag bag)
@@ -302,12 +352,13 @@ internal sealed class CompositeRiskModel : IRiskModel
         && a.RelevanceLevels.Select(l => l.Id).SequenceEqual(b.RelevanceLevels.Select(l => l.Id), StringComparer.Ordinal)
         && a.Minimum == b.Minimum && a.Maximum == b.Maximum;
 
-    private static ComponentResult Result(Part part, Assessment a, string mappedLevel) => new()
+    private static ComponentResult Result(Part part, Assessment a, string? mappedLevel) => new()
     {
         Alias = part.Component.Alias,
         Model = a.Model,
         Range = part.Component.RangeText,
         Level = a.Level,
+        Conclusion = a.Conclusion,
         LevelRank = a.LevelRank,
         MappedLevel = mappedLevel,
         Score = a.Score,
@@ -334,6 +385,8 @@ internal sealed class CompositeRiskModel : IRiskModel
     private RecommendedAction[] Actions(Assessment[] results, int rank)
     {
         var merged = new List<RecommendedAction>(ClassifierRiskModel.LevelActions(Definition, rank));
+
+        // Information-gathering steps name inputs, not levels, and keep their own ids.
         for (var p = 0; p < results.Length; p++)
         {
             foreach (var action in results[p].Actions)
@@ -364,7 +417,11 @@ internal sealed class CompositeRiskModel : IRiskModel
         var omitted = Definition.Inputs.Select(i => i.Id).Where(id => results.Any(r => r.Missing.Omitted.Contains(id, StringComparer.Ordinal))).ToArray();
         var validity = results.Select(r => r.Missing.Validity).Max();
         var message = string.Join(" ", Enumerable.Range(0, results.Length).Select(p => $"{_parts[p].Component.Alias}: {results[p].Missing.Message}"));
-        return new MissingInformation(omitted, results.Min(r => r.Missing.Allowed), "components", validity, message);
+        return new MissingInformation(omitted, results.Min(r => r.Missing.Allowed), "components", validity, message)
+        {
+            KeyItems = [.. results.SelectMany(r => r.Missing.KeyItems).Distinct(StringComparer.Ordinal)],
+            Stale = [.. results.SelectMany(r => r.Missing.Stale).DistinctBy(f => f.Input)],
+        };
     }
 
     private sealed record Part(ComponentDefinition Component, IRiskModel Model, int[] LevelMap, int[] InputMap, ComponentValue Value);

@@ -18,6 +18,7 @@ internal static class KindCompiler
     private static IRiskModel Compile(ModelDefinition definition, string contentHash, string directory, TimeProvider time, RiskModelOptions? options, IReadOnlyList<string> chain)
     {
         EngineInfo.EnsureCompatible(definition);
+        definition = RiskModelCompiler.InLanguage(definition, options);
         var reference = new ModelReference(definition.Id, definition.Version.ToString(), contentHash, RiskModelCompiler.KindName(definition.Kind), definition.Title);
         switch (definition.Kind)
         {

@@ -45,7 +45,8 @@ internal sealed class CompiledRiskModel : IRiskModel
 
     public Assessment Assess(CaseData data)
     {
-        var resolved = CaseResolver.Resolve(Definition, data);
+        // Without a case date the assessment is as of now: evidence past its validity window no longer counts.
+        var resolved = CaseResolver.Resolve(Definition, data, _time.GetUtcNow());
         return resolved.Value is { } value ? Assess(value) : throw new InvalidCaseException(resolved.Diagnostics);
     }
 

@@ -50,8 +50,9 @@ internal sealed class NRulesBatchScorer(RuleRiskModel model) : IBatchScorer
     private BatchRowScore ScoreRow(ReadOnlySpan<double?> values, ReadOnlySpan<double?> relevance, string? norm)
     {
         var row = new ResolvedCase(values.ToArray(), relevance.IsEmpty ? new double?[InputCount] : relevance.ToArray(), [], asOf: null, norm);
-        var assessment = model.Assess(row);
-        return new BatchRowScore(assessment.Score, assessment.LevelRank, assessment.Missing.Validity);
+        var fired = model.Fire(row).Fired;
+        var outcome = model.Aggregator.Outcome((double?[])row.Values, (double?[])row.Relevance, fired, model.Aggregator.NormFor(norm));
+        return new BatchRowScore(Math.Round(outcome.Score, 6), outcome.LevelRank, outcome.Validity);
     }
 
     private void CheckNorm(string? norm)

@@ -9,4 +9,10 @@ public sealed record RiskModelOptions
     /// <summary>Which engine evaluates the conditions. Default <see cref="EvaluationPath.Auto"/>; force
     /// <see cref="EvaluationPath.NRules"/> to run the reference path (e.g. to cross-check a result).</summary>
     public EvaluationPath Path { get; init; } = EvaluationPath.Auto;
+
+    /// <summary>
+    /// The language of every text in the assessments (ISO 639-1, one of the model's <c>languages</c>); null (the
+    /// default) for the model's primary language. Composites pass it on to their components.
+    /// </summary>
+    public string? Language { get; init; }
 }

@@ -35,13 +35,23 @@ internal sealed class RuleRiskModel : IRiskModel
 
     public Assessment Assess(CaseData data)
     {
-        var resolved = CaseResolver.Resolve(Definition, data);
+        // Without a case date the assessment is as of now: evidence past its validity window no longer counts.
+        var resolved = CaseResolver.Resolve(Definition, data, _time.GetUtcNow());
         return resolved.Value is { } value ? Assess(value) : throw new InvalidCaseException(resolved.Diagnostics);
     }
 
     public Assessment Assess(ResolvedCase data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return _aggregator.Aggregate(data, Fire(data), Reference, EngineName, _time.GetUtcNow());
+    }
+
+    /// <summary>The aggregation policy this model applies to its firings.</summary>
+    internal Aggregator Aggregator => _aggregator;
+
+    /// <summary>Runs one NRules session over the case: which indicators fire, with the observations they matched.</summary>
+    internal Firings Fire(ResolvedCase data)
+    {
         var count = Definition.Indicators.Count;
         var collector = new FiringCollector(count);
         var session = _sessions.CreateSession();
@@ -84,6 +94,6 @@ internal sealed class RuleRiskModel : IRiskModel
             evidence[i] = resolved;
         }
 
-        return _aggregator.Aggregate(data, new Firings(fired, evidence), Reference, EngineName, _time.GetUtcNow());
+        return new Firings(fired, evidence);
     }
 }

@@ -162,7 +162,7 @@ public sealed class CaseResolverTests
               - { input: insults, value: weekly, at: 2026-09-01 }
               - { input: insults, value: daily, at: 2026-09-01 }
             """);
-        TestModels.AssertHas(result, DiagnosticCodes.CaseValue, 3, 5, "observations[1]: two observations of `insults` at the same time disagree; record a correction with a later time");
+        TestModels.AssertHas(result, DiagnosticCodes.CaseValue, 3, 5, "observations[1]: two observations of `insults` from the same source at the same time disagree; record a correction with a later time");
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class CaseResolverTests
               - { input: insults, value: never, at: 2026-10-01 }
               - { input: insults, value: daily, at: 2026-09-01 }
             """);
-        TestModels.AssertHas(result, DiagnosticCodes.CaseValue, 4, 5, "observations[2]: two observations of `insults` at the same time disagree");
+        TestModels.AssertHas(result, DiagnosticCodes.CaseValue, 4, 5, "observations[2]: two observations of `insults` from the same source at the same time disagree");
     }
 
     [Fact]

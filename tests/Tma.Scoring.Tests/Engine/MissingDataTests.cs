@@ -49,7 +49,8 @@ public sealed class MissingDataTests
         Assert.Equal(Validity.Insufficient, a.Missing.Validity);
         Assert.False(a.Missing.IsValid);
         Assert.Equal(9, a.Score);
-        Assert.Contains("lower bound", a.Missing.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Insufficient information: 2 of 4 required inputs are unknown", a.Missing.Message, StringComparison.Ordinal);
+        Assert.NotEqual(Conclusion.Level, a.Conclusion);
     }
 
     [Fact]

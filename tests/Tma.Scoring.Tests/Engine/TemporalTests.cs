@@ -53,13 +53,13 @@ public sealed class TemporalTests
     }
 
     [Fact]
-    public void The_case_date_defaults_to_the_latest_observation()
+    public void Without_a_case_date_the_case_is_assessed_as_of_now()
     {
         var a = Model.Assess(Observed(("present", "2026-09-01"), ("absent", "2026-09-10")) with { AsOf = null });
 
-        // The case date defaults to the latest observation; `present` on 1 Sep is within 14 days of it.
-        Assert.Equal(new DateTimeOffset(2026, 9, 10, 0, 0, 0, TimeSpan.Zero), a.AsOf);
-        Assert.Equal(["recent"], a.FiredIds());
+        // Assessing today (the injected clock, 1 Nov): `present` on 1 Sep is no longer within 14 days.
+        Assert.Equal(TestModels.Now, a.AsOf);
+        Assert.Empty(a.FiredIds());
     }
 
     [Fact]

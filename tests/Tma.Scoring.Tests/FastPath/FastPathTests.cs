@@ -152,7 +152,7 @@ public sealed class FastPathTests
         {
             var a = RiskModelCompiler.Compile(definition, "sha256:test", new FakeTimeProvider(Now), new RiskModelOptions { Path = path }).Assess(data);
 
-            Assert.Equal((Validity.Insufficient, 0.0, "low"), (a.Missing.Validity, a.Score, a.Level));
+            Assert.Equal((Validity.Insufficient, 0.0, Conclusion.Unassessable, null), (a.Missing.Validity, a.Score, a.Conclusion, a.Level));
             Assert.Equal(["threats", "grievance", "weapons"], a.Missing.Omitted);
             Assert.Contains("nothing to prorate", a.Missing.Message, StringComparison.Ordinal);
         }

@@ -324,11 +324,13 @@ public sealed class ReferenceModelGoldenTests
     public void Three_omitted_items_exceed_the_proration_limit_and_are_not_prorated()
     {
         // Items 20-22 unknown, the other 19 never: 3 > max_omitted 2 -> insufficient. The score is the plain sum of
-        // the known items, 19 * 1 = 19 (no proration) -> not_bullied as a lower bound.
+        // the known items, 19 * 1 = 19 (no proration), and the three unknown items could still reach any level: no
+        // level is supported, so none is shown.
         var lines = Enumerable.Range(1, 22).Select(n => $"  naq{n:00}: {(n >= 20 ? "unknown" : "never")}");
         var a = AssessText(Bullying, "case: GOLDEN-NAQ-GAPS\ninputs:\n" + string.Join("\n", lines) + "\n");
 
-        AssertOutcome(a, "not_bullied", 19, [], [], Validity.Insufficient, "notelaers-einarsen-2013");
+        AssertOutcome(a, null, 19, [], [], Validity.Insufficient, "notelaers-einarsen-2013");
+        Assert.Equal(Conclusion.Unassessable, a.Conclusion);
         Assert.Equal(["naq20", "naq21", "naq22"], a.Missing.Omitted);
     }
 
@@ -425,7 +427,9 @@ public sealed class ReferenceModelGoldenTests
 
         // distal-characteristics = 1 -> monitor (its minimum is monitor too, so no override).
         AssertOutcome(a, "monitor", 1, ["distal-characteristics"], [], Validity.Valid, "default");
-        Assert.Equal(["monitor"], a.Actions.Select(x => x.Id));
+
+        // The unknown items within the allowance keep the level, and a routine step asks for them.
+        Assert.Equal(["monitor", "gather-missing"], a.Actions.Select(x => x.Id));
     }
 
     [Fact]
@@ -446,14 +450,14 @@ public sealed class ReferenceModelGoldenTests
         // possible-proximal (fixation possible, no proximal present, all proximal known) = 1 -> monitor.
         // distal-characteristics does not fire (grievance only possible). Actions: clarify (soon) before monitor.
         AssertOutcome(a, "monitor", 1, ["possible-proximal"], [], Validity.Valid, "default");
-        Assert.Equal(["clarify", "monitor"], a.Actions.Select(x => x.Id));
+        Assert.Equal(["clarify", "monitor", "gather-missing"], a.Actions.Select(x => x.Id));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // Helpers
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static void AssertOutcome(Assessment a, string level, double score, string[] fired, string[] overrides, Validity validity, string? norm)
+    private static void AssertOutcome(Assessment a, string? level, double score, string[] fired, string[] overrides, Validity validity, string? norm)
     {
         Assert.Equal(level, a.Level);
         Assert.Equal(score, a.Score, 1e-9);
