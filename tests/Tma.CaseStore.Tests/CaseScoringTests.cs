@@ -32,10 +32,14 @@ public sealed class CaseScoringTests
         await store.AddObservationAsync(world.Manager, created.Id, new NewObservation("grievance", "present", day.AddDays(5), "HR"));
         var model = RiskModelCompiler.Load(ModelPath());
 
-        var (record, assessment) = await store.AssessAndStoreAsync(world.Manager, created.Id, model);
+        // As of ten days later: the reports are within leakage's 90-day validity window (today they would be stale).
+        var (record, assessment) = await store.AssessAndStoreAsync(world.Manager, created.Id, model, asOf: day.AddDays(10));
         var stored = (await store.GetAssessmentsAsync(world.Manager, created.Id)).Single();
 
-        Assert.Equal("manage", assessment.Level);
+        // Two sources disagree on leakage within 14 days: shown, and the more concerning report (present) is used. With
+        // the other key items unknown the leakage still establishes the highest level: at least manage.
+        Assert.Equal((Conclusion.LowerBound, "manage"), (assessment.Conclusion, assessment.Level));
+        Assert.Equal("leakage", Assert.Single(assessment.Contradictions).Input);
         Assert.Equal(record.Id, stored.Id);
         Assert.Equal((model.Reference.Id, model.Reference.Version, model.Reference.ContentHash), (stored.Assessment.PackageId, stored.Assessment.PackageVersion, stored.Assessment.PackageHash));
         Assert.Equal(AssessmentJson.Serialize(assessment), AssessmentJson.Serialize(stored.ReadAssessment()));

@@ -13,8 +13,12 @@ public sealed class GateCommandTests : IDisposable
 
     private string In(string name) => Path.Combine(_temp, name);
 
+    private static readonly string Items = Repository.Path("benchmarks", "data", "warning-behaviours-triage", "items");
+
+    /// <summary>Benchmark data from the family's item list (as the committed benchmark), never from a model version.</summary>
     private string Data(string model, double groupShift = 0)
     {
+        model = model == Candidate || model == Baseline ? Items : model;
         var path = In("bench.csv");
         var synth = Cli.Run("synth", "--model", model, "--rows", "5000", "--seed", "3", "--group-shift", groupShift.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", path);
         Assert.True(synth.Exit == 0, synth.Err);
@@ -28,6 +32,34 @@ public sealed class GateCommandTests : IDisposable
         return path;
     }
 
+    [Theory]
+    [InlineData("candidate")]
+    [InlineData("baseline")]
+    public void Data_synthesised_from_the_candidate_or_the_baseline_is_refused_with_exit_2(string role)
+    {
+        var path = In("circular.csv");
+        var synth = Cli.Run("synth", "--model", role == "candidate" ? Candidate : Baseline, "--rows", "500", "--seed", "3", "--out", path);
+        Assert.True(synth.Exit == 0, synth.Err);
+
+        var run = Cli.Run("gate", "--candidate", Candidate, "--baseline", Baseline, "--data", path, "--policy", Path.Combine(Candidate, "gate.yaml"));
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains($"error TMA0313: the benchmark data was synthesised from the {role} itself", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_committed_benchmark_is_judged_and_its_fingerprint_is_reported()
+    {
+        var data = Repository.Path("benchmarks", "data", "warning-behaviours-triage", "benchmark.csv");
+        var policy = Policy(File.ReadAllText(Path.Combine(Candidate, "gate.yaml")).Replace("max_latency_ratio: 3.0", "max_latency_ratio: 1000", StringComparison.Ordinal));
+        var run = Cli.Run("gate", "--candidate", Candidate, "--baseline", Baseline, "--data", data, "--policy", policy);
+
+        Assert.True(run.Exit == 0, run.Out + run.Err);
+        var fingerprint = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(data)));
+        Assert.Contains(fingerprint, run.Out, StringComparison.Ordinal);
+        Assert.Contains(fingerprint, File.ReadAllText(data + ".truth.json"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_shipped_release_passes_its_own_gate_policy_and_writes_junit_and_markdown()
     {
@@ -35,7 +67,7 @@ public sealed class GateCommandTests : IDisposable
         var run = Cli.Run("gate", "--candidate", Candidate, "--baseline", Baseline, "--data", Data(Candidate), "--policy", policy, "--junit", In("out/gate.xml"), "--markdown", In("out/gate.md"));
 
         Assert.True(run.Exit == 0, run.Out + run.Err);
-        Assert.Contains("candidate  warning-behaviours-triage 1.1.0", run.Out, StringComparison.Ordinal);
+        Assert.Contains("candidate  warning-behaviours-triage 2.0.0", run.Out, StringComparison.Ordinal);
         Assert.Matches(@"non_inferiority_margin\s+0\.0000\s+≥ -0\.0200\s+pass", run.Out);
         Assert.Matches(@"max_calibration_error\s+n/a\s+≤ 0\.0500\s+n/a", run.Out);
         Assert.Contains("gate PASSED: 6 passed, 0 failed, 1 not applicable", run.Out, StringComparison.Ordinal);
@@ -47,7 +79,7 @@ public sealed class GateCommandTests : IDisposable
         Assert.Equal("1", (string?)suite.Attribute("skipped"));
         Assert.Equal(7, suite.Elements("testcase").Count());
         Assert.Empty(suite.Descendants("failure"));
-        Assert.Contains("| `version_must_increase` | 1.1.0 | > 1.0.0 | pass |", File.ReadAllText(In("out/gate.md")), StringComparison.Ordinal);
+        Assert.Contains("| `version_must_increase` | 2.0.0 | > 1.0.0 | pass |", File.ReadAllText(In("out/gate.md")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,7 +90,7 @@ public sealed class GateCommandTests : IDisposable
         var run = Cli.Run("gate", "--candidate", Baseline, "--baseline", Candidate, "--data", Data(Candidate, groupShift: 1.5), "--policy", policy, "--junit", In("gate.xml"));
 
         Assert.Equal(1, run.Exit);
-        Assert.Matches(@"version_must_increase\s+1\.0\.0\s+> 1\.1\.0\s+FAIL", run.Out);
+        Assert.Matches(@"version_must_increase\s+1\.0\.0\s+> 2\.0\.0\s+FAIL", run.Out);
         Assert.Matches(@"max_subgroup_gap\s+0\.\d{4}\s+≤ 0\.0200\s+FAIL", run.Out);
         Assert.Contains("gate FAILED: 1 passed, 2 failed, 0 not applicable", run.Out, StringComparison.Ordinal);
 

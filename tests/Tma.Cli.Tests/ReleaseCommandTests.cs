@@ -15,19 +15,19 @@ public sealed class ReleaseCommandTests : IDisposable
     {
         var keygen = Cli.Run("keygen", "--out", In("release"));
         var pack = Cli.Run("pack", Model, "--out", In("dist"));
-        var archive = In("dist", "warning-behaviours-triage-1.1.0.tmapkg");
+        var archive = In("dist", "warning-behaviours-triage-2.0.0.tmapkg");
         var sign = Cli.Run("sign", archive, "--key", In("release.private.pem"));
         var verify = Cli.Run("verify", archive, "--key", In("release.public.pem"));
 
         Assert.True(keygen.Exit == 0, keygen.Err);
         Assert.Contains("key id:      sha256:", keygen.Out, StringComparison.Ordinal);
         Assert.True(pack.Exit == 0, pack.Err);
-        Assert.StartsWith("packed     warning-behaviours-triage 1.1.0", pack.Out, StringComparison.Ordinal);
+        Assert.StartsWith("packed     warning-behaviours-triage 2.0.0", pack.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(In("dist", "index.json")));
         Assert.True(sign.Exit == 0, sign.Err);
         Assert.True(File.Exists(archive + ".sig"));
         Assert.True(verify.Exit == 0, verify.Err);
-        Assert.StartsWith("ok    warning-behaviours-triage 1.1.0 sha256:", verify.Out, StringComparison.Ordinal);
+        Assert.StartsWith("ok    warning-behaviours-triage 2.0.0 sha256:", verify.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class ReleaseCommandTests : IDisposable
     {
         Cli.Run("keygen", "--out", In("release"));
         Cli.Run("pack", Model, "--out", In("dist"));
-        var archive = In("dist", "warning-behaviours-triage-1.1.0.tmapkg");
+        var archive = In("dist", "warning-behaviours-triage-2.0.0.tmapkg");
         Cli.Run("sign", archive, "--key", In("release.private.pem"));
         using (var zip = System.IO.Compression.ZipFile.Open(archive, System.IO.Compression.ZipArchiveMode.Update))
         {
@@ -57,7 +57,7 @@ public sealed class ReleaseCommandTests : IDisposable
         Cli.Run("keygen", "--out", In("release"));
         Cli.Run("keygen", "--out", In("other"));
         Cli.Run("pack", Model, "--out", In("dist"));
-        var archive = In("dist", "warning-behaviours-triage-1.1.0.tmapkg");
+        var archive = In("dist", "warning-behaviours-triage-2.0.0.tmapkg");
         Cli.Run("sign", archive, "--key", In("release.private.pem"));
 
         var (exit, _, error) = Cli.Run("verify", archive, "--key", In("other.public.pem"));

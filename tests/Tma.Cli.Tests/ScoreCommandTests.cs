@@ -13,7 +13,11 @@ public sealed class ScoreCommandTests
         var (exit, output, error) = Cli.Run("score", "--model", Model, "--case", Case);
 
         Assert.True(exit == 0, error);
-        Assert.Contains("LEVEL   Active risk management (manage, 3 of 3)", output, StringComparison.Ordinal);
+        // Three items are unknown and the model accepts two: the leakage already establishes the highest level, so the
+        // conclusion is "at least" that level, and the text says so first.
+        Assert.Contains("CONCLUSION  Lower bound, not a complete assessment: at least", output, StringComparison.Ordinal);
+        Assert.Contains("LEVEL   at least Active risk management (manage, 3/3)", output, StringComparison.Ordinal);
+        Assert.Contains("FACTS", output, StringComparison.Ordinal);
         Assert.Contains("- Intent communicated to a third party", output, StringComparison.Ordinal);
         Assert.Contains("WHAT TO DO NEXT", output, StringComparison.Ordinal);
         Assert.Contains("WHAT IS MISSING", output, StringComparison.Ordinal);
@@ -31,8 +35,32 @@ public sealed class ScoreCommandTests
         Assert.Equal("manage", root.GetProperty("level").GetString());
         Assert.Equal("warning-behaviours-triage", root.GetProperty("model").GetProperty("id").GetString());
         Assert.StartsWith("sha256:", root.GetProperty("model").GetProperty("contentHash").GetString(), StringComparison.Ordinal);
-        Assert.Equal("valid", root.GetProperty("missing").GetProperty("validity").GetString());
+        Assert.Equal("lowerBound", root.GetProperty("conclusion").GetString());
+        Assert.Equal("en", root.GetProperty("language").GetString());
+        Assert.Equal("insufficient", root.GetProperty("missing").GetProperty("validity").GetString());
         Assert.Equal("wb-leakage", root.GetProperty("overrides")[0].GetProperty("indicator").GetString());
+    }
+
+    [Fact]
+    public void German_output_translates_the_conclusion_the_headings_and_the_model_texts()
+    {
+        var (exit, output, error) = Cli.Run("score", "-m", Model, "-c", Case, "--language", "de");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("SCHLUSSFOLGERUNG  Untergrenze, keine vollständige Einschätzung: mindestens", output, StringComparison.Ordinal);
+        Assert.Contains("NÄCHSTE SCHRITTE", output, StringComparison.Ordinal);
+        Assert.Contains("Nur beratend", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Advisory only", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_language_the_model_lacks_is_refused_with_exit_2()
+    {
+        var (exit, output, error) = Cli.Run("score", "-m", Model, "-c", Case, "--language", "fr");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("has no texts in `fr`; its languages are en, de", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public sealed class ChallengerFixture : HostFixture
 {
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
-        ["Tma:Challengers"] = "warning-behaviours-triage=warning-behaviours-triage@^1.0",
+        ["Tma:Challengers"] = "warning-behaviours-triage=warning-behaviours-triage@^2.0",
     };
 }
 

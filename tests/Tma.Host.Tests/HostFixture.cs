@@ -161,7 +161,7 @@ public class HostFixture : IAsyncLifetime
         version = member.GetProperty("version").GetInt64();
         await Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "leakage", value = "possible", observedAt = "2026-10-01T00:00:00Z", source = "colleague" }, Json));
         await Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "leakage", value = "present", observedAt = "2026-10-12T00:00:00Z", source = "e-mail" }, Json));
-        var assessment = await Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/assessments", new { model = "warning-behaviours-triage@^1.0" }, Json));
+        var assessment = await Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/assessments", new { model = "warning-behaviours-triage@^2.0" }, Json));
         var document = await Read(await manager.PostAsync($"/v1/cases/{id}/documents?name=note.txt", new StringContent("interview note", System.Text.Encoding.UTF8, "text/plain")));
         LastDocument = document.GetProperty("id").GetGuid();
         version = (await Read(await manager.GetAsync($"/v1/cases/{id}"))).GetProperty("summary").GetProperty("version").GetInt64();

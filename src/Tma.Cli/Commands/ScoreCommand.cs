@@ -5,6 +5,7 @@ using Tma.Models.Diagnostics;
 using Tma.Models.Packages;
 using Tma.Scoring;
 using Tma.Scoring.Assessments;
+using Tma.Scoring.FastPath;
 
 namespace Tma.Cli.Commands;
 
@@ -18,29 +19,32 @@ internal static class ScoreCommand
         var format = new Option<string>("--format", "-f") { Description = "Output format: text (a readable summary) or json (the full assessment).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var norm = new Option<string?>("--norm") { Description = "Norm (band set) to use when the model has several; overrides the case's `norm`." };
+        var language = new Option<string?>("--language", "-l") { Description = "Language of the assessment (ISO 639-1, one of the model's languages, e.g. de); default: the model's primary language." };
         var command = new Command("score", """
             Score one case with one model package and explain the result. The result is advisory:
             a professional decides.
 
             Example:
               tma score --model models/warning-behaviours-triage --case models/warning-behaviours-triage/examples/proximal-leakage.yaml
-              tma score -m models/bullying-naqr -c case.json --format json
+              tma score -m models/bullying-naqr -c case.json --format json --language de
             """);
         command.Options.Add(model);
         command.Options.Add(caseFile);
         command.Options.Add(format);
         command.Options.Add(norm);
+        command.Options.Add(language);
         command.SetAction(parse => Run(
             parse.GetValue(model)!,
             parse.GetValue(caseFile)!,
             parse.GetValue(format)!,
             parse.GetValue(norm),
+            parse.GetValue(language),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string modelPath, string casePath, string format, string? norm, TextWriter output, TextWriter error)
+    private static int Run(string modelPath, string casePath, string format, string? norm, string? language, TextWriter output, TextWriter error)
     {
         var package = ModelPackage.Load(modelPath);
         if (package.Value is null)
@@ -54,18 +58,26 @@ internal static class ScoreCommand
             return Fail(error, caseData.Diagnostics, $"the case file {casePath} cannot be read");
         }
 
+        if (language is not null && !package.Value.Definition.Languages.Contains(language))
+        {
+            error.WriteLine($"tma score: --language: model {package.Value.Definition.Id} has no texts in `{language}`; its languages are {string.Join(", ", package.Value.Definition.Languages)}");
+            return ExitCodes.BadInput;
+        }
+
         var data = norm is null ? caseData.Value : caseData.Value with { Norm = norm };
 
         // Compiled first: a composite's inputs are its components' inputs, known only once they are resolved.
-        var model = RiskModelCompiler.Compile(package.Value);
-        var resolved = CaseResolver.Resolve(model.Definition, data);
+        var model = RiskModelCompiler.Compile(package.Value, options: new RiskModelOptions { Language = language });
+
+        // Without a case date the case is assessed as of now: evidence past its validity window no longer counts.
+        var resolved = CaseResolver.Resolve(model.Definition, data, TimeProvider.System.GetUtcNow());
         if (resolved.Value is null)
         {
             return Fail(error, [.. resolved.Diagnostics.Select(d => d.Location.Line == 0 ? d with { Location = SourceLocation.WholeFile(casePath) } : d)], $"the case does not fit model {package.Value.Definition.Id}");
         }
 
         var assessment = model.Assess(resolved.Value);
-        output.WriteLine(format == "json" ? AssessmentJson.Serialize(assessment) : AssessmentText.Render(assessment, package.Value.Definition));
+        output.WriteLine(format == "json" ? AssessmentJson.Serialize(assessment) : AssessmentText.Render(assessment, model.Definition));
         return ExitCodes.Ok;
     }
 

@@ -27,7 +27,7 @@ internal static class GateReports
     public static string Table(GateResult result)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"candidate  {result.Candidate}\nbaseline   {result.Baseline}\ndata       {result.Data} ({result.Rows} rows, {result.Events} with the outcome)\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"candidate  {result.Candidate}\nbaseline   {result.Baseline}\ndata       {result.Data} ({result.Rows} rows, {result.Events} with the outcome)\n           {result.DataFingerprint}\n\n");
         var nameWidth = Math.Max(5, result.Checks.Max(c => c.Name.Length));
         var valueWidth = Math.Max(5, result.Checks.Max(c => c.Value.Length));
         var thresholdWidth = Math.Max(9, result.Checks.Max(c => c.Threshold.Length));
@@ -96,7 +96,7 @@ internal static class GateReports
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# Release gate: {result.Candidate} vs {result.Baseline}\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"**{(result.Passed ? "Passed" : "Failed")}.** Benchmark data `{result.Data}`: {result.Rows} rows, {result.Events} with the outcome.\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"**{(result.Passed ? "Passed" : "Failed")}.** Benchmark data `{result.Data}` (`{result.DataFingerprint}`): {result.Rows} rows, {result.Events} with the outcome.\n\n");
         text.Append("| check | value | threshold | result | explanation |\n|---|---:|---|---|---|\n");
         foreach (var check in result.Checks)
         {

@@ -367,19 +367,8 @@ internal sealed class Aggregator
         return missing with { Message = message, KeyItems = concluded.KeyItems, Stale = concluded.Stale };
     }
 
-    /// <summary>
-    /// The model's actions with the information-gathering steps: first when the result is incomplete (they are what
-    /// makes an assessment possible), after the model's own when the level stands.
-    /// </summary>
-    private static IReadOnlyList<RecommendedAction> WithSteps(RecommendedAction[] actions, ConclusionParts concluded)
-    {
-        if (concluded.Steps.Count == 0)
-        {
-            return actions;
-        }
-
-        return concluded.Conclusion == Conclusion.Level ? [.. actions, .. concluded.Steps] : [.. concluded.Steps, .. actions];
-    }
+    private static IReadOnlyList<RecommendedAction> WithSteps(RecommendedAction[] actions, ConclusionParts concluded) =>
+        concluded.Steps.Count == 0 ? actions : ConclusionBuilder.Merge(actions, concluded);
 
     /// <summary>Formats a resolved value as the user wrote it: level id, category id or number.</summary>
     internal static string Describe(InputDefinition input, double? value, bool relevance)

@@ -162,7 +162,7 @@ internal sealed class ClassifierRiskModel : IRiskModel, IDatasetScorer
             Probability = Math.Round(probability, 6),
             Contributions = contributions,
             ReasonCodes = Reasons(contributions),
-            Actions = concluded.Conclusion == Conclusion.Level ? [.. LevelActions(Definition, shown), .. concluded.Steps] : [.. concluded.Steps, .. LevelActions(Definition, shown)],
+            Actions = ConclusionBuilder.Merge(LevelActions(Definition, shown), concluded),
             Missing = missing with { KeyItems = concluded.KeyItems, Stale = concluded.Stale },
             AsOf = data.AsOf,
             Engine = EngineName,

@@ -15,4 +15,7 @@ public static class GateDiagnosticCodes
 
     /// <summary>The policy does not fit the models (a subgroup cut-off level the candidate does not have).</summary>
     public const string PolicyDoesNotFit = "TMA0312";
+
+    /// <summary>The benchmark data was synthesised from the candidate or the baseline: a gate needs data neither model produced.</summary>
+    public const string CircularData = "TMA0313";
 }

@@ -12,6 +12,9 @@ public sealed record GateResult
     /// <summary>The benchmark dataset's path as given.</summary>
     public required string Data { get; init; }
 
+    /// <summary>The SHA-256 fingerprint of the benchmark data (<c>sha256:…</c>), so a report names exactly the data it judged on.</summary>
+    public string? DataFingerprint { get; init; }
+
     /// <summary>Rows both could score.</summary>
     public required int Rows { get; init; }
 

@@ -31,6 +31,11 @@ public static class GateRunner
             return refused;
         }
 
+        if (Circular(dataPath, candidate, baseline) is { } circular)
+        {
+            return circular;
+        }
+
         var compared = Evaluator.Compare(dataPath, baseline, candidate, Options(policy));
         if (compared.Value is not { } comparison)
         {
@@ -122,6 +127,44 @@ public static class GateRunner
         return LoadResult<GateResult>.From(null, bag);
     }
 
+    /// <summary>
+    /// Refuses benchmark data that <c>tma synth</c> generated from the candidate or the baseline (its <c>.truth.json</c>
+    /// names the package): a gate must judge both on data that neither of them produced.
+    /// </summary>
+    private static LoadResult<GateResult>? Circular(string dataPath, ModelPackage candidate, ModelPackage baseline)
+    {
+        var truth = dataPath + ".truth.json";
+        if (!File.Exists(truth))
+        {
+            return null;
+        }
+
+        string? model = null;
+        string? version = null;
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(truth));
+            model = json.RootElement.TryGetProperty("model", out var m) ? m.GetString() : null;
+            version = json.RootElement.TryGetProperty("modelVersion", out var v) ? v.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+
+        foreach (var (role, package) in new[] { ("candidate", candidate), ("baseline", baseline) })
+        {
+            if (model == package.Definition.Id && version == package.Definition.Version.ToString())
+            {
+                var bag = new DiagnosticBag();
+                bag.Error(GateDiagnosticCodes.CircularData, SourceLocation.WholeFile(truth), $"the benchmark data was synthesised from the {role} itself ({model} {version}); a gate needs a fixed benchmark that neither model produced (benchmarks/data/)");
+                return LoadResult<GateResult>.From(null, bag);
+            }
+        }
+
+        return null;
+    }
+
     private static EvaluationOptions Options(GatePolicy policy) =>
         EvaluationOptions.Default with { Seed = policy.Seed, BootstrapResamples = policy.Bootstrap };
 
@@ -132,6 +175,7 @@ public static class GateRunner
             Candidate = candidate,
             Baseline = baseline,
             Data = dataPath,
+            DataFingerprint = Datasets.DatasetFingerprint.Compute(dataPath),
             Rows = comparison.B.Sample.N,
             Events = comparison.B.Sample.Events,
             Checks = checks,

@@ -112,6 +112,25 @@ internal sealed class ConclusionBuilder
         return new ConclusionParts(conclusion, rank, text, possible, keyItems, stale, contradictions, facts, steps, Judgement(conclusion, rank));
     }
 
+    /// <summary>
+    /// The model's actions with the information-gathering steps, most urgent first (an immediate protective step is
+    /// never pushed down by a question); within one urgency the steps come first when the result is incomplete (they
+    /// are what makes an assessment possible), after the model's own when the level stands.
+    /// </summary>
+    public static RecommendedAction[] Merge(IReadOnlyList<RecommendedAction> actions, ConclusionParts concluded)
+    {
+        IEnumerable<RecommendedAction> ordered = concluded.Conclusion == Conclusion.Level ? [.. actions, .. concluded.Steps] : [.. concluded.Steps, .. actions];
+        return [.. ordered.Select((a, i) => (a, i)).OrderBy(x => UrgencyRank(x.a.Urgency)).ThenBy(x => x.i).Select(x => x.a)];
+    }
+
+    /// <summary>0 for immediate, 1 for soon, 2 for routine.</summary>
+    public static int UrgencyRank(string urgency) => urgency switch
+    {
+        "immediate" => 0,
+        "soon" => 1,
+        _ => 2,
+    };
+
     /// <summary>An evidence value of a known input, with its report's provenance and the input's special category.</summary>
     public EvidenceValue Fact(InputDefinition input, double value, ReportedValue? report) =>
         new(input.Id, Aggregation.Aggregator.Describe(input, value, relevance: false), report?.ObservedAt, report?.Source,

@@ -132,5 +132,5 @@ public sealed class AggregationPolicyTests
         Assert.Equal(("high", 2.0), Summary(model.Assess(("threat", "present"), ("weapons", "yes"))));
     }
 
-    private static (string Level, double Score) Summary(Assessment a) => (a.Level, a.Score);
+    private static (string? Level, double Score) Summary(Assessment a) => (a.Level, a.Score);
 }

@@ -29,7 +29,10 @@ internal static class EvaluationTestData
     /// </summary>
     public static Reference Score(ModelPackage package, string path)
     {
-        var model = RiskModelCompiler.Compile(package);
+        // Evaluation measures the instrument as its policy scores a row (BatchRowScore), not the conclusion an
+        // assessment of a person draws from it: the score, and the level the policy computes.
+        var batch = package.Definition.Kind == Tma.Models.Definitions.ModelKind.Rules ? RiskModelCompiler.CompileBatch(package) : null;
+        var model = batch is null ? RiskModelCompiler.Compile(package) : null;
         using var reader = DatasetReader.Open(path, package.Definition).GetValueOrThrow();
         var scores = new List<double>();
         var ranks = new List<double>();
@@ -38,10 +41,13 @@ internal static class EvaluationTestData
         var groups = new List<string>();
         while (reader.MoveNext())
         {
-            var assessment = model.Assess(reader.Current.ToResolvedCase());
-            scores.Add(assessment.Score);
-            ranks.Add(assessment.LevelRank);
-            levels.Add(assessment.Level);
+            var row = reader.Current.ToResolvedCase();
+            var (score, rank) = batch is not null
+                ? (batch.Score([.. row.Values], [.. row.Relevance], row.Norm) is var scored ? (scored.Score, scored.LevelRank) : default)
+                : (model!.Assess(row) is var a ? (a.Score, a.LevelRank) : default);
+            scores.Add(score);
+            ranks.Add(rank);
+            levels.Add(package.Definition.Levels[rank].Id);
             outcomes.Add(reader.Current.Outcome);
             groups.Add(reader.Current.Groups.Length > 0 ? reader.Current.Groups[0] ?? "(missing)" : "");
         }

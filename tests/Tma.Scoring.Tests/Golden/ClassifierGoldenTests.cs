@@ -126,7 +126,7 @@ public sealed class ClassifierGoldenTests
     {
         Assert.Equal(level, a.Level);
         Assert.Equal("composite", a.Engine);
-        Assert.Equal(components.Select(c => (c.Alias, c.Level)), a.Components!.Select(c => (c.Alias, c.Level)));
+        Assert.Equal(components.Select(c => (c.Alias, (string?)c.Level)), a.Components!.Select(c => (c.Alias, c.Level)));
         foreach (var (component, expected) in a.Components!.Zip(components))
         {
             if (expected.Probability is { } p)

@@ -28,7 +28,7 @@ public sealed class ReferenceModelGoldenTests
     private static readonly Dictionary<string, string[]> Covered = new(StringComparer.Ordinal)
     {
         [WorkplaceViolence] = ["direct-threat-with-weapons.yaml", "escalating-threats.yaml", "insufficient-information.yaml", "low-grievance-only.yaml", "weapons-access-only.yaml"],
-        [Bullying] = ["bullied-person-related.yaml", "india-norm.yaml", "not-bullied.yaml", "occasional-work-pressure.yaml", "prorated-two-omitted.yaml"],
+        [Bullying] = ["bullied-person-related.yaml", "india-norm.yaml", "not-bullied.yaml", "occasional-work-pressure.yaml", "two-omitted.yaml"],
         [Crisis] = ["high-recent-behaviour.yaml", "insufficient-interrupted.yaml", "low-wish-to-be-dead.yaml", "moderate-method.yaml", "none.yaml"],
         [WarningBehaviours] = ["distal-only.yaml", "nothing-present.yaml", "possible-proximal.yaml", "proximal-leakage.yaml"],
         [ClassifierGoldenTests.Classifier] = ClassifierGoldenTests.ClassifierExamples,
@@ -229,8 +229,8 @@ public sealed class ReferenceModelGoldenTests
     // ---------------------------------------------------------------------------------------------------------------
     // bullying-naqr: policy sum, score = sum of the 22 item scores (never 1, now_and_then 2, monthly 3, weekly 4,
     // daily 5). Norms (half-point edges reproduce the published whole-number cut-offs):
-    //   notelaers-einarsen-2013 (default): not_bullied < 32.5 <= occasional < 45.5 <= bullied
-    //   gupta-2017-india:                  not_bullied < 39.5 <= occasional < 56.5 <= bullied
+    //   notelaers-einarsen-2013 (default): no_exposure < 33 <= occasional < 46 <= exposure (safety by item 22 only)
+    //   gupta-2017-india:                  no_exposure < 40 <= occasional < 57 <= exposure
     // Work-related items 1, 3, 14, 16, 18, 19, 21; physical 8, 9, 22; personal the other 12.
     // Prorate with at most 2 omitted: score * 22 / known.
     // ---------------------------------------------------------------------------------------------------------------
@@ -240,11 +240,17 @@ public sealed class ReferenceModelGoldenTests
     {
         var a = Assess(Bullying, "not-bullied.yaml");
 
-        // Items 1, 14, 16, 21 now_and_then (4*2 = 8), 18 items never (18*1) -> 26 < 32.5 -> not_bullied.
+        // Items 1, 14, 16, 21 now_and_then (4*2 = 8), 18 items never (18*1) -> 26 < 33 -> no_exposure.
         // Sub-scores: personal 12*1 = 12; work 2+1+2+2+1+1+2 = 11; physical 3*1 = 3.
-        AssertOutcome(a, "not_bullied", 26, [], [], Validity.Valid, "notelaers-einarsen-2013");
+        AssertOutcome(a, "no_exposure", 26, [], [], Validity.Valid, "notelaers-einarsen-2013");
         AssertSubScores(a, ("personal", 12), ("work_related", 11), ("physical", 3));
-        Assert.Equal(["document"], a.Actions.Select(x => x.Id));
+
+        // The exposure duration (a key item) is unknown, but with no act weekly no duration could change the level:
+        // the level stands, and a step still asks for the duration.
+        Assert.Equal(Conclusion.Level, a.Conclusion);
+        Assert.Null(a.PossibleLevels);
+        Assert.Equal(["exposure_duration_months"], a.Missing.KeyItems);
+        Assert.Equal(["gather-key-items", "document"], a.Actions.Select(x => x.Id));
     }
 
     [Fact]
@@ -255,14 +261,15 @@ public sealed class ReferenceModelGoldenTests
         // work: 1 monthly 3 + 3 never 1 + 14 weekly 4 + 16 monthly 3 + 18 now_and_then 2 + 19 never 1 + 21 monthly 3 = 17
         // personal: 6, 11, 13 now_and_then (3*2 = 6) + 9 never = 15
         // physical: 8 now_and_then 2 + 9 never 1 + 22 never 1 = 4
-        // total 36 -> occasional [32.5, 45.5). Weekly or more: item 14 only (points = its score 4) -> Leymann criterion.
-        AssertOutcome(a, "occasional", 36, ["naq14-weekly", "leymann-criterion"], [], Validity.Valid, "notelaers-einarsen-2013");
+        // total 36 -> occasional [33, 46). Weekly or more: item 14 only, but for 3 months: the Leymann criterion
+        // (weekly for at least 6 months) is not met, and the model says so.
+        AssertOutcome(a, "occasional", 36, ["naq14-weekly", "weekly-under-six-months"], [], Validity.Valid, "notelaers-einarsen-2013");
         AssertSubScores(a, ("personal", 15), ("work_related", 17), ("physical", 4));
-        Assert.Equal([("NAQ14", 4.0), ("LEYMANN", 0.0)], a.ReasonCodes.Select(r => (r.Code, r.Contribution)));
+        Assert.Equal(["NAQ14", "WEEKLY-UNDER-6M"], a.ReasonCodes.Select(r => r.Code));
     }
 
     [Fact]
-    public void Frequent_person_related_acts_are_bullying_and_reported_threats_are_referred()
+    public void Frequent_person_related_acts_are_exposure_and_item_22_is_a_safety_matter_handled_at_once()
     {
         var a = Assess(Bullying, "bullied-person-related.yaml");
 
@@ -270,54 +277,57 @@ public sealed class ReferenceModelGoldenTests
         //   + 12 daily 5 + 13 weekly 4 + 15 never 1 + 17 monthly 3 + 20 now_and_then 2 = 40
         // work: 1 monthly 3 + 3 never 1 + 14 weekly 4 + 16 now_and_then 2 + 18 now_and_then 2 + 19 never 1 + 21 never 1 = 14
         // physical: 8 monthly 3 + 9 now_and_then 2 + 22 now_and_then 2 = 7
-        // total 61 >= 45.5 -> bullied. Weekly or more: 2, 5, 6, 11, 12, 13, 14; item 22 >= now_and_then -> referral.
+        // total 61 >= 46 -> exposure. Weekly or more: 2, 5, 6, 11, 12, 13, 14 for 10 months -> Leymann criterion.
+        // Item 22 (threats of violence or physical abuse) now_and_then: a safety matter whatever the sum -> safety.
         AssertOutcome(
             a,
-            "bullied",
+            "safety",
             61,
-            ["naq02-weekly", "naq05-weekly", "naq06-weekly", "naq11-weekly", "naq12-weekly", "naq13-weekly", "naq14-weekly", "leymann-criterion", "physical-threat"],
-            [],
+            ["naq02-weekly", "naq05-weekly", "naq06-weekly", "naq11-weekly", "naq12-weekly", "naq13-weekly", "naq14-weekly", "naq22-safety", "leymann-criterion"],
+            ["naq22-safety: exposure -> safety"],
             Validity.Valid,
             "notelaers-einarsen-2013");
         AssertSubScores(a, ("personal", 40), ("work_related", 14), ("physical", 7));
 
-        // Reasons by contribution: the two daily items (5) first, then weekly items (4) in item order; five at most.
-        Assert.Equal(["NAQ06", "NAQ12", "NAQ02", "NAQ05", "NAQ11"], a.ReasonCodes.Select(r => r.Code));
+        Assert.Equal(["NAQ22-SAFETY", "LEYMANN", "NAQ06", "NAQ12", "NAQ02"], a.ReasonCodes.Select(r => r.Code));
+
+        // The immediate protection of the person comes first.
+        Assert.Equal(["protect-now", "threat-referral"], a.Actions.Take(2).Select(x => x.Id));
+        Assert.All(a.Actions.Take(2), x => Assert.Equal("immediate", x.Urgency));
         Assert.Contains(a.Actions, x => x.Id == "threat-referral" && x.Experts.Contains("security"));
-        Assert.Equal(["formal-procedure", "psych-support"], a.Actions.Take(2).Select(x => x.Id));
     }
 
     [Fact]
-    public void The_Indian_norm_classes_a_sum_of_50_as_occasional_where_the_default_norm_says_bullied()
+    public void The_Indian_norm_classes_a_sum_of_50_as_occasional_where_the_default_norm_says_exposure()
     {
         var a = Assess(Bullying, "india-norm.yaml");
 
         // work: 1 weekly 4 + 3 monthly 3 + 14 weekly 4 + 16 monthly 3 + 18 monthly 3 + 19 now_and_then 2 + 21 weekly 4 = 23
         // personal: 2, 5, 6, 7, 17 now_and_then (5*2 = 10) + 4, 11, 13 monthly (3*3 = 9) + 10, 12, 15, 20 never (4) = 23
         // physical: 8 now_and_then 2 + 9 never 1 + 22 never 1 = 4
-        // total 50: India norm occasional [39.5, 56.5).
-        AssertOutcome(a, "occasional", 50, ["naq01-weekly", "naq14-weekly", "naq21-weekly", "leymann-criterion"], [], Validity.Valid, "gupta-2017-india");
+        // total 50: India norm occasional [40, 57). Weekly acts for 4 months: the Leymann criterion is not met.
+        AssertOutcome(a, "occasional", 50, ["naq01-weekly", "naq14-weekly", "naq21-weekly", "weekly-under-six-months"], [], Validity.Valid, "gupta-2017-india");
         AssertSubScores(a, ("personal", 23), ("work_related", 23), ("physical", 4));
 
-        // The same answers under the default norm: 50 >= 45.5 -> bullied.
+        // The same answers under the default norm: 50 >= 46 -> exposure.
         var defaultNorm = AssessData(Bullying, ReadCase(Bullying, "india-norm.yaml") with { Norm = null });
-        AssertOutcome(defaultNorm, "bullied", 50, ["naq01-weekly", "naq14-weekly", "naq21-weekly", "leymann-criterion"], [], Validity.Valid, "notelaers-einarsen-2013");
+        AssertOutcome(defaultNorm, "exposure", 50, ["naq01-weekly", "naq14-weekly", "naq21-weekly", "weekly-under-six-months"], [], Validity.Valid, "notelaers-einarsen-2013");
     }
 
     [Fact]
-    public void Two_omitted_items_are_prorated_to_22_and_cross_the_upper_cut_off()
+    public void Two_omitted_items_are_reported_as_the_sum_of_the_known_items_without_proration()
     {
-        var a = Assess(Bullying, "prorated-two-omitted.yaml");
+        var a = Assess(Bullying, "two-omitted.yaml");
 
-        // Items 9 and 22 unknown (2 <= max_omitted 2) -> prorated.
-        // work: 1 monthly 3 + 3 never 1 + 14 monthly 3 + 16 weekly 4 + 18 monthly 3 + 19 never 1 + 21 weekly 4 = 19
-        // personal: 2, 4, 6, 10, 17 now_and_then (5*2 = 10) + 11, 13 monthly (2*3 = 6) + 5, 7, 12, 15, 20 never (5) = 21
-        // physical (known): 8 now_and_then 2
-        // known sum 42; prorated 42 * 22 / 20 = 46.2 >= 45.5 -> bullied (unprorated 42 would be occasional).
-        // Sub-scores are not prorated. physical-threat cannot fire: item 22 is unknown.
-        AssertOutcome(a, "bullied", 46.2, ["naq16-weekly", "naq21-weekly", "leymann-criterion"], [], Validity.Prorated, "notelaers-einarsen-2013");
-        AssertSubScores(a, ("personal", 21), ("work_related", 19), ("physical", 2));
-        Assert.Equal(["naq09", "naq22"], a.Missing.Omitted);
+        // Items 9 and 15 unknown (2 <= max_omitted 2) -> valid; NAQ-R scoring does not prorate: the score is the sum
+        // of the 20 known items, 42 -> occasional [33, 46). Each unknown item could add 1 to 5 once answered (or stay
+        // unknown, adding 0), so the sum lies in [42, 52], which meets occasional and exposure: the level stands under
+        // the policy, and the range is stated.
+        Assert.Equal(Conclusion.Level, a.Conclusion);
+        AssertOutcome(a, "occasional", 42, ["naq16-weekly", "naq21-weekly", "weekly-under-six-months"], [], Validity.Valid, "notelaers-einarsen-2013");
+        Assert.Equal(["naq09", "naq15"], a.Missing.Omitted);
+        Assert.Equal(("occasional", "exposure", 42.0, 52.0), (a.PossibleLevels!.Lowest, a.PossibleLevels.Highest, a.PossibleLevels.LowestScore, a.PossibleLevels.HighestScore));
+        Assert.Equal("gather-missing", a.Actions[^1].Id);
     }
 
     [Fact]
@@ -411,8 +421,12 @@ public sealed class ReferenceModelGoldenTests
 
         // wb-leakage + distal-characteristics (grievance, thwarted goals present) = 2 -> monitor;
         // wb-leakage minimum manage -> monitor -> manage. possible-proximal does not fire (a proximal is present).
-        // 3 unknown distal items <= 4 -> valid.
-        AssertOutcome(a, "manage", 2, ["wb-leakage", "distal-characteristics"], ["wb-leakage: monitor -> manage"], Validity.Valid, "default");
+        // 3 unknown distal items > the 2 allowed since 2.0.0 -> insufficient; but the leakage already establishes the
+        // highest level, which no answer can lower: at least manage (a lower bound at the top), with the gathering step.
+        AssertOutcome(a, "manage", 2, ["wb-leakage", "distal-characteristics"], ["wb-leakage: monitor -> manage"], Validity.Insufficient, "default");
+        Assert.Equal(Conclusion.LowerBound, a.Conclusion);
+        Assert.Equal("secure-evidence", a.Actions[0].Id);
+        Assert.Contains(a.Actions, x => x.Id == "gather-missing");
         Assert.Equal(["failure_to_affiliate", "failure_of_pair_bonding", "mental_disorder"], a.Missing.Omitted);
 
         // Since 1.1.0 leakage also calls for securing the leaked intent as evidence (immediate), next to interviewing the sources.
