@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Tma.CaseStore;
 
@@ -261,6 +262,9 @@ public sealed partial class CaseStore
                 .Text("finalLevel", decision.FinalLevel, MaxShortText)
                 .Text("rationale", decision.Rationale, MaxFreeText)
                 .Defined("agreement", decision.Agreement)
+                .Check(decision.Judgement is null || decision.Judgement.Count <= 32, "judgement: at most 32 fields")
+                .Check(decision.Judgement is null || decision.Judgement.All(f => JudgementFieldId().IsMatch(f.Key)), "judgement: field ids are lower-case names (a-z, 0-9, _)")
+                .Check(decision.Judgement is null || decision.Judgement.All(f => !string.IsNullOrWhiteSpace(f.Value) && f.Value.Length <= MaxFreeText), "judgement: every field needs a value of at most 65536 characters")
                 .ThrowIfInvalid();
             var row = context.RequiredCase;
             CheckVersion(row, expectedVersion);
@@ -280,8 +284,8 @@ public sealed partial class CaseStore
             var id = Guid.NewGuid();
             await context.Session.ExecuteAsync(
                 """
-                INSERT INTO decisions (tenant_id, id, case_id, assessment_id, final_level, rationale, agreement, decided_by, decided_at)
-                VALUES (@TenantId, @Id, @CaseId, @AssessmentId, @FinalLevel, @Rationale, @Agreement, @DecidedBy, @DecidedAt)
+                INSERT INTO decisions (tenant_id, id, case_id, assessment_id, final_level, rationale, agreement, decided_by, decided_at, judgement)
+                VALUES (@TenantId, @Id, @CaseId, @AssessmentId, @FinalLevel, @Rationale, @Agreement, @DecidedBy, @DecidedAt, @Judgement)
                 """,
                 new
                 {
@@ -294,6 +298,9 @@ public sealed partial class CaseStore
                     Agreement = decision.Agreement.ToString(),
                     DecidedBy = caller.UserId,
                     DecidedAt = context.Now,
+                    Judgement = decision.Judgement is { } judgement
+                        ? FieldCipher.EncryptString(key, Slot(context, caseId, "decisions", id, "judgement"), System.Text.Json.JsonSerializer.Serialize(judgement))
+                        : null,
                 }).ConfigureAwait(false);
             await BumpAsync(context, row, expectedVersion).ConfigureAwait(false);
             context.RecordId = id;
@@ -329,7 +336,12 @@ public sealed partial class CaseStore
                 r.AssessmentId is null ? null : Guid.Parse(r.AssessmentId),
                 FieldCipher.DecryptString(key, Slot(context, caseId, "decisions", id, "final_level"), r.FinalLevel),
                 FieldCipher.DecryptString(key, Slot(context, caseId, "decisions", id, "rationale"), r.Rationale),
-                Enum.Parse<ModelAgreement>(r.Agreement));
+                Enum.Parse<ModelAgreement>(r.Agreement))
+            {
+                Judgement = r.Judgement is null
+                    ? null
+                    : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(FieldCipher.DecryptString(key, Slot(context, caseId, "decisions", id, "judgement"), r.Judgement)),
+            };
             return new DecisionRecord(id, caseId, decision, r.DecidedBy, Time.FromMs(r.DecidedAt));
         }).ToArray();
     }
@@ -428,4 +440,7 @@ public sealed partial class CaseStore
             r.UploadedBy,
             Time.FromMs(r.UploadedAt));
     }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex JudgementFieldId();
 }

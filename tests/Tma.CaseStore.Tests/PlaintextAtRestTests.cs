@@ -12,7 +12,7 @@ public sealed class PlaintextAtRestTests
     [
         "SUBJ-Zebulon-Quist", "INPUT-zz-fixation", "VALUE-zz-present", "SOURCE-zz-hr-email",
         "LEVEL-zz-urgent", "INPUTS-zz-json", "RESULT-zz-json", "FINAL-zz-urgent", "RATIONALE-zz-weapons",
-        "DOCNAME-zz-report.pdf", "DOCTYPE-zz/pdf", "DOCBODY-zz-threatening-letter",
+        "DOCNAME-zz-report.pdf", "DOCTYPE-zz/pdf", "DOCBODY-zz-threatening-letter", "JUDGEMENT-zz-formulation",
     ];
 
     private static async Task WriteSecretsAsync(World world)
@@ -24,7 +24,7 @@ public sealed class PlaintextAtRestTests
         var assessment = await store.AddAssessmentAsync(world.Manager, created.Id, new NewAssessment(
             "tma.model", "1.0.0", "sha256:1", Secrets[4], 31.25, false, "{\"x\":\"" + Secrets[5] + "\"}", "{\"y\":\"" + Secrets[6] + "\"}", at));
         var version = (await store.GetCaseAsync(world.Manager, created.Id)).Version;
-        await store.RecordDecisionAsync(world.Manager, created.Id, new NewDecision(assessment.Id, Secrets[7], Secrets[8], ModelAgreement.Overrode), version);
+        await store.RecordDecisionAsync(world.Manager, created.Id, new NewDecision(assessment.Id, Secrets[7], Secrets[8], ModelAgreement.Overrode) { Judgement = new Dictionary<string, string> { ["priority"] = "high", ["formulation"] = Secrets[12] } }, version);
         await store.AddDocumentAsync(world.Manager, created.Id, new NewDocument(Secrets[9], Secrets[10], Encoding.UTF8.GetBytes(Secrets[11])));
         // Read everything back once, so that reads leave nothing behind either.
         await store.GetObservationsAsync(world.Manager, created.Id);

@@ -18,7 +18,16 @@ public enum ModelAgreement
 /// <param name="FinalLevel">The level the professional settled on; encrypted.</param>
 /// <param name="Rationale">Why (free text, encrypted; dropped from exports).</param>
 /// <param name="Agreement">Whether the model was followed or overridden.</param>
-public sealed record NewDecision(Guid? AssessmentId, string FinalLevel, string Rationale, ModelAgreement Agreement);
+public sealed record NewDecision(Guid? AssessmentId, string FinalLevel, string Rationale, ModelAgreement Agreement)
+{
+    /// <summary>
+    /// The assessor's structured professional judgement, field id → rating id or free text, for the fields the model's
+    /// <c>judgement:</c> declares (e.g. <c>priority: high</c>, <c>imminence: within_weeks</c>, <c>formulation: …</c>);
+    /// recorded beside the model's result so that agreement between the model and assessors, and between assessors,
+    /// can be measured. Null when the decision records none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Judgement { get; init; }
+}
 
 /// <summary>A stored decision.</summary>
 /// <param name="Id">The decision id.</param>

@@ -11,9 +11,16 @@ internal static class Migrations
     public static IReadOnlyList<Migration> All { get; } =
     [
         new(1, "tenants, cases, keys, members, observations, assessments, decisions, documents, audit log", Initial),
+        new(2, "decisions: the assessor's structured professional judgement", AssessorJudgement),
     ];
 
     public static int Latest => All[^1].Version;
+
+    // The assessor's own ratings and formulation beside the model's result (encrypted JSON; null for older decisions).
+    private static IEnumerable<string> AssessorJudgement(SqlDialect d)
+    {
+        yield return $"ALTER TABLE decisions ADD COLUMN judgement {d.Blob} NULL";
+    }
 
     private static IEnumerable<string> Initial(SqlDialect d)
     {

@@ -149,7 +149,7 @@ internal sealed class AssessmentRow
 
 internal sealed class DecisionRow
 {
-    public const string Columns = "id AS Id, case_id AS CaseId, assessment_id AS AssessmentId, final_level AS FinalLevel, rationale AS Rationale, agreement AS Agreement, decided_by AS DecidedBy, decided_at AS DecidedAt";
+    public const string Columns = "id AS Id, case_id AS CaseId, assessment_id AS AssessmentId, final_level AS FinalLevel, rationale AS Rationale, agreement AS Agreement, decided_by AS DecidedBy, decided_at AS DecidedAt, judgement AS Judgement";
 
     public string Id { get; set; } = "";
 
@@ -162,6 +162,8 @@ internal sealed class DecisionRow
     public byte[] Rationale { get; set; } = [];
 
     public string Agreement { get; set; } = "";
+
+    public byte[]? Judgement { get; set; }
 
     public string DecidedBy { get; set; } = "";
 

@@ -38,7 +38,7 @@ internal static class ContentEndpoints
 
         api.MapPost("/cases/{caseId:guid}/decisions", async (Guid caseId, RecordDecisionRequest body, HttpContext http, Store store, CancellationToken ct) =>
         {
-            var record = await store.RecordDecisionAsync(http.Caller(), caseId, new NewDecision(body.AssessmentId, body.FinalLevel, body.Rationale, body.Agreement), body.ExpectedVersion, ct).ConfigureAwait(false);
+            var record = await store.RecordDecisionAsync(http.Caller(), caseId, new NewDecision(body.AssessmentId, body.FinalLevel, body.Rationale, body.Agreement) { Judgement = body.Judgement }, body.ExpectedVersion, ct).ConfigureAwait(false);
             return Results.Created($"/v1/cases/{caseId}/decisions/{record.Id}", record);
         }).WithName("RecordDecision").WithSummary("Records the professional's final level, rationale, and whether it followed or overrode the model.");
 

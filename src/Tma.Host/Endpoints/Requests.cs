@@ -27,7 +27,7 @@ public sealed record AddObservationRequest(string InputId, string Value, DateTim
 public sealed record RunAssessmentRequest(string Model, string? Challenger = null, DateTimeOffset? AsOf = null);
 
 /// <summary>Records the professional's decision.</summary>
-public sealed record RecordDecisionRequest(Guid? AssessmentId, string FinalLevel, string Rationale, ModelAgreement Agreement, long ExpectedVersion);
+public sealed record RecordDecisionRequest(Guid? AssessmentId, string FinalLevel, string Rationale, ModelAgreement Agreement, long ExpectedVersion, IReadOnlyDictionary<string, string>? Judgement = null);
 
 /// <summary>Asks for an anonymized research export.</summary>
 public sealed record ExportRequest(int K = 5, IReadOnlyList<string>? QuasiIdentifiers = null, string Purpose = "research");
