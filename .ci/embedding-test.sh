@@ -110,7 +110,7 @@ services.AddTmaScoring(options =>
 await using var provider = services.BuildServiceProvider();
 var registry = provider.GetRequiredService<ModelRegistry>();
 await registry.StartAsync();
-var hosted = await registry.AssessAsync("warning-behaviours-triage@^1.0", facts);
+var hosted = await registry.AssessAsync("warning-behaviours-triage@^2.0", facts);
 Console.WriteLine($"registry {hosted.Model.Id} {hosted.Model.Version} {hosted.Level} {hosted.Model.ContentHash} {registry.Models[0].SignedBy}");
 Console.WriteLine($"engine {EngineInfo.Version}");
 CS
