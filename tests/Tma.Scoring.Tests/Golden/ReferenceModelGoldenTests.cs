@@ -29,7 +29,7 @@ public sealed class ReferenceModelGoldenTests
     {
         [WorkplaceViolence] = ["direct-threat-with-weapons.yaml", "escalating-threats.yaml", "insufficient-information.yaml", "low-grievance-only.yaml", "weapons-access-only.yaml"],
         [Bullying] = ["bullied-person-related.yaml", "india-norm.yaml", "not-bullied.yaml", "occasional-work-pressure.yaml", "two-omitted.yaml"],
-        [Crisis] = ["high-recent-behaviour.yaml", "insufficient-interrupted.yaml", "low-wish-to-be-dead.yaml", "moderate-method.yaml", "none.yaml"],
+        [Crisis] = ["high-recent-behaviour.yaml", "insufficient-interrupted.yaml", "low-wish-to-be-dead.yaml", "moderate-lifetime-behaviour.yaml", "moderate-method.yaml", "none.yaml", "stale-behaviour-rescreen.yaml"],
         [WarningBehaviours] = ["distal-only.yaml", "nothing-present.yaml", "possible-proximal.yaml", "proximal-leakage.yaml"],
         [ClassifierGoldenTests.Classifier] = ClassifierGoldenTests.ClassifierExamples,
         [ClassifierGoldenTests.Composite] = ClassifierGoldenTests.CompositeExamples,
@@ -377,7 +377,7 @@ public sealed class ReferenceModelGoldenTests
         // max(wish-dead 1, active-thoughts 1, method 2) = 2 -> moderate.
         AssertOutcome(a, "moderate", 2, ["wish-dead", "active-thoughts", "method"], [], Validity.Valid, null);
         Assert.Equal("CS-METHOD", a.ReasonCodes[0].Code);
-        Assert.Equal(["same-day-assessment", "safety-plan"], a.Actions.Take(2).Select(x => x.Id));
+        Assert.Equal(["same-day-mh-contact", "safety-plan"], a.Actions.Take(2).Select(x => x.Id));
     }
 
     [Fact]
@@ -385,17 +385,40 @@ public sealed class ReferenceModelGoldenTests
     {
         var a = Assess(Crisis, "high-recent-behaviour.yaml");
 
-        // max(wish-dead 1, recent-behaviour 3) = 3 -> high.
-        AssertOutcome(a, "high", 3, ["wish-dead", "recent-behaviour"], [], Validity.Valid, null);
+        // max(wish-dead 1, lifetime-behaviour 2, recent-behaviour 3) = 3 -> high (behaviour in the past 3 months is
+        // also lifetime behaviour, coded 6b yes as the guidance says).
+        AssertOutcome(a, "high", 3, ["wish-dead", "lifetime-behaviour", "recent-behaviour"], [], Validity.Valid, null);
 
-        // Actions: level high's three (immediate), then the indicators' own, de-duplicated; ordered by urgency
-        // (immediate before soon), then by first mention.
-        Assert.Equal(["stay-with-person", "immediate-clinical", "emergency-services", "offer-support"], a.Actions.Select(x => x.Id));
-        Assert.All(a.Actions.Take(3), x => Assert.Equal("immediate", x.Urgency));
+        // The four immediate safety steps first: not alone, emergency or crisis service, clinician now, means removed.
+        Assert.Equal(["stay-with-person", "emergency-crisis-service", "immediate-clinical", "remove-means-now"], a.Actions.Take(4).Select(x => x.Id));
+        Assert.All(a.Actions.Take(4), x => Assert.Equal("immediate", x.Urgency));
         var experts = a.Actions.SelectMany(x => x.Experts).ToHashSet(StringComparer.Ordinal);
         Assert.Contains("medical", experts);
         Assert.Contains("psychologist", experts);
-        Assert.Contains("police", experts);
+    }
+
+    [Fact]
+    public void Lifetime_suicidal_behaviour_alone_is_moderate_as_in_the_published_triage()
+    {
+        var a = Assess(Crisis, "moderate-lifetime-behaviour.yaml");
+
+        // Screener item 6 "ever" but not within 3 months: moderate in the C-SSRS screener triage (Posner et al. 2011).
+        AssertOutcome(a, "moderate", 2, ["lifetime-behaviour"], [], Validity.Valid, null);
+        Assert.Equal(Conclusion.Level, a.Conclusion);
+    }
+
+    [Fact]
+    public void Recent_behaviour_answered_in_May_is_no_longer_current_in_November()
+    {
+        var a = Assess(Crisis, "stale-behaviour-rescreen.yaml");
+
+        // 6a (past 3 months) last answered yes in May: past its window it is history, not a current fact, and 6b is
+        // unknown: no level is supported until both are asked again.
+        Assert.Equal(Conclusion.Unassessable, a.Conclusion);
+        Assert.Null(a.Level);
+        var stale = Assert.Single(a.Missing.Stale);
+        Assert.Equal(("recent_behaviour", "yes", "P3M"), (stale.Input, stale.Report.Value, stale.ValidFor));
+        Assert.Equal(["gather-key-items", "refresh-stale"], a.Actions.Select(x => x.Id));
     }
 
     [Fact]
@@ -403,8 +426,11 @@ public sealed class ReferenceModelGoldenTests
     {
         var a = Assess(Crisis, "insufficient-interrupted.yaml");
 
-        // max(wish-dead 1, active-thoughts 1) = 1 -> low; method, intent, plan unknown: 3 > 0 -> insufficient.
+        // max(wish-dead 1, active-thoughts 1) = 1 -> low; method, intent, plan unknown: 3 > 0 -> insufficient, and
+        // they are key items that could raise it to high: at least low, never "low" as a finding.
         AssertOutcome(a, "low", 1, ["wish-dead", "active-thoughts"], [], Validity.Insufficient, null);
+        Assert.Equal((Conclusion.LowerBound, "low", "high"), (a.Conclusion, a.PossibleLevels!.Lowest, a.PossibleLevels.Highest));
+        Assert.Equal("gather-key-items", a.Actions[0].Id);
         Assert.Equal(["method", "intent", "plan"], a.Missing.Omitted);
         Assert.Equal(0, a.Missing.Allowed);
     }
