@@ -60,7 +60,7 @@ public sealed class EvaluateCommandTests
     public void A_classifier_package_is_calibrated_and_its_report_has_the_calibration_plot()
     {
         var dir = TempDirectory();
-        var data = Synth(dir, rows: 1_500);
+        var data = Synth(dir, rows: 1_500, model: Repository.Path("models", "workplace-violence-classifier"));
         var output = Path.Combine(dir, "report");
 
         var (exit, stdout, error) = Cli.Run("evaluate", "--model", Repository.Path("models", "workplace-violence-classifier"), "--data", data, "--out", output, "--bootstrap", "100");

@@ -9,10 +9,10 @@ internal static class EvaluationCliFiles
 
     public static string TempDirectory() => Directory.CreateTempSubdirectory("tma-eval-").FullName;
 
-    public static string Synth(string directory, int rows = 2_000, int seed = 5)
+    public static string Synth(string directory, int rows = 2_000, int seed = 5, string? model = null)
     {
         var path = Path.Combine(directory, "data.csv");
-        var (exit, _, error) = Cli.Run("synth", "--model", Model, "--rows", rows.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", path, "--groups", "3");
+        var (exit, _, error) = Cli.Run("synth", "--model", model ?? Model, "--rows", rows.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", path, "--groups", "3");
         Assert.True(exit == 0, error);
         return path;
     }

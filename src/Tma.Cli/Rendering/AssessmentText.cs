@@ -44,7 +44,7 @@ internal static class AssessmentText
 
         if (a.Judgement is { } judgement)
         {
-            text.AppendLine(Inv, $"{w.Judgement,-8}{judgement.Statement}");
+            text.AppendLine(Inv, $"{w.Judgement + " ",-8}{judgement.Statement}");
         }
 
         Facts(text, a, model, w);

@@ -16,7 +16,7 @@ public sealed class ComparisonTests
         var source = Path.Combine(RepositoryRoot, "models", ModelId);
         var target = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "tma-compare-" + Guid.NewGuid().ToString("N"), ModelId)).FullName;
         var yaml = File.ReadAllText(Path.Combine(source, "model.yaml"))
-            .Replace("version: 1.0.0", "version: 1.1.0", StringComparison.Ordinal)
+            .Replace("version: 2.0.0", "version: 2.1.0", StringComparison.Ordinal)
             .Replace("{ level: low, to: 4 }", "{ level: low, to: 6 }", StringComparison.Ordinal)
             .Replace("{ level: moderate, from: 4, to: 8 }", "{ level: moderate, from: 6, to: 10 }", StringComparison.Ordinal)
             .Replace("{ level: high, from: 8, to: 12 }", "{ level: high, from: 10, to: 14 }", StringComparison.Ordinal)
@@ -36,8 +36,8 @@ public sealed class ComparisonTests
 
         var report = Evaluator.Compare(path, a, b, Fast).GetValueOrThrow();
 
-        Assert.Equal("1.0.0", report.A.Provenance.Model!.Version);
-        Assert.Equal("1.1.0", report.B.Provenance.Model!.Version);
+        Assert.Equal("2.0.0", report.A.Provenance.Model!.Version);
+        Assert.Equal("2.1.0", report.B.Provenance.Model!.Version);
         Assert.Equal(DeLong.Compare(ra.Scores, rb.Scores, ra.Outcomes), report.ScoreAuc);
         Assert.Equal(DeLong.Compare(ra.Ranks, rb.Ranks, ra.Outcomes), report.LevelAuc);
 

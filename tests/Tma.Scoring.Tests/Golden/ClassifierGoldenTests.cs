@@ -66,8 +66,12 @@ public sealed class ClassifierGoldenTests
 
         // Motive and ideation unknown -> mode (absent, 0); days unknown -> at the mean (0) with its indicator 0.161985.
         // s = −2.477131 + 2 × 0.234713 + 0.195988 + 0.081369 + 0.335488 − 0.405239 + 0.161985 + 0.151528 = −1.486586;
-        // p = 0.184456 -> moderate. Two required inputs omitted, max_omitted 2 -> valid.
-        AssertClassifier(a, 0.184456, "moderate");
+        // p = 0.184456 (band moderate). Two required inputs omitted, max_omitted 2 -> valid; but both are key items
+        // since 1.1.0, and a classifier cannot bound what their answers would change: unassessable, gather them first.
+        Assert.Equal(0.184456, a.Probability!.Value, 1e-6);
+        Assert.Equal((Conclusion.Unassessable, null, -1), (a.Conclusion, a.Level, a.LevelRank));
+        Assert.Equal(["violent_motive", "homicidal_ideation"], a.Missing.KeyItems);
+        Assert.Equal("gather-key-items", a.Actions[0].Id);
         Assert.Equal(["violent_motive", "homicidal_ideation"], a.Missing.Omitted);
         Assert.Equal(Validity.Valid, a.Missing.Validity);
         Assert.Equal(0, a.Contributions!.Single(c => c.Feature == "violent_motive").Contribution);
