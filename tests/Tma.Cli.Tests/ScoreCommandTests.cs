@@ -49,6 +49,7 @@ public sealed class ScoreCommandTests
         Assert.True(exit == 0, error);
         Assert.Contains("SCHLUSSFOLGERUNG  Untergrenze, keine vollständige Einschätzung: mindestens", output, StringComparison.Ordinal);
         Assert.Contains("NÄCHSTE SCHRITTE", output, StringComparison.Ordinal);
+        Assert.Contains("beteiligen: Unternehmenssicherheit", output, StringComparison.Ordinal);
         Assert.Contains("Nur beratend", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Advisory only", output, StringComparison.Ordinal);
     }

@@ -206,7 +206,7 @@ internal static class AssessmentText
 
         foreach (var action in a.Actions)
         {
-            var experts = action.Experts.Count == 0 ? "" : $"  — {w.Involve}: {string.Join(", ", action.Experts.Select(e => e.Replace('_', ' ')))}";
+            var experts = action.Experts.Count == 0 ? "" : $"  — {w.Involve}: {string.Join(", ", action.Experts.Select(w.Expert))}";
             text.AppendLine(Inv, $"  [{w.Urgency(action.Urgency)}] {action.Step}{experts}");
         }
     }

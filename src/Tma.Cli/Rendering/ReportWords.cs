@@ -45,6 +45,22 @@ internal sealed record ReportWords(
 
     public static ReportWords For(string language) => language == "de" ? German : English;
 
+    /// <summary>An expert role as a reader says it (the ids are the format's, e.g. <c>labour_law</c>).</summary>
+    public string Expert(string expert) => (Language, expert) switch
+    {
+        ("de", "labour_law") => "Arbeitsrecht",
+        ("de", "hr") => "Personalabteilung",
+        ("de", "compliance") => "Compliance",
+        ("de", "psychologist") => "Psychologie",
+        ("de", "security") => "Unternehmenssicherheit",
+        ("de", "police") => "Polizei",
+        ("de", "medical") => "Medizin",
+        ("de", "data_protection") => "Datenschutz",
+        ("de", "management") => "Führungskraft",
+        ("de", "works_council") => "Betriebsrat",
+        _ => expert.Replace('_', ' '),
+    };
+
     /// <summary>The urgency of an action as a reader says it.</summary>
     public string Urgency(string urgency) => (Language, urgency) switch
     {
