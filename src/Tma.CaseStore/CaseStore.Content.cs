@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Tma.Models.Cases;
 
 namespace Tma.CaseStore;
 
@@ -55,13 +56,13 @@ public sealed partial class CaseStore
             }
 
             var id = Guid.NewGuid();
-            var stored = new ObservationRecord(id, caseId, observation.InputId, observation.Value, observation.ObservedAt, Time.FromMs(context.Now), caller.UserId, observation.Source, observation.Supersedes, null);
+            var stored = new ObservationRecord(id, caseId, observation.InputId, observation.Value, observation.ObservedAt, Time.FromMs(context.Now), caller.UserId, observation.Source, observation.Supersedes, null, observation.Reliability);
             try
             {
                 await context.Session.ExecuteAsync(
                     """
-                    INSERT INTO observations (tenant_id, id, case_id, input_id, value, source, observed_at, entered_at, rater_id, supersedes_id)
-                    VALUES (@TenantId, @Id, @CaseId, @InputId, @Value, @Source, @ObservedAt, @EnteredAt, @RaterId, @SupersedesId)
+                    INSERT INTO observations (tenant_id, id, case_id, input_id, value, source, observed_at, entered_at, rater_id, supersedes_id, reliability)
+                    VALUES (@TenantId, @Id, @CaseId, @InputId, @Value, @Source, @ObservedAt, @EnteredAt, @RaterId, @SupersedesId, @Reliability)
                     """,
                     new
                     {
@@ -75,6 +76,9 @@ public sealed partial class CaseStore
                         EnteredAt = context.Now,
                         RaterId = caller.UserId,
                         SupersedesId = observation.Supersedes?.ToString("D"),
+                        Reliability = observation.Reliability is { } reliability
+                            ? FieldCipher.EncryptString(key, Slot(context, caseId, "observations", id, "reliability"), SourceReliabilityNames.Of(reliability))
+                            : null,
                     }).ConfigureAwait(false);
             }
             catch (System.Data.Common.DbException ex) when (_dialect.IsUniqueViolation(ex) && observation.Supersedes is { } superseded)
@@ -125,9 +129,15 @@ public sealed partial class CaseStore
                 r.RaterId,
                 FieldCipher.DecryptString(key, Slot(context, caseId, "observations", id, "source"), r.Source),
                 r.SupersedesId is null ? null : Guid.Parse(r.SupersedesId),
-                supersededBy.TryGetValue(r.Id, out var by) ? by : null);
+                supersededBy.TryGetValue(r.Id, out var by) ? by : null,
+                Reliability(r.Reliability is null ? null : FieldCipher.DecryptString(key, Slot(context, caseId, "observations", id, "reliability"), r.Reliability)));
         }).ToArray();
     }
+
+    private static SourceReliability? Reliability(string? name) =>
+        name is null ? null
+        : SourceReliabilityNames.TryParse(name, out var reliability) ? reliability
+        : throw new InvalidDataException($"Stored observation reliability `{name}` is not a known grade.");
 
     /// <summary>Stores an assessment, immutably. Bumps the case version.</summary>
     /// <param name="caller">A case manager, or an expert who is a member of the case.</param>

@@ -6,7 +6,7 @@ namespace Tma.CaseStore.Tests;
 
 public sealed class CaseScoringTests
 {
-    private static string ModelPath()
+    internal static string ModelPath()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -68,6 +68,23 @@ public sealed class RequestValidationTests(HostFixture host) : IClassFixture<Hos
     }
 
     [Fact]
+    public async Task An_observations_source_reliability_is_stored_and_shown_and_an_unknown_grade_is_a_bad_request()
+    {
+        var (id, _, _) = await host.FilledCaseAsync();
+        using var client = host.Client(host.Manager());
+
+        using var stored = await client.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "fixation", value = "present", observedAt = "2026-10-20T00:00:00Z", source = "interview", reliability = "first_hand" }, HostFixture.Json);
+        using var typo = await client.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "fixation", value = "present", observedAt = "2026-10-20T00:00:00Z", source = "interview", reliability = "rumour" }, HostFixture.Json);
+        var list = JsonDocument.Parse(await client.GetStringAsync($"/v1/cases/{id}/observations")).RootElement;
+
+        Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+        Assert.Equal("first_hand", JsonDocument.Parse(await stored.Content.ReadAsStringAsync()).RootElement.GetProperty("reliability").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, typo.StatusCode);
+        Assert.Equal("bad-request", JsonDocument.Parse(await typo.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+        Assert.Single(list.EnumerateArray(), o => o.GetProperty("inputId").GetString() == "fixation" && o.GetProperty("reliability").GetString() == "first_hand");
+    }
+
+    [Fact]
     public async Task An_unknown_model_reference_is_404()
     {
         var (id, _, _) = await host.FilledCaseAsync();

@@ -1,3 +1,5 @@
+using Tma.Models.Cases;
+
 namespace Tma.CaseStore;
 
 /// <summary>A dated fact about the case, as entered by a rater.</summary>
@@ -6,7 +8,8 @@ namespace Tma.CaseStore;
 /// <param name="ObservedAt">When the fact was observed (not when it was entered).</param>
 /// <param name="Source">Where it comes from (free text, encrypted; dropped from exports).</param>
 /// <param name="Supersedes">The observation this one corrects, if it is a correction.</param>
-public sealed record NewObservation(string InputId, string Value, DateTimeOffset ObservedAt, string Source, Guid? Supersedes = null);
+/// <param name="Reliability">How directly the source knows it, if stated; shown beside the fact in every explanation.</param>
+public sealed record NewObservation(string InputId, string Value, DateTimeOffset ObservedAt, string Source, Guid? Supersedes = null, SourceReliability? Reliability = null);
 
 /// <summary>A stored observation (append-only: never changed, only superseded by a correction).</summary>
 /// <param name="Id">The observation id.</param>
@@ -19,6 +22,7 @@ public sealed record NewObservation(string InputId, string Value, DateTimeOffset
 /// <param name="Source">Where it comes from.</param>
 /// <param name="Supersedes">The observation it corrects, if any.</param>
 /// <param name="SupersededBy">The correction that replaced it, if any.</param>
+/// <param name="Reliability">How directly the source knows it (documented, first-hand, second-hand, hearsay), if stated.</param>
 public sealed record ObservationRecord(
     Guid Id,
     Guid CaseId,
@@ -29,4 +33,5 @@ public sealed record ObservationRecord(
     string RaterId,
     string Source,
     Guid? Supersedes,
-    Guid? SupersededBy);
+    Guid? SupersededBy,
+    SourceReliability? Reliability = null);

@@ -78,7 +78,7 @@ public static class CaseScoring
             Observations = [.. observations
                 .OrderBy(o => o.ObservedAt)
                 .ThenBy(o => o.EnteredAt)
-                .Select(o => new Observation(o.InputId, ParseValue(o.Value), o.ObservedAt, o.RaterId, o.Source))],
+                .Select(o => new Observation(o.InputId, ParseValue(o.Value), o.ObservedAt, o.RaterId, o.Source, o.Reliability))],
         };
     }
 
@@ -103,6 +103,7 @@ public static class CaseScoring
             input = o.InputId,
             value = o.Value.Number is { } n ? n.ToString(CultureInfo.InvariantCulture) : o.Value.Relevance is { } r ? $"{o.Value.Text}/{r}" : o.Value.Text,
             observedAt = o.ObservedAt,
+            reliability = o.Reliability is { } reliability ? SourceReliabilityNames.Of(reliability) : null,
         }),
     });
 }

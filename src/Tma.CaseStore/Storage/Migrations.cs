@@ -12,6 +12,7 @@ internal static class Migrations
     [
         new(1, "tenants, cases, keys, members, observations, assessments, decisions, documents, audit log", Initial),
         new(2, "decisions: the assessor's structured professional judgement", AssessorJudgement),
+        new(3, "observations: the reliability of the source", ObservationReliability),
     ];
 
     public static int Latest => All[^1].Version;
@@ -20,6 +21,12 @@ internal static class Migrations
     private static IEnumerable<string> AssessorJudgement(SqlDialect d)
     {
         yield return $"ALTER TABLE decisions ADD COLUMN judgement {d.Blob} NULL";
+    }
+
+    // How directly the source knows the fact (encrypted like the source; null for older observations and when unstated).
+    private static IEnumerable<string> ObservationReliability(SqlDialect d)
+    {
+        yield return $"ALTER TABLE observations ADD COLUMN reliability {d.Blob} NULL";
     }
 
     private static IEnumerable<string> Initial(SqlDialect d)

@@ -95,7 +95,7 @@ internal sealed class KeyRow
 
 internal sealed class ObservationRow
 {
-    public const string Columns = "id AS Id, case_id AS CaseId, input_id AS InputId, value AS Value, source AS Source, observed_at AS ObservedAt, entered_at AS EnteredAt, rater_id AS RaterId, supersedes_id AS SupersedesId";
+    public const string Columns = "id AS Id, case_id AS CaseId, input_id AS InputId, value AS Value, source AS Source, observed_at AS ObservedAt, entered_at AS EnteredAt, rater_id AS RaterId, supersedes_id AS SupersedesId, reliability AS Reliability";
 
     public string Id { get; set; } = "";
 
@@ -114,6 +114,8 @@ internal sealed class ObservationRow
     public string RaterId { get; set; } = "";
 
     public string? SupersedesId { get; set; }
+
+    public byte[]? Reliability { get; set; }
 }
 
 internal sealed class AssessmentRow

@@ -23,8 +23,8 @@ internal static class TrainCommand
             only as good as its data: evaluate it and pass the release gate before any real use.
 
             Example:
-              tma synth --model models/workplace-violence-screening --rows 20000 --seed 20261126 --out wv.csv
-              tma train --spec models/workplace-violence-classifier.train.yaml --data wv.csv --out models/workplace-violence-classifier --force
+              tma synth --model models/workplace-violence-classifier --rows 20000 --seed 20261126 --out wv.csv
+              tma train --spec models/workplace-violence-classifier/train.yaml --data wv.csv --out models/workplace-violence-classifier --force
             """);
         foreach (var option in new Option[] { spec, data, output, force, skip })
         {

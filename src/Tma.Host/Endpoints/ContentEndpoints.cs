@@ -13,7 +13,7 @@ internal static class ContentEndpoints
 
         api.MapPost("/cases/{caseId:guid}/observations", async (Guid caseId, AddObservationRequest body, HttpContext http, Store store, CancellationToken ct) =>
         {
-            var record = await store.AddObservationAsync(http.Caller(), caseId, new NewObservation(body.InputId, body.Value, body.ObservedAt, body.Source, body.Supersedes), ct).ConfigureAwait(false);
+            var record = await store.AddObservationAsync(http.Caller(), caseId, new NewObservation(body.InputId, body.Value, body.ObservedAt, body.Source, body.Supersedes, body.Reliability), ct).ConfigureAwait(false);
             return Results.Created($"/v1/cases/{caseId}/observations/{record.Id}", record);
         }).WithName("AddObservation").WithSummary("Appends an observation; a correction supersedes an earlier one.");
 

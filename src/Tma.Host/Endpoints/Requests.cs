@@ -1,4 +1,5 @@
 using Tma.CaseStore;
+using Tma.Models.Cases;
 
 namespace Tma.Host;
 
@@ -18,7 +19,7 @@ public sealed record SetRetentionRequest(DateTimeOffset RetainUntil, long Expect
 public sealed record AddMemberRequest(string UserId, CaseMemberRole Role, long ExpectedVersion);
 
 /// <summary>Records an observation.</summary>
-public sealed record AddObservationRequest(string InputId, string Value, DateTimeOffset ObservedAt, string Source, Guid? Supersedes = null);
+public sealed record AddObservationRequest(string InputId, string Value, DateTimeOffset ObservedAt, string Source, Guid? Supersedes = null, SourceReliability? Reliability = null);
 
 /// <summary>Runs a model (and optionally a challenger) on the case's current observations.</summary>
 /// <param name="Model"><c>id</c> or <c>id@range</c>, e.g. <c>workplace-violence-screening@^1.0</c>.</param>

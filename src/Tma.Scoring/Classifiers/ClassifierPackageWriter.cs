@@ -11,33 +11,36 @@ namespace Tma.Scoring.Classifiers;
 /// <summary>Writes a trained classifier's <c>model.yaml</c> (from the spec's own nodes plus the computed sections) and model card.</summary>
 internal static class ClassifierPackageWriter
 {
-    private static readonly string[] HeadKeys = ["id", "version", "title", "kind", "engine", "description", "authors", "licence", "references", "inputs"];
-    private static readonly string[] TailKeys = ["max_reason_codes", "levels", "bands", "missing_data", "actions"];
-
     public static string ModelYaml(TrainingSpec spec, ClassifierDefinition classifier)
     {
-        var source = spec.DraftNode.Children;
+        // Every section of the spec is carried over in the spec's order (texts, languages, evidence, judgement, …), so
+        // retraining reproduces the whole package and nothing has to be re-added by hand; only `training` is left out,
+        // `features` is replaced by the fitted features and `classifier` (model file, hash, figures) follows them.
         var root = new YamlMappingNode();
-        foreach (var key in HeadKeys)
+        var hasKind = false;
+        foreach (var (key, node) in spec.DraftNode.Children)
         {
-            if (key == "kind")
+            switch ((key as YamlScalarNode)?.Value)
             {
-                root.Add("kind", Plain("classifier"));
-            }
-            else if (source.TryGetValue(new YamlScalarNode(key), out var node))
-            {
-                root.Add(key, node);
+                case "training":
+                    break;
+                case "kind":
+                    root.Add("kind", Plain("classifier"));
+                    hasKind = true;
+                    break;
+                case "features":
+                    root.Add("features", Features(classifier.Features));
+                    root.Add("classifier", Classifier(classifier));
+                    break;
+                default:
+                    root.Add(key, node);
+                    break;
             }
         }
 
-        root.Add("features", Features(classifier.Features));
-        root.Add("classifier", Classifier(classifier));
-        foreach (var key in TailKeys)
+        if (!hasKind)
         {
-            if (source.TryGetValue(new YamlScalarNode(key), out var node))
-            {
-                root.Add(key, node);
-            }
+            root.Add("kind", Plain("classifier"));
         }
 
         var text = new StringBuilder();
@@ -129,12 +132,16 @@ internal static class ClassifierPackageWriter
             }
 
             Line($"");
-            Line($"| column | weight |");
-            Line($"|---|---|");
-            Line($"| (intercept) | {figures.Bias:0.######} |");
+            Line($"The sign says whether a higher column value raises (+) or lowers (−) the probability; a protective input with a positive weight would make protection look like risk, so it is marked.");
+            Line($"");
+            Line($"| column | weight | sign |");
+            Line($"|---|---|---|");
+            Line($"| (intercept) | {figures.Bias:0.######} | {(figures.Bias is { } bias ? Sign(bias) : "")} |");
             for (var i = 0; i < weights.Length; i++)
             {
-                Line($"| `{columns[i]}` | {weights[i]:0.######} |");
+                var protective = model.Inputs.Any(x => x.Protective && x.Id == columns[i]);
+                var note = protective ? (weights[i] > 0 ? " — **protective input with a positive weight: check the training data**" : " (protective input)") : "";
+                Line($"| `{columns[i]}` | {weights[i]:0.######} | {Sign(weights[i])}{note} |");
             }
         }
 
@@ -162,6 +169,11 @@ internal static class ClassifierPackageWriter
         Line($"```");
         Line($"");
         Line($"Training is deterministic: the same spec, dataset and seed give a byte-identical `{classifier.ModelFile}` (SHA-256 `{classifier.Sha256}`).");
+        if (spec.CardAppendix is { } appendix)
+        {
+            card.Append('\n').Append(appendix.ReplaceLineEndings("\n").TrimEnd('\n')).Append('\n');
+        }
+
         return card.ToString();
     }
 
@@ -235,6 +247,8 @@ internal static class ClassifierPackageWriter
         map.Add("evaluation", evaluation);
         return map;
     }
+
+    private static string Sign(double weight) => weight > 0 ? "+" : weight < 0 ? "−" : "0";
 
     private static YamlScalarNode Plain(string value) => new(value) { Style = ScalarStyle.Plain };
 

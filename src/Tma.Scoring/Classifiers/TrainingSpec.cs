@@ -49,6 +49,12 @@ public sealed class TrainingSpec
     /// <summary>A notice put at the top of the model card (e.g. that the model is a demonstration on synthetic data).</summary>
     public string? Notice { get; init; }
 
+    /// <summary>
+    /// Hand-written Markdown appended to the generated model card (<c>training.card</c>, a file beside the spec): the
+    /// sources, structural decisions and examples that the trainer cannot know. Null when the spec names none.
+    /// </summary>
+    public string? CardAppendix { get; init; }
+
     /// <summary>The spec's model nodes (without <c>training</c>), which the package's <c>model.yaml</c> is written from.</summary>
     internal YamlMappingNode DraftNode { get; }
 }

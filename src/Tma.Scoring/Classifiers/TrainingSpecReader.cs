@@ -45,7 +45,7 @@ public static class TrainingSpecReader
         }
         else if (!map.Has("kind"))
         {
-            draftNode.Children.Add(new YamlScalarNode("kind"), new YamlScalarNode("classifier"));
+            draftNode = Inserted(draftNode, "kind", new YamlScalarNode("classifier"), "title", before: false);
         }
 
         string? baseModel = null;
@@ -56,6 +56,7 @@ public static class TrainingSpecReader
         var folds = 5;
         int? seed = null;
         string? notice = null;
+        string? card = null;
         if (training is not null)
         {
             var baseNode = training.Scalar("base_model");
@@ -65,11 +66,16 @@ public static class TrainingSpecReader
                 {
                     source.Error(DiagnosticCodes.InvalidValue, baseNode, "give either `inputs` or `training.base_model` (whose inputs are used), not both");
                 }
-                else if (LoadBaseInputs(Path.Combine(directory, basePath), baseNode, source) is { } based)
+                else if (LoadBaseInputs(Path.Combine(directory, basePath), baseNode, source, SpecLanguages(map)) is { } based)
                 {
-                    draftNode.Children.Add(new YamlScalarNode("inputs"), based.Inputs);
+                    draftNode = Inserted(draftNode, "inputs", based.Inputs, "features", before: true);
                     baseModel = based.Name;
                     baseHash = based.Hash;
+                }
+                else
+                {
+                    // Without the base inputs every feature would also be reported as undeclared: one error is enough.
+                    return LoadResult<TrainingSpec>.From(null, bag);
                 }
             }
             else if (!map.Has("inputs"))
@@ -88,6 +94,10 @@ public static class TrainingSpecReader
 
             seed = training.Integer("seed", required: true);
             notice = training.String("notice");
+            if (training.Scalar("card") is { Value: { } cardPath } cardNode)
+            {
+                card = ReadCard(Path.Combine(directory, cardPath), cardNode, source);
+            }
             training.Finish();
         }
 
@@ -107,11 +117,60 @@ public static class TrainingSpecReader
             Folds = folds,
             Seed = seed.Value,
             Notice = notice,
+            CardAppendix = card,
         };
         return LoadResult<TrainingSpec>.From(spec, bag);
     }
 
-    private static (YamlNode Inputs, string Name, string Hash)? LoadBaseInputs(string basePath, YamlScalarNode node, YamlSource source)
+    private static string? ReadCard(string path, YamlScalarNode node, YamlSource source)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            source.Error(DiagnosticCodes.UnknownReference, node, $"the model-card appendix `{node.Value}` cannot be read: {e.Message}");
+            return null;
+        }
+    }
+
+    private static List<string> SpecLanguages(YamlMap map) => map.Has("languages") ? [.. map.Strings("languages")] : ["en"];
+
+    /// <summary>
+    /// A copy of <paramref name="node"/> with <paramref name="key"/> placed just before (or after) the key
+    /// <paramref name="anchor"/>, or last when the anchor is absent.
+    /// </summary>
+    private static YamlMappingNode Inserted(YamlMappingNode node, string key, YamlNode value, string anchor, bool before)
+    {
+        var result = new YamlMappingNode();
+        var placed = false;
+        foreach (var (k, v) in node.Children)
+        {
+            var isAnchor = k is YamlScalarNode { Value: var name } && name == anchor;
+            if (isAnchor && before)
+            {
+                result.Add(key, value);
+                placed = true;
+            }
+
+            result.Add(k, v);
+            if (isAnchor && !before)
+            {
+                result.Add(key, value);
+                placed = true;
+            }
+        }
+
+        if (!placed)
+        {
+            result.Add(key, value);
+        }
+
+        return result;
+    }
+
+    private static (YamlNode Inputs, string Name, string Hash)? LoadBaseInputs(string basePath, YamlScalarNode node, YamlSource source, List<string> languages)
     {
         var package = ModelPackage.Load(basePath);
         if (package.Value is null)
@@ -122,6 +181,15 @@ public static class TrainingSpecReader
         }
 
         var definition = package.Value.Definition;
+        var untranslated = definition.Languages.Except(languages, StringComparer.Ordinal).ToList();
+        if (untranslated.Count > 0)
+        {
+            // The base inputs carry texts in every language of the base model; a spec in fewer languages would report
+            // each of them at the base model's lines but under the spec's name, so the mismatch is named once, here.
+            source.Error(DiagnosticCodes.MissingTranslation, node, $"the inputs of the base model `{node.Value}` are written in {string.Join(", ", definition.Languages)}; declare `languages: [{string.Join(", ", definition.Languages)}]` in the spec and give its texts in each of them");
+            return null;
+        }
+
         var baseSource = new YamlSource(definition.SourceFile, new DiagnosticBag());
         var root = SafeYaml.LoadFile(Path.Combine(package.Value.Directory, ModelPackage.ModelFileName), baseSource);
         var inputs = root is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("inputs"), out var found) ? found : null;

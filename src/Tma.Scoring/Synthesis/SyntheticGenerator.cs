@@ -4,7 +4,7 @@ namespace Tma.Scoring.Synthesis;
 
 /// <summary>
 /// Generates cases from the documented latent-risk process for a model (docs/datasets.md): θ ~ N(0, 1) shifted in the
-/// last subgroup, ordered inputs from an ordered-logistic model in θ, numeric inputs from a clipped normal in θ,
+/// last subgroup, ordered inputs from an ordered-logistic model in θ (protective inputs load negatively), numeric inputs from a clipped normal in θ,
 /// categorical inputs from a softmax in θ, MCAR missingness, outcome ~ Bernoulli(logistic(α + βθ)).
 /// Deterministic for a seed: the random draws happen in a fixed order per row. Not thread-safe.
 /// </summary>

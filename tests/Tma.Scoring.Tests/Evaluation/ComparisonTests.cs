@@ -36,7 +36,7 @@ public sealed class ComparisonTests
 
         var report = Evaluator.Compare(path, a, b, Fast).GetValueOrThrow();
 
-        Assert.Equal("2.0.0", report.A.Provenance.Model!.Version);
+        Assert.Equal("2.1.0", report.A.Provenance.Model!.Version);
         Assert.Equal("2.1.0", report.B.Provenance.Model!.Version);
         Assert.Equal(DeLong.Compare(ra.Scores, rb.Scores, ra.Outcomes), report.ScoreAuc);
         Assert.Equal(DeLong.Compare(ra.Ranks, rb.Ranks, ra.Outcomes), report.LevelAuc);

@@ -70,7 +70,7 @@ public sealed class EvaluatorTests
         Assert.Equal(1_000, p.Dataset.Rows);
         Assert.Equal(package.ContentHash, p.Model!.ContentHash);
         Assert.Equal(package.Definition.Id, p.Model.Id);
-        Assert.Equal("2.0.0", p.Model.Version);
+        Assert.Equal("2.1.0", p.Model.Version);
         Assert.Equal("model", p.Source.Kind);
         Assert.Equal("compiled", p.Source.Engine);
         Assert.Equal(3, p.Seed);
