@@ -113,6 +113,12 @@ internal sealed class PackageLoader
         {
             return Refuse(candidate, RefusalReason.InvalidModel, [ex.Message]);
         }
+        catch (Tma.Models.Diagnostics.ModelLoadException ex)
+        {
+            // A classifier whose model file does not match, or a composite whose components cannot be resolved: the
+            // package is refused like any invalid model, so one broken package never aborts the rescan of the others.
+            return Refuse(candidate, RefusalReason.InvalidModel, ex.Diagnostics.Count > 0 ? [.. ex.Diagnostics.Select(d => d.ToString())] : [ex.Message]);
+        }
 
         var info = new RegisteredModel(definition.Id, definition.Version, package.ContentHash, candidate.Key, signedBy);
         return new LoadOutcome(new RegistryEntry(info, new InstrumentedRiskModel(model, _time)), null, acceptedUnsigned);

@@ -122,6 +122,32 @@ public sealed class HotReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_composite_whose_components_cannot_be_resolved_is_refused_and_the_rescan_goes_on()
+    {
+        _fixture.Release("1.0.0", sign: false);
+        var composite = Path.Combine(_fixture.Packages, "broken-composite");
+        Directory.CreateDirectory(composite);
+        File.WriteAllText(Path.Combine(composite, "model.yaml"), """
+            id: broken-composite
+            version: 1.0.0
+            title: A composite whose component is not installed
+            kind: composite
+            components:
+              - { id: not-installed, version: "^1.0.0", alias: rules }
+            combination: { method: max-level }
+            levels: [low, high]
+            """);
+        await using var registry = _fixture.Registry(_fixture.Options(allowUnsigned: true));
+
+        var rescan = await registry.RescanAsync();
+
+        Assert.Equal(_fixture.Id, Assert.Single(rescan.Loaded).Id);
+        var refusal = Assert.Single(rescan.Refused);
+        Assert.Equal(RefusalReason.InvalidModel, refusal.Reason);
+        Assert.True(string.Join("\n", refusal.Details).Contains("not-installed", StringComparison.Ordinal), string.Join("\n", refusal.Details));
+    }
+
+    [Fact]
     public async Task In_development_mode_unsigned_archives_and_package_folders_are_accepted_with_a_warning()
     {
         _fixture.Release("1.0.0", sign: false);
