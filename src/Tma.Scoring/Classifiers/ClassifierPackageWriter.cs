@@ -16,8 +16,8 @@ internal static class ClassifierPackageWriter
         // Every section of the spec is carried over in the spec's order (texts, languages, evidence, judgement, …), so
         // retraining reproduces the whole package and nothing has to be re-added by hand; only `training` is left out,
         // `features` is replaced by the fitted features and `classifier` (model file, hash, figures) follows them.
+        // The spec reader always leaves a `kind` in the draft (it adds `kind: classifier` after `title` when absent).
         var root = new YamlMappingNode();
-        var hasKind = false;
         foreach (var (key, node) in spec.DraftNode.Children)
         {
             switch ((key as YamlScalarNode)?.Value)
@@ -26,7 +26,6 @@ internal static class ClassifierPackageWriter
                     break;
                 case "kind":
                     root.Add("kind", Plain("classifier"));
-                    hasKind = true;
                     break;
                 case "features":
                     root.Add("features", Features(classifier.Features));
@@ -36,11 +35,6 @@ internal static class ClassifierPackageWriter
                     root.Add(key, node);
                     break;
             }
-        }
-
-        if (!hasKind)
-        {
-            root.Add("kind", Plain("classifier"));
         }
 
         var text = new StringBuilder();
