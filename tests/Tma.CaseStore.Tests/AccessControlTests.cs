@@ -38,6 +38,7 @@ public sealed class AccessControlTests
         ["audit.read"] = [A],
         ["audit.verify"] = [A],
         ["export.anonymized"] = [R],
+        ["export.judgements"] = [R],
     };
 
     /// <summary>One call per operation, given a freshly filled case.</summary>
@@ -68,6 +69,7 @@ public sealed class AccessControlTests
         ["audit.read"] = (w, c, f) => w.Store.GetAuditTrailAsync(c),
         ["audit.verify"] = (w, c, f) => w.Store.VerifyAuditChainAsync(c),
         ["export.anonymized"] = (w, c, f) => w.Store.ExportAnonymizedAsync(c, new AnonymizedExportOptions { K = 2 }, new StringWriter()),
+        ["export.judgements"] = (w, c, f) => w.Store.ExportJudgementsAsync(c, new JudgementExportOptions { PackageId = "tma.warning-behaviours", Fields = ["priority"] }, new StringWriter()),
     };
 
     [Fact]

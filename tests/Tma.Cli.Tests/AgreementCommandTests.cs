@@ -31,7 +31,7 @@ public sealed class AgreementCommandTests
 
         Assert.True(exit == 0, error);
         Assert.Contains("40 cases, 2 raters", stdout, StringComparison.Ordinal);
-        Assert.Contains("level (level)", stdout, StringComparison.Ordinal);
+        Assert.Contains("level (summary)", stdout, StringComparison.Ordinal);
         var json = AssertReportFolder(output, expectedPlots: 0);
         Assert.Equal(["formatVersion", "provenance", "items", "skipped"], Names(json));
         var item = json.GetProperty("items")[0];

@@ -57,6 +57,7 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
         ["audit trail"] = ([CallerRole.Auditor], (_, _, _, _) => Get("/v1/audit")),
         ["verify audit"] = ([CallerRole.Auditor], (_, _, _, _) => Get("/v1/audit/verify")),
         ["export"] = ([CallerRole.Researcher], (_, _, _, _) => Post("/v1/exports", new { k = 2 })),
+        ["export judgements"] = ([CallerRole.Researcher], (_, _, _, _) => Post("/v1/exports/judgements", new { model = "warning-behaviours-triage" })),
         ["create tenant"] = ([CallerRole.Administrator], (_, _, _, _) => new HttpRequestMessage(HttpMethod.Post, "/v1/tenant")),
     };
 

@@ -55,6 +55,7 @@ internal sealed class Operation
     public static readonly Operation AuditRead = new("audit.read", false, CallerRole.Auditor);
     public static readonly Operation AuditVerify = new("audit.verify", false, CallerRole.Auditor);
     public static readonly Operation Export = new("export.anonymized", false, CallerRole.Researcher);
+    public static readonly Operation ExportJudgements = new("export.judgements", false, CallerRole.Researcher);
 
     public static IReadOnlyList<Operation> All { get; } =
     [
@@ -62,6 +63,6 @@ internal sealed class Operation
         CaseCreate, CaseList, CaseRead, CaseStatus, CaseOwner, CaseRetention, MemberAdd, MemberRemove,
         ObservationAdd, ObservationRead, AssessmentAdd, AssessmentRead, RiskCurveRead,
         DecisionAdd, DecisionRead, DocumentAdd, DocumentList, DocumentRead,
-        AuditRead, AuditVerify, Export,
+        AuditRead, AuditVerify, Export, ExportJudgements,
     ];
 }

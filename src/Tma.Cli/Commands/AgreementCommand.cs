@@ -12,7 +12,7 @@ internal static class AgreementCommand
     public static Command Create()
     {
         var data = new Option<string>("--data", "-d") { Description = "Ratings in long format: a case column, a rater column, one column per item, optionally a level column.", Required = true };
-        var model = new Option<string?>("--model", "-m") { Description = "Model package whose input and output levels order the categories (item values are then level ids)." };
+        var model = new Option<string?>("--model", "-m") { Description = "Model package whose inputs, output levels and judgement rating fields order the categories (values are then level ids)." };
         var output = new Option<string?>("--out", "-o") { Description = "Folder to write report.json, report.md and report.html to." };
         var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text, json, markdown or html.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(EvaluationCli.Formats);
@@ -23,11 +23,13 @@ internal static class AgreementCommand
             Inter-rater agreement of several raters coding the same cases, per item and for the summary level:
             Cohen's κ and weighted κ (linear, quadratic) for two raters, Fleiss' κ, ICC(2,1) and ICC(3,1), and
             Krippendorff's α (ordinal). One row per case and rater; an empty cell is a missing rating. Values are
-            numeric codes, or with --model the level ids of the model's inputs and levels (docs/evaluation.md).
-            Exit code 2 on bad input.
+            numeric codes, or with --model the level ids of the model's inputs, its levels and its judgement rating
+            fields, so the assessors' summary ratings exported by the case store (POST /v1/exports/judgements) are
+            read as they are (docs/evaluation.md). Exit code 2 on bad input.
 
             Example:
               tma agreement --data ratings.csv --model models/warning-behaviours-triage --out agreement-report
+              tma agreement --data judgements.csv --model models/workplace-violence-screening
               tma agreement --data codes.csv --format json
             """);
         foreach (var option in new Option[] { data, model, output, format, caseColumn, raterColumn, levelColumn })

@@ -102,7 +102,7 @@ internal static class TextSummary
         text.AppendLine($"{"item",-24} {"cases",7} {"κ",7} {"κ lin",7} {"κ quad",7} {"Fleiss",7} {"ICC2,1",7} {"ICC3,1",7} {"α ord",7}");
         foreach (var i in r.Items)
         {
-            text.AppendLine($"{(i.IsLevel ? i.Item + " (level)" : i.Item),-24} {i.CompleteCases,7} {K(i.CohenKappa?.Kappa),7} {K(i.WeightedKappaLinear?.Kappa),7} {K(i.WeightedKappaQuadratic?.Kappa),7} {K(i.FleissKappa?.Kappa),7} {K(i.IntraclassCorrelation?.Icc21),7} {K(i.IntraclassCorrelation?.Icc31),7} {K(i.KrippendorffAlphaOrdinal?.Alpha),7}");
+            text.AppendLine($"{(i.IsLevel ? i.Item + " (summary)" : i.Item),-24} {i.CompleteCases,7} {K(i.CohenKappa?.Kappa),7} {K(i.WeightedKappaLinear?.Kappa),7} {K(i.WeightedKappaQuadratic?.Kappa),7} {K(i.FleissKappa?.Kappa),7} {K(i.IntraclassCorrelation?.Icc21),7} {K(i.IntraclassCorrelation?.Icc31),7} {K(i.KrippendorffAlphaOrdinal?.Alpha),7}");
         }
 
         if (r.Skipped.Count > 0)

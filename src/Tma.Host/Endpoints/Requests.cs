@@ -32,3 +32,8 @@ public sealed record RecordDecisionRequest(Guid? AssessmentId, string FinalLevel
 
 /// <summary>Asks for an anonymized research export.</summary>
 public sealed record ExportRequest(int K = 5, IReadOnlyList<string>? QuasiIdentifiers = null, string Purpose = "research");
+
+/// <summary>Asks for the assessors' summary ratings on one model, for inter-rater agreement (<c>tma agreement --model</c>).</summary>
+/// <param name="Model">The model whose judgement fields are exported: <c>id</c> or <c>id@range</c> of a package in service.</param>
+/// <param name="Purpose">Keyed into the case and rater pseudonyms (as in the anonymized export).</param>
+public sealed record JudgementExportRequest(string Model, string Purpose = "research");

@@ -56,7 +56,7 @@ public sealed record ItemAgreement
     /// <summary>The column name.</summary>
     public required string Item { get; init; }
 
-    /// <summary>True for the summary level column.</summary>
+    /// <summary>True for the summary: the level column, or the summary rating field of the model's judgement.</summary>
     public required bool IsLevel { get; init; }
 
     /// <summary><c>levels</c> (categories from the model, in their order) or <c>numeric</c> (values as given, categories = distinct values ascending).</summary>

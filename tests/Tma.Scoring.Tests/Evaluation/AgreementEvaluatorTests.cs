@@ -138,4 +138,43 @@ public sealed class AgreementEvaluatorTests
         var error = Assert.Single(result.Diagnostics);
         Assert.Contains("did you mean `direct`", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Two assessors' summary ratings on ten cases, as the case store's judgement export writes them. Hand computation
+    /// for priority (low, moderate, high, imminent): they agree on 7 of 10 cases, p_o = 0.7; marginals A = (3, 3, 3, 1),
+    /// B = (3, 3, 2, 2), p_e = (9 + 9 + 6 + 2) / 100 = 0.26; κ = (0.7 − 0.26) / (1 − 0.26) = 0.44 / 0.74.
+    /// </summary>
+    [Fact]
+    public void The_assessors_summary_ratings_are_read_as_the_models_judgement_levels_in_declared_order()
+    {
+        var package = Tma.Models.Packages.ModelPackage.Load(Tma.Scoring.Tests.Outcome.ShippedModels.Directory("workplace-violence-screening")).GetValueOrThrow();
+        string[] a = ["low", "low", "moderate", "moderate", "high", "high", "imminent", "low", "moderate", "high"];
+        string[] b = ["low", "moderate", "moderate", "moderate", "high", "imminent", "imminent", "low", "low", "high"];
+        var text = new StringBuilder("case,rater,priority,imminence\n");
+        for (var c = 0; c < a.Length; c++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"c{c},r1,{a[c]},low\n");
+            text.Append(CultureInfo.InvariantCulture, $"c{c},r2,{b[c]},{(c == 6 ? "high" : "low")}\n");
+        }
+
+        var report = AgreementEvaluator.Evaluate(Write(text.ToString(), "judgements.csv"), package).GetValueOrThrow();
+
+        var priority = report.Items.Single(i => i.Item == "priority");
+        Assert.True(priority.IsLevel); // the judgement's summary field is the summary rating
+        Assert.Equal(["low", "moderate", "high", "imminent"], priority.Categories);
+        Assert.Equal(0.44 / 0.74, priority.CohenKappa!.Kappa, 12);
+        Assert.False(report.Items.Single(i => i.Item == "imminence").IsLevel);
+    }
+
+    [Fact]
+    public void A_free_text_judgement_field_is_not_a_rating_and_is_refused_naming_the_rating_fields()
+    {
+        var package = Tma.Models.Packages.ModelPackage.Load(Tma.Scoring.Tests.Outcome.ShippedModels.Directory("workplace-violence-screening")).GetValueOrThrow();
+
+        var result = AgreementEvaluator.Evaluate(Write("case,rater,formulation\nc1,r1,x\n", "judgements.csv"), package);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Contains("nor a rating field of its judgement", error.Message, StringComparison.Ordinal);
+        Assert.Equal((1, 3), (error.Location.Line, error.Location.Column));
+    }
 }

@@ -11,7 +11,9 @@ namespace Tma.Scoring.Evaluation.Computation;
 /// <summary>
 /// A ratings file read into memory (such files are small): long format, one row per case and rater, one column per
 /// item and optionally the summary level. A value is a number, or — with a model — a level id of the item's input
-/// (a number for numeric inputs) and a level id of the model's output levels for the level column. Empty = not rated.
+/// (a number for numeric inputs), a level id of the model's output levels for the level column, or a level id of a
+/// rating field of the model's judgement (the assessors' summary ratings; the summary field counts as the summary
+/// level). A name that is both an input and a judgement field is read as the input. Empty = not rated.
 /// </summary>
 internal sealed class RatingsTable
 {
@@ -208,11 +210,17 @@ internal sealed class RatingsTable
             {
                 items.Add(input.HasLevels ? ItemSpec.Levels(name, c, isLevel: false, input.Levels.Select(l => l.Id).ToArray()) : ItemSpec.Numeric(name, c, isLevel: false));
             }
+            else if (RatingField(model, name) is { } field)
+            {
+                // An assessor's summary rating (exported from the store's decisions): ordinal in the declared order.
+                items.Add(ItemSpec.Levels(name, c, isLevel: field.Id == model.Judgement!.Summary, field.Levels.Select(l => l.Id).ToArray()));
+            }
             else
             {
+                var known = model.Inputs.Select(i => i.Id).Concat(RatingFields(model).Select(f => f.Id));
                 diagnostics.Add(new Diagnostic(EvaluationDiagnosticCodes.BadRatings, Severity.Error, location,
-                    $"column `{name}` is neither `{options.CaseColumn}`, `{options.RaterColumn}`, `{options.LevelColumn}` nor an input of model `{model.Id}`"
-                    + Suggestions.DidYouMean(name, model.Inputs.Select(i => i.Id))));
+                    $"column `{name}` is neither `{options.CaseColumn}`, `{options.RaterColumn}`, `{options.LevelColumn}`, an input of model `{model.Id}` nor a rating field of its judgement"
+                    + Suggestions.DidYouMean(name, known)));
             }
         }
 
@@ -233,6 +241,12 @@ internal sealed class RatingsTable
 
         return (caseIndex, raterIndex, items, diagnostics);
     }
+
+    private static IEnumerable<JudgementField> RatingFields(ModelDefinition model) =>
+        model.Judgement?.Fields.Where(f => f.Type == JudgementFieldType.Rating) ?? [];
+
+    private static JudgementField? RatingField(ModelDefinition model, string name) =>
+        RatingFields(model).FirstOrDefault(f => f.Id == name);
 
     private static LoadResult<RatingsTable> Fail(SourceLocation location, string code, string message) =>
         LoadResult<RatingsTable>.Failed([new Diagnostic(code, Severity.Error, location, message)]);
@@ -274,7 +288,7 @@ internal sealed class RatingsTable
 
 /// <summary>The ratings of one item: raters × cases, null = not rated.</summary>
 /// <param name="Name">Column name.</param>
-/// <param name="IsLevel">True for the summary level column.</param>
+/// <param name="IsLevel">True for the summary: the level column, or the summary rating field of the model's judgement.</param>
 /// <param name="Categories">Ordered categories from the model (values are their positions), or null for numeric values.</param>
 /// <param name="Ratings">Raters × cases.</param>
 internal sealed record RatedItem(string Name, bool IsLevel, IReadOnlyList<string>? Categories, double?[,] Ratings);

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using Tma.CaseStore;
+using Tma.Models.Packages;
+using Tma.Scoring.Evaluation;
+
+namespace Tma.Host.Tests;
+
+/// <summary>
+/// The loop: assessors record their summary judgement through the API, a researcher exports the ratings and
+/// <c>tma agreement</c>'s evaluator measures inter-rater agreement on the summary, reading the ratings as they come.
+/// </summary>
+public sealed class JudgementAgreementTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    /// <summary>
+    /// Two case managers rate the priority of four cases (low, elevated, high in warning-behaviours-triage):
+    /// m1 = low, elevated, high, high; m2 = low, high, high, elevated. Hand computation: p_o = 2/4 = 0.5; both marginals
+    /// (1, 1, 2)/4, p_e = (1 + 1 + 4)/16 = 0.375; κ = (0.5 − 0.375)/(1 − 0.375) = 0.2.
+    /// </summary>
+    [SkippableFact]
+    public async Task Summary_ratings_recorded_through_the_api_are_exported_pseudonymously_and_measured_for_agreement()
+    {
+        await host.EnsureStartedAsync();
+        string[] first = ["low", "elevated", "high", "high"];
+        string[] second = ["low", "high", "high", "elevated"];
+        var managers = new[] { host.Manager(), new Caller("manager-2", host.TenantA, CallerRole.CaseManager) };
+        for (var c = 0; c < first.Length; c++)
+        {
+            var (id, _, assessment) = await host.FilledCaseAsync();
+            foreach (var (manager, rating) in new[] { (managers[0], first[c]), (managers[1], second[c]) })
+            {
+                using var client = host.Client(manager);
+                var version = (await HostFixture.Read(await client.GetAsync($"/v1/cases/{id}"))).GetProperty("summary").GetProperty("version").GetInt64();
+                await HostFixture.Read(await client.PostAsJsonAsync($"/v1/cases/{id}/decisions", new
+                {
+                    assessmentId = assessment,
+                    finalLevel = "manage",
+                    rationale = "RATIONALE-TEXT",
+                    agreement = "followed",
+                    expectedVersion = version,
+                    judgement = new Dictionary<string, string> { ["priority"] = rating, ["imminence"] = "low", ["formulation"] = "FORMULATION-TEXT" },
+                }, HostFixture.Json));
+            }
+        }
+
+        using var researcher = host.Client(host.Researcher());
+        var export = await HostFixture.Read(await researcher.PostAsJsonAsync("/v1/exports/judgements", new { model = "warning-behaviours-triage", purpose = "agreement-study" }, HostFixture.Json));
+        var csv = export.GetProperty("csv").GetString()!;
+
+        Assert.Equal("case,rater,priority,imminence", csv.Split("\r\n")[0]); // the text field is not a rating and never exported
+        Assert.Equal((4, 2, 8), (export.GetProperty("report").GetProperty("casesRated").GetInt32(), export.GetProperty("report").GetProperty("raters").GetInt32(), export.GetProperty("report").GetProperty("rowsWritten").GetInt32()));
+        Assert.DoesNotContain("TEXT", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("manager-", csv, StringComparison.Ordinal);
+        var path = Path.Combine(Path.GetTempPath(), "tma-judgements-" + Guid.NewGuid().ToString("N") + ".csv");
+        try
+        {
+            await File.WriteAllTextAsync(path, csv);
+            var package = ModelPackage.Load(Path.Combine(HostFixture.RepositoryRoot, "models", "warning-behaviours-triage")).GetValueOrThrow();
+            var report = AgreementEvaluator.Evaluate(path, package).GetValueOrThrow();
+
+            var priority = report.Items.Single(i => i.Item == "priority");
+            Assert.True(priority.IsLevel);
+            Assert.Equal((4, 2), (report.Provenance.Cases, report.Provenance.Raters));
+            Assert.Equal(0.2, priority.CohenKappa!.Kappa, 12);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [SkippableFact]
+    public async Task An_unknown_or_missing_model_is_refused_with_a_problem_and_no_export()
+    {
+        await host.EnsureStartedAsync();
+        using var researcher = host.Client(host.Researcher());
+
+        using var unknown = await researcher.PostAsJsonAsync("/v1/exports/judgements", new { model = "no-such-model" }, HostFixture.Json);
+        using var missing = await researcher.PostAsJsonAsync("/v1/exports/judgements", new { purpose = "x" }, HostFixture.Json);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("model:", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
