@@ -82,4 +82,32 @@ public sealed class JudgementAgreementTests(HostFixture host) : IClassFixture<Ho
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Contains("model:", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task A_judgement_that_does_not_fit_the_models_fields_is_refused_naming_each_field_and_nothing_is_stored()
+    {
+        await host.EnsureStartedAsync();
+        var (id, version, assessment) = await host.FilledCaseAsync();
+        using var manager = host.Client(host.Manager());
+
+        using var response = await manager.PostAsJsonAsync($"/v1/cases/{id}/decisions", new
+        {
+            assessmentId = assessment,
+            finalLevel = "manage",
+            rationale = "r",
+            agreement = "followed",
+            expectedVersion = version,
+            judgement = new Dictionary<string, string> { ["imminence"] = "hgih", ["priorty"] = "high" },
+        }, HostFixture.Json);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToArray();
+        Assert.Equal(3, errors.Length);
+        Assert.StartsWith("judgement.imminence: `hgih` is not one of its ratings — did you mean `high`?", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("judgement.priorty: not a judgement field of this model — did you mean `priority`?", errors[1], StringComparison.Ordinal);
+        Assert.Equal("judgement.priority: required", errors[2]);
+        var decisions = await HostFixture.Read(await manager.GetAsync($"/v1/cases/{id}/decisions"));
+        Assert.Equal(0, decisions.GetArrayLength());
+    }
 }

@@ -36,8 +36,13 @@ internal static class ContentEndpoints
             return Results.File(document.Content.ToArray(), "application/octet-stream", document.Info.Name);
         }).WithName("DownloadDocument").WithSummary("Downloads a document (always as an attachment, never rendered).");
 
-        api.MapPost("/cases/{caseId:guid}/decisions", async (Guid caseId, RecordDecisionRequest body, HttpContext http, Store store, CancellationToken ct) =>
+        api.MapPost("/cases/{caseId:guid}/decisions", async (Guid caseId, RecordDecisionRequest body, HttpContext http, Store store, IModelCatalog models, CancellationToken ct) =>
         {
+            if (await JudgementCheck.ProblemAsync(store, models, http.Caller(), caseId, body, ct).ConfigureAwait(false) is { } problem)
+            {
+                return problem;
+            }
+
             var record = await store.RecordDecisionAsync(http.Caller(), caseId, new NewDecision(body.AssessmentId, body.FinalLevel, body.Rationale, body.Agreement) { Judgement = body.Judgement }, body.ExpectedVersion, ct).ConfigureAwait(false);
             return Results.Created($"/v1/cases/{caseId}/decisions/{record.Id}", record);
         }).WithName("RecordDecision").WithSummary("Records the professional's final level, rationale, and whether it followed or overrode the model.");

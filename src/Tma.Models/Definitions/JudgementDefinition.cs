@@ -63,4 +63,37 @@ public sealed record JudgementDefinition(string Summary, IReadOnlyList<Judgement
 {
     /// <summary>The summary field.</summary>
     public JudgementField SummaryField => Fields.First(f => f.Id == Summary);
+
+    /// <summary>
+    /// Checks an assessor's recorded judgement against the fields: every field id declared, every rating one of the
+    /// field's level ids, every required field filled. A typo must be refused when it is written, not discovered
+    /// later as disagreement between raters.
+    /// </summary>
+    /// <param name="values">Field id → rating id or text.</param>
+    /// <returns>One problem per fault, each starting with <c>judgement.&lt;field&gt;</c>; empty when the judgement fits.</returns>
+    public IReadOnlyList<string> Check(IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var problems = new List<string>();
+        foreach (var (id, value) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            var field = Fields.FirstOrDefault(f => f.Id == id);
+            if (field is null)
+            {
+                problems.Add($"judgement.{id}: not a judgement field of this model{Text.Suggestions.DidYouMean(id, Fields.Select(f => f.Id))} (fields: {string.Join(", ", Fields.Select(f => f.Id))})");
+            }
+            else if (field.Type == JudgementFieldType.Rating && field.LevelIndex(value) < 0)
+            {
+                var levels = field.Levels.Select(l => l.Id).ToArray();
+                problems.Add($"judgement.{id}: `{value}` is not one of its ratings{Text.Suggestions.DidYouMean(value, levels)} ({string.Join(", ", levels)})");
+            }
+        }
+
+        foreach (var field in Fields.Where(f => f.Required && !values.ContainsKey(f.Id)))
+        {
+            problems.Add($"judgement.{field.Id}: required");
+        }
+
+        return problems;
+    }
 }
