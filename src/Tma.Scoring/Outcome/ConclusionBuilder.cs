@@ -148,9 +148,12 @@ internal sealed class ConclusionBuilder
     {
         var steps = new List<RecommendedAction>();
         var urgency = conclusion == Conclusion.Level ? "routine" : "soon";
-        if (keyItems.Count > 0)
+        // A key item that is stale or contradicted gets its own, more specific step below (with the date or the
+        // sources); asking for it twice would read as two tasks.
+        var toGather = keyItems.Where(k => !stale.Exists(s => s.Input == k) && !contradictions.Exists(c => c.Input == k)).ToList();
+        if (toGather.Count > 0)
         {
-            steps.Add(Step("gather-key-items", _texts.GatherKeyItems(Labels(keyItems)), "soon", keyItems));
+            steps.Add(Step("gather-key-items", _texts.GatherKeyItems(Labels(toGather)), "soon", toGather));
         }
 
         foreach (var contradiction in contradictions)
@@ -165,7 +168,7 @@ internal sealed class ConclusionBuilder
             steps.Add(Step("refresh-stale", _texts.RefreshStale(fact.Label, OutcomeTexts.Date(fact.Report.ObservedAt), _texts.Period(period)), "soon", [fact.Input]));
         }
 
-        var others = missing.Omitted.Where(o => !keyItems.Contains(o) && !stale.Exists(s => s.Input == o)).ToArray();
+        var others = missing.Omitted.Where(o => !keyItems.Contains(o) && !stale.Exists(s => s.Input == o) && !contradictions.Exists(c => c.Input == o)).ToArray();
         if (others.Length > 0)
         {
             steps.Add(Step("gather-missing", _texts.GatherMissing(Labels(others)), urgency, others));
