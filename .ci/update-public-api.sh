@@ -10,7 +10,12 @@ cd "$(dirname "$0")/.."
 
 projects=("$@")
 if [[ ${#projects[@]} -eq 0 ]]; then
-  mapfile -t projects < <(dirname $(ls src/*/PublicAPI.Shipped.txt))
+  # Dependency order: a project's build sees the already regenerated lists of the projects it references.
+  order=(Tma.Models Tma.Scoring Tma.Scoring.Classifiers Tma.Scoring.Hosting Tma.Research Tma.CaseStore)
+  mapfile -t tracked < <(dirname $(ls src/*/PublicAPI.Shipped.txt))
+  projects=()
+  for name in "${order[@]}"; do [[ -f "src/$name/PublicAPI.Shipped.txt" ]] && projects+=("src/$name"); done
+  for project in "${tracked[@]}"; do [[ " ${projects[*]} " == *" $project "* ]] || projects+=("$project"); done
 fi
 
 work="$(mktemp -d)"

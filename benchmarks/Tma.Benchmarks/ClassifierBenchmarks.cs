@@ -2,11 +2,12 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Tma.Models.Cases;
 using Tma.Models.Packages;
+using Tma.Research.Datasets;
+using Tma.Research.Evaluation.Scoring;
+using Tma.Research.Synthesis;
 using Tma.Scoring;
 using Tma.Scoring.Classifiers;
-using Tma.Scoring.Datasets;
 using Tma.Scoring.FastPath;
-using Tma.Scoring.Synthesis;
 
 namespace Tma.Benchmarks;
 
@@ -49,8 +50,8 @@ public class ClassifierBenchmarks
         var classifierPackage = ModelPackage.Load(classifierFolder).GetValueOrThrow();
         _rules = RiskModelCompiler.Compile(rulesPackage);
         _rulesBatch = RiskModelCompiler.CompileBatch(rulesPackage);
-        _classifier = RiskModelCompiler.Compile(classifierPackage);
-        _classifierDataset = _classifier as IDatasetScorer ?? throw new InvalidOperationException("The classifier does not implement IDatasetScorer.");
+        _classifier = RiskModelCompiler.Compile(classifierPackage, options: RiskModelOptions.Default.WithClassifiers());
+        _classifierDataset = DatasetScorers.For(_classifier) ?? throw new InvalidOperationException("The classifier has no dataset scorer.");
 
         var examples = Directory.GetFiles(Path.Combine(classifierFolder, "examples"), "*.yaml").Order(StringComparer.Ordinal)
             .Select(file => CaseReader.ReadFile(file).GetValueOrThrow()).ToArray();

@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using Tma.Models.Packages;
+using Tma.Research.Datasets;
+using Tma.Research.Synthesis;
 using Tma.Scoring;
-using Tma.Scoring.Datasets;
 using Tma.Scoring.FastPath;
-using Tma.Scoring.Synthesis;
 
 namespace Tma.Benchmarks;
 

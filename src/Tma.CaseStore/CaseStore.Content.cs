@@ -1,3 +1,5 @@
+// One concern, kept in one file on purpose: the case-content operations of the store (observations, assessments,
+// decisions, documents), each an audited, encrypted, versioned write or read with the same shape.
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Tma.Models.Cases;

@@ -3,13 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.IdentityModel.Tokens;
 using Tma.CaseStore;
-using Tma.Scoring.Registry;
+using Tma.Scoring.Classifiers;
+using Tma.Scoring.Hosting;
 
 namespace Tma.Host;
 
@@ -149,6 +150,9 @@ public static class TmaHostApp
         {
             options.TrustedPublicKeyFiles.Add(key);
         }
+
+        // The host serves every shipped kind: rules and composites are built in, classifiers come from their package.
+        options.Kinds.Add(ClassifierKind.Instance);
 
         var registry = new ModelRegistry(options, services.GetRequiredService<ILogger<ModelRegistry>>(), services.GetRequiredService<TimeProvider>());
         registry.StartAsync().GetAwaiter().GetResult();

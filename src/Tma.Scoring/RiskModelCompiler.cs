@@ -27,7 +27,7 @@ public static class RiskModelCompiler
         if (package.Definition.Kind != ModelKind.Rules)
         {
             // Classifiers load their model file, composites their components, from the package's folder.
-            return Composite.KindCompiler.Compile(package.Definition, package.ContentHash, package.Directory, time ?? TimeProvider.System, options);
+            return Kinds.KindCompiler.Compile(package.Definition, package.ContentHash, package.Directory, time ?? TimeProvider.System, options);
         }
 
         return Compile(package.Definition, package.ContentHash, time, options);
@@ -48,7 +48,7 @@ public static class RiskModelCompiler
         if (definition.Kind != ModelKind.Rules)
         {
             // Classifiers and composites need their package folder: the folder of the definition's model.yaml.
-            return Composite.KindCompiler.Compile(definition, contentHash, Path.GetDirectoryName(Path.GetFullPath(definition.SourceFile))!, time ?? TimeProvider.System, options);
+            return Kinds.KindCompiler.Compile(definition, contentHash, Path.GetDirectoryName(Path.GetFullPath(definition.SourceFile))!, time ?? TimeProvider.System, options);
         }
 
         var reference = Reference(definition, contentHash);

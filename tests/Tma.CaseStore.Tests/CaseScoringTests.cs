@@ -1,4 +1,5 @@
 using Tma.CaseStore.Tests.Infrastructure;
+using Tma.Host;
 using Tma.Scoring;
 using Tma.Scoring.Assessments;
 
@@ -6,18 +7,7 @@ namespace Tma.CaseStore.Tests;
 
 public sealed class CaseScoringTests
 {
-    internal static string ModelPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Tma.slnx")))
-            {
-                return Path.Combine(dir.FullName, "models", "warning-behaviours-triage");
-            }
-        }
-
-        throw new DirectoryNotFoundException("Tma.slnx not found.");
-    }
+    internal static string ModelPath() => Repository.Model("warning-behaviours-triage");
 
     [Fact]
     public async Task Assessing_a_case_stores_the_exact_model_and_inputs_and_reads_back_the_same_assessment()

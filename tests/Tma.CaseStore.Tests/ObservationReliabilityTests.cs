@@ -1,4 +1,5 @@
 using Tma.CaseStore.Tests.Infrastructure;
+using Tma.Host;
 using Tma.Models.Cases;
 using Tma.Scoring;
 

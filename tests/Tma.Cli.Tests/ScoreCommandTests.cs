@@ -106,3 +106,52 @@ public sealed class ScoreCommandTests
         File.Delete(file);
     }
 }
+
+/// <summary>Package paths as shells write them, and composites whose components are missing.</summary>
+public sealed class PackagePathTests
+{
+    private static readonly string Composite = Repository.Path("models", "workplace-violence-composite");
+
+    [Fact]
+    public void A_composite_folder_with_a_trailing_slash_validates_and_scores_like_without_it()
+    {
+        var slashed = Composite + Path.DirectorySeparatorChar;
+        var example = Directory.GetFiles(Path.Combine(Composite, "examples"), "*.yaml").Order(StringComparer.Ordinal).First();
+
+        var (validateExit, _, validateError) = Cli.Run("validate", slashed);
+        var (scoreExit, withSlash, scoreError) = Cli.Run("score", "--model", slashed, "--case", example, "--format", "json");
+        var (_, withoutSlash, _) = Cli.Run("score", "--model", Composite, "--case", example, "--format", "json");
+
+        Assert.True(validateExit == 0, validateError);
+        Assert.True(scoreExit == 0, scoreError);
+        // Same model, same content hash, same conclusion; only the assessment time may differ.
+        static string Stable(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"assessedAt\": \"[^\"]*\"", "");
+        Assert.Equal(Stable(withoutSlash), Stable(withSlash));
+    }
+
+    [Fact]
+    public void A_composite_whose_components_are_missing_is_refused_with_located_errors_and_exit_2()
+    {
+        var folder = Directory.CreateTempSubdirectory("tma-composite-").FullName;
+        try
+        {
+            // The composite alone, without its component packages beside it.
+            var copy = Path.Combine(folder, "workplace-violence-composite");
+            Directory.CreateDirectory(copy);
+            File.Copy(Path.Combine(Composite, "model.yaml"), Path.Combine(copy, "model.yaml"));
+            var example = Directory.GetFiles(Path.Combine(Composite, "examples"), "*.yaml").Order(StringComparer.Ordinal).First();
+
+            var (exit, _, error) = Cli.Run("score", "--model", copy + Path.DirectorySeparatorChar, "--case", example);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("model.yaml:", error, StringComparison.Ordinal);
+            Assert.Contains("error TMA0062: component `workplace-violence-screening`", error, StringComparison.Ordinal);
+            Assert.Contains("tma score: model workplace-violence-composite cannot be compiled", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

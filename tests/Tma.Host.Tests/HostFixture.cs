@@ -45,7 +45,7 @@ public class HostFixture : IAsyncLifetime
 
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     /// <summary>Makes sure the host runs; a fixture whose backend is unavailable skips the test (or fails it in CI).</summary>
     public virtual Task EnsureStartedAsync() => Task.CompletedTask;
@@ -176,17 +176,4 @@ public class HostFixture : IAsyncLifetime
     }
 
     private static JsonSerializerOptions CreateJson() => new(JsonSerializerDefaults.Web);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Tma.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Tma.slnx not found.");
-    }
 }

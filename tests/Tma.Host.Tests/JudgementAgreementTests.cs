@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Tma.CaseStore;
 using Tma.Models.Packages;
-using Tma.Scoring.Evaluation;
+using Tma.Research.Evaluation;
 
 namespace Tma.Host.Tests;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Tma.Cli.Reports;
-using Tma.Scoring.Evaluation;
+using Tma.Research.Evaluation;
 
 namespace Tma.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Tma.Models.Packages;
-using Tma.Scoring.Datasets;
+using Tma.Research.Datasets;
 
 namespace Tma.Cli.Commands;
 

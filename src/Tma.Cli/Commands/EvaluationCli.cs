@@ -2,7 +2,7 @@ using System.Reflection;
 using Tma.Cli.Reports;
 using Tma.Models.Diagnostics;
 using Tma.Models.Packages;
-using Tma.Scoring.Evaluation;
+using Tma.Research.Evaluation;
 
 namespace Tma.Cli.Commands;
 
@@ -69,7 +69,7 @@ internal static class EvaluationCli
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"{folder}: error {Tma.Scoring.Datasets.DatasetDiagnosticCodes.File}: cannot write the report: {ex.Message}");
+            error.WriteLine($"{folder}: error {Tma.Research.Datasets.DatasetDiagnosticCodes.File}: cannot write the report: {ex.Message}");
             error.WriteLine($"tma {command}: the report folder could not be written");
             return false;
         }

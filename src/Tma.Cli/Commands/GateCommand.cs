@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Tma.Cli.Reports;
 using Tma.Models.Packages;
-using Tma.Scoring.Gate;
+using Tma.Research.Gate;
 
 namespace Tma.Cli.Commands;
 
@@ -126,7 +126,7 @@ internal static class GateCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"{path}: error {Tma.Scoring.Datasets.DatasetDiagnosticCodes.File}: cannot write: {ex.Message}");
+            error.WriteLine($"{path}: error {Tma.Research.Datasets.DatasetDiagnosticCodes.File}: cannot write: {ex.Message}");
             error.WriteLine($"tma {Name}: the output file could not be written");
             return false;
         }

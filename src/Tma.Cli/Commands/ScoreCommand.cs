@@ -5,6 +5,7 @@ using Tma.Models.Diagnostics;
 using Tma.Models.Packages;
 using Tma.Scoring;
 using Tma.Scoring.Assessments;
+using Tma.Scoring.Classifiers;
 using Tma.Scoring.FastPath;
 
 namespace Tma.Cli.Commands;
@@ -67,7 +68,17 @@ internal static class ScoreCommand
         var data = norm is null ? caseData.Value : caseData.Value with { Norm = norm };
 
         // Compiled first: a composite's inputs are its components' inputs, known only once they are resolved.
-        var model = RiskModelCompiler.Compile(package.Value, options: new RiskModelOptions { Language = language });
+        IRiskModel model;
+        try
+        {
+            model = RiskModelCompiler.Compile(package.Value, options: new RiskModelOptions { Language = language }.WithClassifiers());
+        }
+        catch (ModelLoadException ex)
+        {
+            // A package whose files do not fit its definition (a component that cannot be found, a replaced model
+            // file): the user's input, located, never an internal error.
+            return Fail(error, ex.Diagnostics, $"model {package.Value.Definition.Id} cannot be compiled");
+        }
 
         // Without a case date the case is assessed as of now: evidence past its validity window no longer counts.
         var resolved = CaseResolver.Resolve(model.Definition, data, TimeProvider.System.GetUtcNow());

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Tma.Models.Diagnostics;
 using Tma.Models.Packages;
-using Tma.Scoring.Datasets;
-using Tma.Scoring.Synthesis;
+using Tma.Research.Datasets;
+using Tma.Research.Synthesis;
 
 namespace Tma.Cli.Commands;
 

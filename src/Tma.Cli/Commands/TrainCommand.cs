@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Tma.Models.Diagnostics;
+using Tma.Research.Datasets;
+using Tma.Research.Training;
 using Tma.Scoring.Classifiers;
-using Tma.Scoring.Datasets;
 
 namespace Tma.Cli.Commands;
 

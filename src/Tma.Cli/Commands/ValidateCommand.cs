@@ -2,6 +2,8 @@ using System.CommandLine;
 using Tma.Models.Diagnostics;
 using Tma.Models.Packages;
 using Tma.Scoring;
+using Tma.Scoring.Classifiers;
+using Tma.Scoring.FastPath;
 
 namespace Tma.Cli.Commands;
 
@@ -61,7 +63,7 @@ internal static class ValidateCommand
     {
         try
         {
-            RiskModelCompiler.Compile(package);
+            RiskModelCompiler.Compile(package, options: RiskModelOptions.Default.WithClassifiers());
             return true;
         }
         catch (ModelLoadException ex)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Tma.Models.Definitions;
 using Tma.Scoring.Assessments;
+using Tma.Scoring.Outcome;
 
 namespace Tma.Cli.Rendering;
 

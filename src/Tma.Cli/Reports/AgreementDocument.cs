@@ -1,4 +1,4 @@
-using Tma.Scoring.Evaluation;
+using Tma.Research.Evaluation;
 using static Tma.Cli.Reports.EvaluationDocument;
 
 namespace Tma.Cli.Reports;

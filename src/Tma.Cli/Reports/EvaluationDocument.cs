@@ -1,5 +1,5 @@
-using Tma.Scoring.Evaluation;
-using Tma.Scoring.Evaluation.Statistics;
+using Tma.Research.Evaluation;
+using Tma.Research.Evaluation.Statistics;
 
 namespace Tma.Cli.Reports;
 

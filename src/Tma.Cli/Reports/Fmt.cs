@@ -1,5 +1,5 @@
 using System.Globalization;
-using Tma.Scoring.Evaluation.Statistics;
+using Tma.Research.Evaluation.Statistics;
 
 namespace Tma.Cli.Reports;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
-using Tma.Scoring.Gate;
+using Tma.Research.Gate;
 
 namespace Tma.Cli.Reports;
 

@@ -1,5 +1,5 @@
 using ScottPlot;
-using Tma.Scoring.Evaluation;
+using Tma.Research.Evaluation;
 
 namespace Tma.Cli.Reports;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Tma.Scoring.Evaluation;
+using Tma.Research.Evaluation;
 
 namespace Tma.Cli.Reports;
 

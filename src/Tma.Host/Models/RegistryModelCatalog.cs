@@ -1,5 +1,5 @@
 using Tma.Scoring;
-using Tma.Scoring.Registry;
+using Tma.Scoring.Hosting;
 
 namespace Tma.Host;
 

@@ -105,7 +105,7 @@ public static class CaseReader
                 }
                 else
                 {
-                    source.Error(DiagnosticCodes.CaseValue, reliabilityNode, $"{field}.reliability: `{reliabilityNode.Value}` is not a reliability grade{Text.Suggestions.DidYouMean(reliabilityNode.Value ?? "", SourceReliabilityNames.All)} ({string.Join(", ", SourceReliabilityNames.All)})");
+                    source.Error(DiagnosticCodes.CaseValue, reliabilityNode, $"{field}.reliability: `{reliabilityNode.Value}` is not a reliability grade{Suggestions.DidYouMean(reliabilityNode.Value ?? "", SourceReliabilityNames.All)} ({string.Join(", ", SourceReliabilityNames.All)})");
                 }
             }
 

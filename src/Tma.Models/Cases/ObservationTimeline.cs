@@ -76,13 +76,5 @@ internal static class ObservationTimeline
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static ReportedValue Reported(InputDefinition input, Report report) =>
-        new(Describe(input, report.Value), report.At, report.Source.Source, report.Source.Reliability, report.Source.Rater);
-
-    /// <summary>A resolved value as the user wrote it: level or category id, or number.</summary>
-    public static string Describe(InputDefinition input, double? value) => value switch
-    {
-        null => "unknown",
-        { } v when input.Type == InputType.Numeric => v.ToString("0.######", CultureInfo.InvariantCulture),
-        { } v => input.Levels[(int)v].Id,
-    };
+        new(input.Describe(report.Value), report.At, report.Source.Source, report.Source.Reliability, report.Source.Rater);
 }

@@ -1,5 +1,4 @@
 using Tma.Models.Diagnostics;
-using Tma.Models.Expressions;
 
 namespace Tma.Models.Definitions;
 

@@ -99,4 +99,15 @@ public sealed record InputDefinition
 
         return -1;
     }
+
+    /// <summary>A resolved value as the user writes it: the level id (of the relevance scale when <paramref name="relevance"/>), the number, or <c>unknown</c>.</summary>
+    /// <param name="value">A level position or number; null when unknown.</param>
+    /// <param name="relevance">Whether the value is on the relevance axis.</param>
+    /// <returns>The text shown in explanations, reports and exports.</returns>
+    public string Describe(double? value, bool relevance = false) => value switch
+    {
+        null => "unknown",
+        { } v when Type == InputType.Numeric => v.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture),
+        { } v => (relevance ? RelevanceLevels : Levels)[(int)v].Id,
+    };
 }

@@ -1,3 +1,5 @@
+using Tma.Models.Diagnostics;
+
 namespace Tma.Models.Definitions;
 
 /// <summary>The kind of a summary-judgement field.</summary>
@@ -80,12 +82,12 @@ public sealed record JudgementDefinition(string Summary, IReadOnlyList<Judgement
             var field = Fields.FirstOrDefault(f => f.Id == id);
             if (field is null)
             {
-                problems.Add($"judgement.{id}: not a judgement field of this model{Text.Suggestions.DidYouMean(id, Fields.Select(f => f.Id))} (fields: {string.Join(", ", Fields.Select(f => f.Id))})");
+                problems.Add($"judgement.{id}: not a judgement field of this model{Suggestions.DidYouMean(id, Fields.Select(f => f.Id))} (fields: {string.Join(", ", Fields.Select(f => f.Id))})");
             }
             else if (field.Type == JudgementFieldType.Rating && field.LevelIndex(value) < 0)
             {
                 var levels = field.Levels.Select(l => l.Id).ToArray();
-                problems.Add($"judgement.{id}: `{value}` is not one of its ratings{Text.Suggestions.DidYouMean(value, levels)} ({string.Join(", ", levels)})");
+                problems.Add($"judgement.{id}: `{value}` is not one of its ratings{Suggestions.DidYouMean(value, levels)} ({string.Join(", ", levels)})");
             }
         }
 

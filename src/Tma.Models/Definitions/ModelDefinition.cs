@@ -95,7 +95,7 @@ public sealed record ModelDefinition
             throw new ArgumentException($"Model {Id} has no texts in `{language}`; its languages are {string.Join(", ", Languages)}.", nameof(language));
         }
 
-        return Text.ModelLocalizer.Project(this, language);
+        return ModelLocalizer.Project(this, language);
     }
 
     /// <summary>Missing-data policy.</summary>

@@ -1,4 +1,3 @@
-using Tma.Models.Expressions;
 
 namespace Tma.Models.Definitions;
 

@@ -63,6 +63,9 @@ public static class DiagnosticCodes
     /// <summary>A composite's component cannot be resolved or combined (no matching package, incompatible levels or inputs).</summary>
     public const string Component = "TMA0062";
 
+    /// <summary>The model's kind is valid but the application has no compiler for it (a kind package is not referenced).</summary>
+    public const string KindNotInstalled = "TMA0063";
+
     /// <summary>A text is missing in one of the model's languages, or names a language the model does not declare.</summary>
     public const string MissingTranslation = "TMA0070";
 

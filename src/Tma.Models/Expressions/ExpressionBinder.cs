@@ -1,4 +1,7 @@
+// One concern, kept in one file on purpose: type-checking the condition language against a model. Every node kind
+// is one case of the same recursive walk with the same error mapping; splitting it would scatter that walk.
 using Tma.Models.Definitions;
+using Tma.Models.Diagnostics;
 using Tma.Models.Text;
 
 namespace Tma.Models.Expressions;

@@ -1,3 +1,5 @@
+// One concern, kept in one file on purpose: reading and checking the `classifier:` section (features, trainer,
+// bands, calibration) with located diagnostics; its cross-checks need all parts of the section at once.
 using System.Globalization;
 using System.Security.Cryptography;
 using Tma.Models.Definitions;

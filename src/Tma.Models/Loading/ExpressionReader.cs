@@ -1,3 +1,4 @@
+using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
 using Tma.Models.Expressions;
 using Tma.Models.Yaml;

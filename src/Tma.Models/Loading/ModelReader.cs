@@ -41,7 +41,7 @@ public static class ModelReader
     /// <param name="root">The document's root node (from <see cref="SafeYaml"/>).</param>
     /// <param name="source">The file the nodes come from; its diagnostics receive every problem.</param>
     /// <param name="options">How to read; <see cref="ModelReadOptions.Default"/> when null.</param>
-    public static LoadResult<ModelDefinition> Read(YamlDotNet.RepresentationModel.YamlNode root, YamlSource source, ModelReadOptions? options)
+    internal static LoadResult<ModelDefinition> Read(YamlDotNet.RepresentationModel.YamlNode root, YamlSource source, ModelReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(source);

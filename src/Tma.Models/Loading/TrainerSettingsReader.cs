@@ -4,7 +4,7 @@ using Tma.Models.Yaml;
 namespace Tma.Models.Loading;
 
 /// <summary>Reads the trainer and calibration settings of a classifier, for <c>model.yaml</c> and <c>tma train</c> specs alike.</summary>
-public static class TrainerSettingsReader
+internal static class TrainerSettingsReader
 {
     /// <summary>Reads <c>trainer: { name, &lt;setting&gt;: number … }</c> from <paramref name="parent"/> (required), reporting located errors.</summary>
     /// <param name="parent">The mapping that holds <c>trainer</c>.</param>

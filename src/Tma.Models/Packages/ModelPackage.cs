@@ -51,7 +51,9 @@ public sealed class ModelPackage
     public static LoadResult<ModelPackage> Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var directory = File.Exists(path) ? Path.GetDirectoryName(Path.GetFullPath(path))! : Path.GetFullPath(path);
+        // A trailing separator (as shell completion writes folders) must not change which folder is the package:
+        // composites find their components beside it.
+        var directory = File.Exists(path) ? Path.GetDirectoryName(Path.GetFullPath(path))! : Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         var modelFile = Path.Combine(directory, ModelFileName);
         var display = File.Exists(path) ? path : Path.Combine(path, ModelFileName);
         if (!System.IO.Directory.Exists(directory) || !File.Exists(modelFile))

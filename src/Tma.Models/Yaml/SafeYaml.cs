@@ -10,7 +10,7 @@ namespace Tma.Models.Yaml;
 /// Loads YAML written by people without trusting it: size and depth limits, no anchors or aliases (so a
 /// "billion laughs" document cannot expand), duplicate keys reported, and every syntax error located.
 /// </summary>
-public static class SafeYaml
+internal static class SafeYaml
 {
     /// <summary>Largest accepted file, in bytes.</summary>
     public const long MaxFileBytes = 1024 * 1024;

@@ -9,7 +9,7 @@ namespace Tma.Models.Yaml;
 /// Typed, located access to one YAML mapping. Every key read is remembered so that <see cref="Finish"/> can report
 /// keys the format does not know (with a "did you mean" hint) instead of silently ignoring a typo.
 /// </summary>
-public sealed class YamlMap
+internal sealed class YamlMap
 {
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Tma.Models.Yaml;
 
 /// <summary>A YAML file being read: its name, its diagnostics, and how node positions become source locations.</summary>
-public sealed class YamlSource
+internal sealed class YamlSource
 {
     /// <summary>Creates a source for <paramref name="file"/> reporting into <paramref name="diagnostics"/>.</summary>
     public YamlSource(string file, DiagnosticBag diagnostics)
@@ -20,7 +20,7 @@ public sealed class YamlSource
     public DiagnosticBag Diagnostics { get; }
 
     /// <summary>Collects the file's texts in each declared language (English only until <c>languages</c> is read).</summary>
-    internal Text.TextCollector Texts { get; set; } = new([Text.LanguageCodes.English]);
+    internal TextCollector Texts { get; set; } = new([Text.LanguageCodes.English]);
 
     /// <summary>The location where <paramref name="node"/> starts.</summary>
     public SourceLocation At(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);

@@ -1,9 +1,10 @@
+// One concern, kept in one file on purpose: combining component assessments into one (mapping, combination
+// rule, the composite's conclusion and explanation); every step works on the same per-component results.
 using System.Globalization;
 using Tma.Models.Cases;
 using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
 using Tma.Scoring.Assessments;
-using Tma.Scoring.Classifiers;
 using Tma.Scoring.Outcome;
 
 namespace Tma.Scoring.Composite;
@@ -384,7 +385,7 @@ internal sealed class CompositeRiskModel : IRiskModel
 
     private RecommendedAction[] Actions(Assessment[] results, int rank)
     {
-        var merged = new List<RecommendedAction>(ClassifierRiskModel.LevelActions(Definition, rank));
+        var merged = new List<RecommendedAction>(ConclusionBuilder.LevelActions(Definition, rank));
 
         // Information-gathering steps name inputs, not levels, and keep their own ids.
         for (var p = 0; p < results.Length; p++)
@@ -409,7 +410,7 @@ internal sealed class CompositeRiskModel : IRiskModel
             }
         }
 
-        return [.. merged.Select((a, i) => (a, i)).OrderBy(x => ClassifierRiskModel.UrgencyRank(x.a.Urgency)).ThenBy(x => x.i).Select(x => x.a)];
+        return [.. merged.Select((a, i) => (a, i)).OrderBy(x => ConclusionBuilder.UrgencyRank(x.a.Urgency)).ThenBy(x => x.i).Select(x => x.a)];
     }
 
     private MissingInformation Missing(Assessment[] results)

@@ -123,6 +123,25 @@ internal sealed class ConclusionBuilder
         return [.. ordered.Select((a, i) => (a, i)).OrderBy(x => UrgencyRank(x.a.Urgency)).ThenBy(x => x.i).Select(x => x.a)];
     }
 
+    /// <summary>The recommended actions of an output level, most urgent first.</summary>
+    public static RecommendedAction[] LevelActions(ModelDefinition model, int rank)
+    {
+        if (rank < 0)
+        {
+            return [];
+        }
+
+        var level = model.Levels[rank];
+        return [.. level.Actions
+            .Select(id => model.Actions.FirstOrDefault(a => a.Id == id))
+            .OfType<ActionDefinition>()
+            .Select(a => new RecommendedAction(a.Id, a.Step, [.. a.Experts.Select(ExpertNames.Of)], a.Urgency.ToString().ToLowerInvariant(), ["level:" + level.Id]))
+            .Select((a, i) => (a, i))
+            .OrderBy(x => UrgencyRank(x.a.Urgency))
+            .ThenBy(x => x.i)
+            .Select(x => x.a)];
+    }
+
     /// <summary>0 for immediate, 1 for soon, 2 for routine.</summary>
     public static int UrgencyRank(string urgency) => urgency switch
     {
@@ -133,7 +152,7 @@ internal sealed class ConclusionBuilder
 
     /// <summary>An evidence value of a known input, with its report's provenance and the input's special category.</summary>
     public EvidenceValue Fact(InputDefinition input, double value, ReportedValue? report) =>
-        new(input.Id, Aggregation.Aggregator.Describe(input, value, relevance: false), report?.ObservedAt, report?.Source,
+        new(input.Id, input.Describe(value), report?.ObservedAt, report?.Source,
             report?.Reliability is { } r ? SourceReliabilityNames.Of(r) : null,
             input.Sensitive is { } s ? SpecialCategoryNames.Of(s) : null);
 

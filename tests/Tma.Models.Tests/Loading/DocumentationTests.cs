@@ -10,20 +10,7 @@ namespace Tma.Models.Tests.Loading;
 /// <summary>Keeps docs/model-format.md and docs/model.schema.json in step with the loader.</summary>
 public sealed partial class DocumentationTests
 {
-    private static readonly string Docs = FindDocs();
-
-    private static string FindDocs()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "docs", "model-format.md")))
-            {
-                return Path.Combine(directory.FullName, "docs");
-            }
-        }
-
-        throw new InvalidOperationException("docs/model-format.md not found above the test output folder.");
-    }
+    private static readonly string Docs = Repository.Path("docs");
 
     private static string Reference => File.ReadAllText(Path.Combine(Docs, "model-format.md"));
 

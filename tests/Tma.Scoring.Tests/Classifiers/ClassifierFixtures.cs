@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Tma.Models.Packages;
+using Tma.Research.Synthesis;
+using Tma.Research.Training;
 using Tma.Scoring.Classifiers;
-using Tma.Scoring.Synthesis;
 
 namespace Tma.Scoring.Tests.Classifiers;
 

@@ -3,9 +3,12 @@ using System.Globalization;
 using Tma.Models.Cases;
 using Tma.Models.Diagnostics;
 using Tma.Models.Packages;
+using Tma.Research.Evaluation.Scoring;
+using Tma.Research.Synthesis;
+using Tma.Research.Training;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.Classifiers;
-using Tma.Scoring.Synthesis;
+using Tma.Scoring.FastPath;
 
 namespace Tma.Scoring.Tests.Classifiers;
 
@@ -56,10 +59,27 @@ public sealed class ClassifierPackageTests
         var loaded = ModelPackage.Load(package);
         Assert.True(loaded.Succeeded, string.Join(Environment.NewLine, loaded.Diagnostics));
 
-        var error = Assert.Single(Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(loaded.Value!)).Diagnostics);
+        var error = Assert.Single(Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(loaded.Value!, options: RiskModelOptions.Default.WithClassifiers())).Diagnostics);
 
         Assert.Equal(DiagnosticCodes.SchemaMismatch, error.Code);
         Assert.Equal("the model file `model.zip` takes 4 feature columns but the package declares 3; the first difference is at column 3: the model file has `item03`, the features give `item04`. Retrain the model with these features", error.Message);
+    }
+
+    [Fact]
+    public void Without_the_classifier_kind_a_classifier_package_is_refused_naming_the_package_to_add()
+    {
+        // The rules runtime carries no ML.NET: an application that did not add Tma.Scoring.Classifiers gets a
+        // located error, never a half-compiled model. A composite with a classifier component is refused the same way.
+        var classifier = ModelPackage.Load(Path.Combine(Tma.Scoring.Tests.Outcome.ShippedModels.Directory("workplace-violence-classifier"))).GetValueOrThrow();
+        var composite = ModelPackage.Load(Path.Combine(Tma.Scoring.Tests.Outcome.ShippedModels.Directory("workplace-violence-composite"))).GetValueOrThrow();
+
+        var error = Assert.Single(Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(classifier)).Diagnostics);
+        var viaComposite = Assert.Single(Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(composite)).Diagnostics);
+
+        Assert.Equal(DiagnosticCodes.KindNotInstalled, error.Code);
+        Assert.Equal("model `workplace-violence-classifier` is a classifier model, and this application has no compiler for that kind; add Tma.Scoring.Classifiers (RiskModelOptions.WithClassifiers())", error.Message);
+        Assert.EndsWith("model.yaml", error.Location.File, StringComparison.Ordinal);
+        Assert.Equal(DiagnosticCodes.KindNotInstalled, viaComposite.Code);
     }
 
     [Fact]
@@ -67,7 +87,7 @@ public sealed class ClassifierPackageTests
     {
         using var fixtures = new ClassifierFixtures();
         var (package, trained) = TrainedPackageWithFigures(fixtures);
-        var model = RiskModelCompiler.Compile(ModelPackage.Load(package).GetValueOrThrow());
+        var model = RiskModelCompiler.Compile(ModelPackage.Load(package).GetValueOrThrow(), options: RiskModelOptions.Default.WithClassifiers());
 
         var a = model.Assess(Case(("item01", "present"), ("item02", "possible"), ("item03", "absent"), ("item04", "present")));
 
@@ -92,7 +112,7 @@ public sealed class ClassifierPackageTests
     public void Eight_threads_times_10000_assessments_give_the_sequential_results()
     {
         using var fixtures = new ClassifierFixtures();
-        var model = RiskModelCompiler.Compile(ModelPackage.Load(TrainedPackage(fixtures)).GetValueOrThrow());
+        var model = RiskModelCompiler.Compile(ModelPackage.Load(TrainedPackage(fixtures)).GetValueOrThrow(), options: RiskModelOptions.Default.WithClassifiers());
         string[] levels = ["absent", "possible", "present"];
         var cases = Enumerable.Range(0, 81).Select(i => Case(("item01", levels[i % 3]), ("item02", levels[i / 3 % 3]), ("item03", levels[i / 9 % 3]), ("item04", levels[i / 27 % 3]))).ToArray();
         var sequential = cases.Select(c => Summary(model.Assess(c))).ToArray();
@@ -128,10 +148,10 @@ public sealed class ClassifierPackageTests
     {
         using var fixtures = new ClassifierFixtures();
         var package = TrainedPackage(fixtures);
-        var model = RiskModelCompiler.Compile(ModelPackage.Load(package).GetValueOrThrow());
+        var model = RiskModelCompiler.Compile(ModelPackage.Load(package).GetValueOrThrow(), options: RiskModelOptions.Default.WithClassifiers());
         var (data, _) = fixtures.Data(new SyntheticOptions { Rows = 500, Seed = 3, MissingRate = 0.1, GroupCount = 3 }, "score.csv");
 
-        var batch = ((IDatasetScorer)model).ScoreDataset(data).Value!;
+        var batch = DatasetScorers.For(model)!.ScoreDataset(data).Value!;
 
         Assert.Equal(500, batch.Count);
         Assert.Equal(["site"], batch.GroupNames);

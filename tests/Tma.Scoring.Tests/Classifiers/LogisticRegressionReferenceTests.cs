@@ -1,9 +1,11 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using Tma.Models.Packages;
+using Tma.Research.Evaluation.Scoring;
+using Tma.Research.Evaluation.Statistics;
+using Tma.Research.Synthesis;
 using Tma.Scoring.Classifiers;
-using Tma.Scoring.Evaluation.Statistics;
-using Tma.Scoring.Synthesis;
+using Tma.Scoring.FastPath;
 
 namespace Tma.Scoring.Tests.Classifiers;
 
@@ -41,7 +43,7 @@ public sealed class LogisticRegressionReferenceTests
         // In-sample AUC: the package's batch scores (ML.NET IDataView path) against the reference linear predictor.
         var package = trained.WritePackage(fixtures.PathOf("package"));
         Assert.True(package.Succeeded, string.Join(Environment.NewLine, package.Diagnostics));
-        var scorer = (IDatasetScorer)RiskModelCompiler.Compile(package.Value!);
+        var scorer = DatasetScorers.For(RiskModelCompiler.Compile(package.Value!, options: RiskModelOptions.Default.WithClassifiers()))!;
         var scores = scorer.ScoreDataset(data).Value!;
         var reference = x * beta;
         var outcomes = y.Select(v => v == 1).ToArray();

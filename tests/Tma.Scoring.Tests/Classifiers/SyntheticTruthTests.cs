@@ -1,7 +1,7 @@
 using Tma.Models.Definitions;
 using Tma.Models.Packages;
-using Tma.Scoring.Evaluation.Statistics;
-using Tma.Scoring.Synthesis;
+using Tma.Research.Evaluation.Statistics;
+using Tma.Research.Synthesis;
 using Xunit.Abstractions;
 
 namespace Tma.Scoring.Tests.Classifiers;

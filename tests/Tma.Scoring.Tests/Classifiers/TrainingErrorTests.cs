@@ -1,6 +1,7 @@
 using Tma.Models.Diagnostics;
+using Tma.Research.Synthesis;
+using Tma.Research.Training;
 using Tma.Scoring.Classifiers;
-using Tma.Scoring.Synthesis;
 
 namespace Tma.Scoring.Tests.Classifiers;
 

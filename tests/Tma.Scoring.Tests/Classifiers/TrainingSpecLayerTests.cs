@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using Tma.Models.Packages;
+using Tma.Research.Synthesis;
+using Tma.Research.Training;
 using Tma.Scoring.Classifiers;
-using Tma.Scoring.Synthesis;
 using Tma.Scoring.Tests.FastPath;
 
 namespace Tma.Scoring.Tests.Classifiers;

@@ -2,6 +2,8 @@ using Tma.Models.Cases;
 using Tma.Models.Diagnostics;
 using Tma.Models.Loading;
 using Tma.Models.Packages;
+using Tma.Scoring.Classifiers;
+using Tma.Scoring.FastPath;
 using Tma.Scoring.Tests.Classifiers;
 
 namespace Tma.Scoring.Tests.Composite;
@@ -96,7 +98,7 @@ public sealed class CompositeTests
         Write(f, "x", Composite("max-level", "  - { id: comp-y, version: \"^1\" }", id: "comp-x"));
         Write(f, "y", Composite("max-level", "  - { id: comp-x, version: \"^1\" }", id: "comp-y"));
 
-        var error = Assert.Single(Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(ModelPackage.Load(f.PathOf("x")).GetValueOrThrow())).Diagnostics);
+        var error = Assert.Single(Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(ModelPackage.Load(f.PathOf("x")).GetValueOrThrow(), options: RiskModelOptions.Default.WithClassifiers())).Diagnostics);
 
         Assert.Equal(DiagnosticCodes.Cycle, error.Code);
         Assert.Equal((Path.Combine(f.PathOf("y"), "model.yaml"), 6), (Path.GetFullPath(error.Location.File), error.Location.Line));
@@ -126,13 +128,13 @@ public sealed class CompositeTests
         Write(f, "b", string.Format(null, Rules, "rules-b", "1.0.0"));
         Write(f, "c", Composite("max-level", "  - { id: rules-a, version: \"^2.0.0\" }\n  - { id: rules-b, version: \"^1.0.0\" }", id: "comp", levels: "[low, high]"));
 
-        var errors = Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(ModelPackage.Load(f.PathOf("c")).GetValueOrThrow())).Diagnostics;
+        var errors = Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(ModelPackage.Load(f.PathOf("c")).GetValueOrThrow(), options: RiskModelOptions.Default.WithClassifiers())).Diagnostics;
 
         Assert.Equal(
             ["component `rules-a` ^2.0.0: no package matches (the versions there are 1.0.0)"],
             errors.Select(e => e.Message));
         Write(f, "c", Composite("max-level", "  - { id: rules-b, version: \"^1.0.0\" }", id: "comp", levels: "[low, high]"));
-        var mapping = Assert.Single(Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(ModelPackage.Load(f.PathOf("c")).GetValueOrThrow())).Diagnostics);
+        var mapping = Assert.Single(Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(ModelPackage.Load(f.PathOf("c")).GetValueOrThrow(), options: RiskModelOptions.Default.WithClassifiers())).Diagnostics);
         Assert.Equal(DiagnosticCodes.Component, mapping.Code);
         Assert.StartsWith("component `rules-b` has 3 levels (low, moderate, high) and the composite 2 (low, high)", mapping.Message, StringComparison.Ordinal);
     }
@@ -161,7 +163,7 @@ public sealed class CompositeTests
         Write(f, "composite", yaml);
         var package = ModelPackage.Load(f.PathOf("composite"));
         Assert.True(package.Succeeded, string.Join(Environment.NewLine, package.Diagnostics));
-        return RiskModelCompiler.Compile(package.Value!);
+        return RiskModelCompiler.Compile(package.Value!, options: RiskModelOptions.Default.WithClassifiers());
     }
 
     private static CaseData Case(params (string Input, string Value)[] values) => new()

@@ -1,5 +1,5 @@
 using Tma.Models.Diagnostics;
-using Tma.Scoring.Datasets;
+using Tma.Research.Datasets;
 using static Tma.Scoring.Tests.Datasets.DatasetTestFiles;
 
 namespace Tma.Scoring.Tests.Datasets;

@@ -10,9 +10,8 @@ internal static class DatasetTestFiles
 
     public const string GoodRow = "direct,yes,stranger,12,present,high,site_a,K1,1";
 
-    private static readonly Lazy<string> Root = new(FindRoot);
 
-    public static string RepositoryRoot => Root.Value;
+    public static string RepositoryRoot => Repository.Root;
 
     public static IEnumerable<string> ShippedModelDirectories() =>
         Directory.GetDirectories(Path.Combine(RepositoryRoot, "models"))
@@ -34,17 +33,4 @@ internal static class DatasetTestFiles
 
     public static string TempPath(string name) =>
         Path.Combine(Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "tma-synth-" + Guid.NewGuid().ToString("N"))).FullName, name);
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Tma.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Tma.slnx not found above the test binaries.");
-    }
 }

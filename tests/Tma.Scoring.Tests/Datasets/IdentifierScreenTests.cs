@@ -1,4 +1,4 @@
-using Tma.Scoring.Datasets;
+using Tma.Research.Datasets;
 using static Tma.Scoring.Tests.Datasets.DatasetTestFiles;
 
 namespace Tma.Scoring.Tests.Datasets;

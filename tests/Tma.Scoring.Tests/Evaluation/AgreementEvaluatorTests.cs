@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Tma.Scoring.Evaluation;
-using Tma.Scoring.Evaluation.Statistics;
+using Tma.Research.Evaluation;
+using Tma.Research.Evaluation.Statistics;
 using static Tma.Scoring.Tests.Datasets.DatasetTestFiles;
 using static Tma.Scoring.Tests.Evaluation.EvaluationTestData;
 

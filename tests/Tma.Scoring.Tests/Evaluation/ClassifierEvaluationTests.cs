@@ -1,6 +1,6 @@
 using Tma.Models.Diagnostics;
-using Tma.Scoring.Evaluation;
-using Tma.Scoring.Evaluation.Statistics;
+using Tma.Research.Evaluation;
+using Tma.Research.Evaluation.Statistics;
 using static Tma.Scoring.Tests.Evaluation.EvaluationTestData;
 
 namespace Tma.Scoring.Tests.Evaluation;

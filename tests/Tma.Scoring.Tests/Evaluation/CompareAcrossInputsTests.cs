@@ -1,4 +1,4 @@
-using Tma.Scoring.Evaluation;
+using Tma.Research.Evaluation;
 
 namespace Tma.Scoring.Tests.Evaluation;
 

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Tma.Scoring.Evaluation.Computation;
-using Tma.Scoring.Evaluation.Statistics;
+using Tma.Research.Evaluation.Computation;
+using Tma.Research.Evaluation.Statistics;
 
 namespace Tma.Scoring.Tests.Evaluation;
 

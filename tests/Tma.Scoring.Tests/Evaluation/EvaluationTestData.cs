@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Tma.Models.Packages;
-using Tma.Scoring.Datasets;
-using Tma.Scoring.Synthesis;
+using Tma.Research.Datasets;
+using Tma.Research.Synthesis;
+using Tma.Scoring.Classifiers;
+using Tma.Scoring.FastPath;
 using static Tma.Scoring.Tests.Datasets.DatasetTestFiles;
 
 namespace Tma.Scoring.Tests.Evaluation;
@@ -32,7 +34,7 @@ internal static class EvaluationTestData
         // Evaluation measures the instrument as its policy scores a row (BatchRowScore), not the conclusion an
         // assessment of a person draws from it: the score, and the level the policy computes.
         var batch = package.Definition.Kind == Tma.Models.Definitions.ModelKind.Rules ? RiskModelCompiler.CompileBatch(package) : null;
-        var model = batch is null ? RiskModelCompiler.Compile(package) : null;
+        var model = batch is null ? RiskModelCompiler.Compile(package, options: RiskModelOptions.Default.WithClassifiers()) : null;
         using var reader = DatasetReader.Open(path, package.Definition).GetValueOrThrow();
         var scores = new List<double>();
         var ranks = new List<double>();

@@ -1,6 +1,6 @@
 using Tma.Models.Diagnostics;
-using Tma.Scoring.Datasets;
-using Tma.Scoring.Evaluation;
+using Tma.Research.Datasets;
+using Tma.Research.Evaluation;
 using static Tma.Scoring.Tests.Datasets.DatasetTestFiles;
 using static Tma.Scoring.Tests.Evaluation.EvaluationTestData;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Tma.Scoring.Evaluation;
-using Tma.Scoring.Evaluation.Statistics;
+using Tma.Research.Evaluation;
+using Tma.Research.Evaluation.Statistics;
 using static Tma.Scoring.Tests.Evaluation.EvaluationTestData;
 
 namespace Tma.Scoring.Tests.Evaluation;
@@ -65,7 +65,7 @@ public sealed class EvaluatorTests
         var p = report.Provenance;
         Assert.Equal("tma", p.Tool);
         Assert.Equal("9.9.9", p.ToolVersion);
-        Assert.Equal(Tma.Scoring.Datasets.DatasetFingerprint.Compute(path), p.Dataset.Fingerprint);
+        Assert.Equal(Tma.Research.Datasets.DatasetFingerprint.Compute(path), p.Dataset.Fingerprint);
         Assert.Equal("data.csv", p.Dataset.File);
         Assert.Equal(1_000, p.Dataset.Rows);
         Assert.Equal(package.ContentHash, p.Model!.ContentHash);

@@ -1,4 +1,4 @@
-using Tma.Scoring.Evaluation.Computation;
+using Tma.Research.Evaluation.Computation;
 
 namespace Tma.Scoring.Tests.Evaluation;
 

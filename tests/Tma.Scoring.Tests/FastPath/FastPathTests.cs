@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.Extensions.Time.Testing;
+using Tma.Models.Definitions;
 using Tma.Models.Expressions;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.Compilation;

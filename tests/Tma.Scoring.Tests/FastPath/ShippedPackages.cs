@@ -5,25 +5,12 @@ namespace Tma.Scoring.Tests.FastPath;
 /// <summary>The rules packages under the repository's <c>models/</c> folder (the kind both evaluation paths run).</summary>
 internal static class ShippedPackages
 {
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Tma.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Tma.slnx above {AppContext.BaseDirectory}.");
-    });
-
     public static IEnumerable<string> Names() =>
-        System.IO.Directory.GetDirectories(Path.Combine(Root.Value, "models"))
+        System.IO.Directory.GetDirectories(Path.Combine(Repository.Root, "models"))
             .Where(d => File.Exists(Path.Combine(d, ModelPackage.ModelFileName)))
             .Where(d => ModelPackage.Load(d).Value?.Definition.Kind == Tma.Models.Definitions.ModelKind.Rules) // the rule paths only
             .Select(Path.GetFileName)
             .Order(StringComparer.Ordinal)!;
 
-    public static string Directory(string name) => Path.Combine(Root.Value, "models", name);
+    public static string Directory(string name) => Path.Combine(Repository.Root, "models", name);
 }

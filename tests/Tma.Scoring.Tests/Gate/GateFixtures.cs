@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Tma.Models.Packages;
-using Tma.Scoring.Synthesis;
+using Tma.Research.Synthesis;
 
 namespace Tma.Scoring.Tests.Gate;
 

@@ -1,5 +1,5 @@
 using Tma.Models.Diagnostics;
-using Tma.Scoring.Gate;
+using Tma.Research.Gate;
 
 namespace Tma.Scoring.Tests.Gate;
 

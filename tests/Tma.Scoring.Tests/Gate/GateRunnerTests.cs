@@ -1,5 +1,5 @@
-using Tma.Scoring.Evaluation;
-using Tma.Scoring.Gate;
+using Tma.Research.Evaluation;
+using Tma.Research.Gate;
 
 namespace Tma.Scoring.Tests.Gate;
 

@@ -1,6 +1,8 @@
 using Tma.Models.Cases;
 using Tma.Models.Packages;
 using Tma.Scoring.Assessments;
+using Tma.Scoring.Classifiers;
+using Tma.Scoring.FastPath;
 
 namespace Tma.Scoring.Tests.Golden;
 
@@ -145,22 +147,9 @@ public sealed class ClassifierGoldenTests
 
     private static Assessment Assess(string package, string example)
     {
-        var model = RiskModelCompiler.Compile(ModelPackage.Load(Path.Combine(Root(), "models", package)).GetValueOrThrow());
-        var data = CaseReader.ReadFile(Path.Combine(Root(), "models", package, "examples", example));
+        var model = RiskModelCompiler.Compile(ModelPackage.Load(Path.Combine(Repository.Root, "models", package)).GetValueOrThrow(), options: RiskModelOptions.Default.WithClassifiers());
+        var data = CaseReader.ReadFile(Path.Combine(Repository.Root, "models", package, "examples", example));
         Assert.True(data.Succeeded, string.Join(Environment.NewLine, data.Diagnostics));
         return model.Assess(data.Value!);
-    }
-
-    private static string Root()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Tma.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Tma.slnx above {AppContext.BaseDirectory}.");
     }
 }

@@ -18,7 +18,6 @@ public sealed class ReferenceModelGoldenTests
     private const string Crisis = "crisis-screen-cssrs";
     private const string WarningBehaviours = "warning-behaviours-triage";
 
-    private static readonly Lazy<string> RepositoryRoot = new(FindRepositoryRoot);
     private static readonly ConcurrentDictionary<string, IRiskModel> Compiled = new(StringComparer.Ordinal);
 
     /// <summary>Golden values are checked on the NRules reference path; FastPath/DifferentialTests prove the default path equal to it.</summary>
@@ -42,7 +41,7 @@ public sealed class ReferenceModelGoldenTests
     public static TheoryData<string> Packages()
     {
         var data = new TheoryData<string>();
-        foreach (var directory in Directory.GetDirectories(Path.Combine(FindRepositoryRoot(), "models")).Order(StringComparer.Ordinal))
+        foreach (var directory in Directory.GetDirectories(Repository.Path("models")).Order(StringComparer.Ordinal))
         {
             if (File.Exists(Path.Combine(directory, ModelPackage.ModelFileName)))
             {
@@ -491,18 +490,5 @@ public sealed class ReferenceModelGoldenTests
         return data.Value!;
     }
 
-    private static string PackageDirectory(string package) => Path.Combine(RepositoryRoot.Value, "models", package);
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Tma.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Tma.slnx above {AppContext.BaseDirectory}.");
-    }
+    private static string PackageDirectory(string package) => Repository.Model(package);
 }

@@ -5,6 +5,7 @@ using Tma.Models.Cases;
 using Tma.Models.Definitions;
 using Tma.Models.Packages;
 using Tma.Scoring.Assessments;
+using Tma.Scoring.Classifiers;
 using Tma.Scoring.FastPath;
 using Tma.Scoring.Tests.FastPath;
 
@@ -26,7 +27,7 @@ public sealed class KeyItemTests
     [MemberData(nameof(Models))]
     public void No_shipped_model_prints_its_lowest_level_while_a_key_item_is_unknown(string name)
     {
-        var model = RiskModelCompiler.Compile(ModelPackage.Load(ShippedModels.Directory(name)).GetValueOrThrow(), new FakeTimeProvider(Now));
+        var model = RiskModelCompiler.Compile(ModelPackage.Load(ShippedModels.Directory(name)).GetValueOrThrow(), new FakeTimeProvider(Now), RiskModelOptions.Default.WithClassifiers());
         var definition = model.Definition;
         var keyItems = Enumerable.Range(0, definition.Inputs.Count).Where(i => definition.Inputs[i].MustKnow).ToArray();
         Assert.True(keyItems.Length > 0, $"{name} declares no key item (must_know)");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Tma.Models.Cases;
 using Tma.Models.Packages;
 using Tma.Scoring.Assessments;
+using Tma.Scoring.Classifiers;
 using Tma.Scoring.FastPath;
 using Tma.Scoring.Tests.FastPath;
 using YamlDotNet.RepresentationModel;
@@ -38,7 +39,7 @@ public sealed class ProfessionalCorpusTests
         var data = CaseReader.ReadText(spec.CaseYaml, file).GetValueOrThrow();
         foreach (var language in new[] { "en", "de" })
         {
-            var model = RiskModelCompiler.Compile(package, new FakeTimeProvider(Now), new RiskModelOptions { Language = language });
+            var model = RiskModelCompiler.Compile(package, new FakeTimeProvider(Now), new RiskModelOptions { Language = language }.WithClassifiers());
             var a = model.Assess(data);
             var detail = $"{file} ({language}): {a.Conclusion} {a.Level}: {a.ConclusionText}";
             Assert.True(spec.Conclusion == a.Conclusion, $"expected {spec.Conclusion}; got {detail}");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Tma.Models.Cases;
 using Tma.Models.Definitions;
 using Tma.Models.Packages;
+using Tma.Scoring.Classifiers;
 using Tma.Scoring.FastPath;
 
 namespace Tma.Scoring.Tests.Outcome;
@@ -81,5 +82,5 @@ public sealed class ProtectiveFactorTests
         ShippedModels.All().Where(name => Load(name).Definition.Inputs.Any(i => i.Protective));
 
     private static IRiskModel Load(string name) =>
-        RiskModelCompiler.Compile(ModelPackage.Load(ShippedModels.Directory(name)).GetValueOrThrow(), new FakeTimeProvider(Now));
+        RiskModelCompiler.Compile(ModelPackage.Load(ShippedModels.Directory(name)).GetValueOrThrow(), new FakeTimeProvider(Now), RiskModelOptions.Default.WithClassifiers());
 }

@@ -3,6 +3,7 @@ using Tma.Models.Cases;
 using Tma.Models.Definitions;
 using Tma.Models.Packages;
 using Tma.Scoring.Assessments;
+using Tma.Scoring.Classifiers;
 using Tma.Scoring.FastPath;
 
 namespace Tma.Scoring.Tests.Outcome;
@@ -25,8 +26,8 @@ public sealed class TranslationTests
     {
         var package = ModelPackage.Load(ShippedModels.Directory(name)).GetValueOrThrow();
         Assert.Equal(["en", "de"], package.Definition.Languages);
-        var english = RiskModelCompiler.Compile(package, new FakeTimeProvider(Now));
-        var german = RiskModelCompiler.Compile(package, new FakeTimeProvider(Now), new RiskModelOptions { Language = "de" });
+        var english = RiskModelCompiler.Compile(package, new FakeTimeProvider(Now), RiskModelOptions.Default.WithClassifiers());
+        var german = RiskModelCompiler.Compile(package, new FakeTimeProvider(Now), new RiskModelOptions { Language = "de" }.WithClassifiers());
         var examples = System.IO.Directory.GetFiles(Path.Combine(package.Directory, "examples"), "*.yaml");
         Assert.NotEmpty(examples);
         foreach (var example in examples)

@@ -1,4 +1,4 @@
-using Tma.Scoring.Registry;
+using Tma.Scoring.Hosting;
 
 namespace Tma.Scoring.Tests.Registry;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Tma.Scoring.Registry;
+using Tma.Scoring.Hosting;
 
 namespace Tma.Scoring.Tests.Registry;
 
@@ -12,35 +11,34 @@ public sealed class DependencyInjectionTests : IDisposable
     public void Dispose() => _fixture.Dispose();
 
     [Fact]
-    public void Start_up_validation_reports_every_problem_of_the_options_at_once()
+    public void Registration_reports_every_problem_of_the_options_at_once_and_registers_nothing()
     {
         var services = new ServiceCollection();
-        services.AddTmaScoring(options =>
+        void configure(ModelRegistryOptions options)
         {
             options.PackageDirectory = Path.Combine(_fixture.Packages, "does-not-exist");
             options.FeedUri = new Uri("ftp://models.example/");
             options.TrustedPublicKeys.Add("not a key");
             options.TrustedPublicKeyFiles.Add(Path.Combine(_fixture.Packages, "missing.public.pem"));
             options.RescanInterval = TimeSpan.FromSeconds(-1);
-        });
-        using var provider = services.BuildServiceProvider();
+        }
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.Throws<RegistryOptionsException>(() => services.AddTmaScoring(configure));
 
         Assert.Collection(
-            error.Failures,
+            error.Problems,
             f => Assert.StartsWith("PackageDirectory: the folder", f, StringComparison.Ordinal),
             f => Assert.StartsWith("FeedUri: `ftp://models.example/` is not an absolute http or https address", f, StringComparison.Ordinal),
             f => Assert.StartsWith("TrustedPublicKeys[0]: no PEM block found", f, StringComparison.Ordinal),
             f => Assert.Contains("missing.public.pem` cannot be read", f, StringComparison.Ordinal),
             f => Assert.StartsWith("RescanInterval: must be positive", f, StringComparison.Ordinal));
-        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ModelRegistry>());
+        Assert.Empty(services); // nothing half-registered
     }
 
     [Fact]
     public void Options_without_a_source_or_a_trusted_key_are_refused()
     {
-        var problems = new ModelRegistryOptionsValidator().Validate(null, new ModelRegistryOptions()).Failures!.ToList();
+        var problems = ModelRegistryOptionsValidator.Validate(new ModelRegistryOptions());
 
         Assert.Equal(2, problems.Count);
         Assert.Contains("set at least one package source", problems[0], StringComparison.Ordinal);
@@ -53,17 +51,17 @@ public sealed class DependencyInjectionTests : IDisposable
         var options = _fixture.Options();
         options.CacheDirectory = Path.Combine(_fixture.Packages, "cache");
 
-        var result = new ModelRegistryOptionsValidator().Validate(null, options);
+        var problems = ModelRegistryOptionsValidator.Validate(options);
 
-        Assert.Contains("must not be inside PackageDirectory", Assert.Single(result.Failures!), StringComparison.Ordinal);
+        Assert.Contains("must not be inside PackageDirectory", Assert.Single(problems), StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_registry_constructor_validates_too()
     {
-        var error = Assert.Throws<OptionsValidationException>(() => new ModelRegistry(new ModelRegistryOptions()));
+        var error = Assert.Throws<RegistryOptionsException>(() => new ModelRegistry(new ModelRegistryOptions()));
 
-        Assert.Equal(2, error.Failures.Count());
+        Assert.Equal(2, error.Problems.Count);
     }
 
     [Fact]
@@ -79,7 +77,6 @@ public sealed class DependencyInjectionTests : IDisposable
             options.WatchForChanges = false;
         });
         await using var provider = services.BuildServiceProvider();
-        provider.GetRequiredService<IStartupValidator>().Validate();
 
         var registry = provider.GetRequiredService<ModelRegistry>();
         var assessment = await registry.AssessAsync(_fixture.Id + "@^1", RegistryFixture.Case("present"));

@@ -1,6 +1,6 @@
 using System.Net;
 using Tma.Models.Packaging;
-using Tma.Scoring.Registry;
+using Tma.Scoring.Hosting;
 
 namespace Tma.Scoring.Tests.Registry;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Tma.Scoring.Registry;
+using Tma.Scoring.Hosting;
 
 namespace Tma.Scoring.Tests.Registry;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Tma.Models.Cases;
 using Tma.Models.Packages;
 using Tma.Models.Packaging;
-using Tma.Scoring.Registry;
+using Tma.Scoring.Hosting;
 
 namespace Tma.Scoring.Tests.Registry;
 

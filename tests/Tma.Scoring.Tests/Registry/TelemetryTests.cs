@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Tma.Scoring.Registry;
+using Tma.Scoring.Hosting;
 
 namespace Tma.Scoring.Tests.Registry;
 

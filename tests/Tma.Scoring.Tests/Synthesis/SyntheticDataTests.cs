@@ -1,9 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Tma.Models.Definitions;
-using Tma.Scoring.Datasets;
-using Tma.Scoring.Evaluation.Statistics;
-using Tma.Scoring.Synthesis;
+using Tma.Research.Datasets;
+using Tma.Research.Evaluation.Statistics;
+using Tma.Research.Synthesis;
 using static Tma.Scoring.Tests.Datasets.DatasetTestFiles;
 
 namespace Tma.Scoring.Tests.Synthesis;

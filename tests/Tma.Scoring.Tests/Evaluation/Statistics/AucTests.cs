@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.Distributions;
-using Tma.Scoring.Evaluation.Statistics;
+using Tma.Research.Evaluation.Statistics;
 
 namespace Tma.Scoring.Tests.Evaluation.Statistics;
 

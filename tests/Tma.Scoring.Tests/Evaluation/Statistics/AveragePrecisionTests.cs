@@ -1,4 +1,4 @@
-using Tma.Scoring.Evaluation.Statistics;
+using Tma.Research.Evaluation.Statistics;
 
 namespace Tma.Scoring.Tests.Evaluation.Statistics;
 

@@ -1,5 +1,5 @@
 using MathNet.Numerics.Distributions;
-using Tma.Scoring.Evaluation.Statistics;
+using Tma.Research.Evaluation.Statistics;
 
 namespace Tma.Scoring.Tests.Evaluation.Statistics;
 

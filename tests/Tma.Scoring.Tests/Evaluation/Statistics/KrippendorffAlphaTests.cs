@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Tma.Scoring.Evaluation.Statistics;
+using Tma.Research.Evaluation.Statistics;
 
 namespace Tma.Scoring.Tests.Evaluation.Statistics;
 

@@ -1,0 +1,17 @@
+namespace Tma.Research.Datasets;
+
+/// <summary>What one physical column of a dataset holds.</summary>
+internal enum ColumnKind
+{
+    Input,
+    Relevance,
+    Outcome,
+    Group,
+    Key,
+
+    /// <summary>A column the caller declared as known but not used (e.g. the other model's inputs in a comparison).</summary>
+    Ignored,
+}
+
+/// <summary>A column's role and the index it feeds (input index or group index).</summary>
+internal readonly record struct ColumnRole(ColumnKind Kind, int Index);

@@ -1,0 +1,26 @@
+namespace Tma.Research.Datasets;
+
+/// <summary>How a dataset file is read. Immutable; the defaults stop at the first bad row.</summary>
+public sealed record DatasetReadOptions
+{
+    /// <summary>The default options.</summary>
+    public static DatasetReadOptions Default { get; } = new();
+
+    /// <summary>Name of the outcome column (values exactly <c>0</c> or <c>1</c>); default <c>outcome</c>.</summary>
+    public string OutcomeColumn { get; init; } = "outcome";
+
+    /// <summary>Name of the optional case-key column (never a feature); default <c>case_key</c>.</summary>
+    public string KeyColumn { get; init; } = "case_key";
+
+    /// <summary>When true, bad rows are skipped and counted instead of stopping the read; default false.</summary>
+    public bool SkipBadRows { get; init; }
+
+    /// <summary>How many row errors are kept for reporting when bad rows are skipped; default 20.</summary>
+    public int MaxReportedErrors { get; init; } = 20;
+
+    /// <summary>
+    /// Columns that are expected in the file but not read (for example the other model's inputs when two models are
+    /// compared on one dataset). Any other column the model does not know is still an error. Empty by default.
+    /// </summary>
+    public IReadOnlySet<string> IgnoredColumns { get; init; } = new HashSet<string>();
+}

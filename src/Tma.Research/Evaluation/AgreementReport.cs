@@ -1,0 +1,110 @@
+using Tma.Research.Evaluation.Statistics;
+using Tma.Scoring.Assessments;
+
+namespace Tma.Research.Evaluation;
+
+/// <summary>
+/// Inter-rater agreement of several raters coding the same cases (<c>tma agreement</c>): per item and for the summary
+/// level. Property names are the stable names of <c>report.json</c> (docs/evaluation.md).
+/// </summary>
+public sealed record AgreementReport
+{
+    /// <summary>Layout version, <see cref="EvaluationReport.CurrentFormatVersion"/>.</summary>
+    public int FormatVersion { get; init; } = EvaluationReport.CurrentFormatVersion;
+
+    /// <summary>Where the figures come from.</summary>
+    public required AgreementProvenance Provenance { get; init; }
+
+    /// <summary>One entry per item column, then the summary level (when the file has a level column).</summary>
+    public required IReadOnlyList<ItemAgreement> Items { get; init; }
+
+    /// <summary>Every figure that was not computed, with the reason.</summary>
+    public required IReadOnlyList<SkippedFigure> Skipped { get; init; }
+}
+
+/// <summary>What agreement figures can be traced back to.</summary>
+public sealed record AgreementProvenance
+{
+    /// <summary>The program, <c>tma</c>.</summary>
+    public string Tool { get; init; } = "tma";
+
+    /// <summary>Version of the program.</summary>
+    public required string ToolVersion { get; init; }
+
+    /// <summary>File name of the ratings (without folders).</summary>
+    public required string File { get; init; }
+
+    /// <summary><c>sha256:&lt;hex&gt;</c> over the file bytes.</summary>
+    public required string Fingerprint { get; init; }
+
+    /// <summary>Data rows (one per case and rater).</summary>
+    public required int Rows { get; init; }
+
+    /// <summary>Distinct cases.</summary>
+    public required int Cases { get; init; }
+
+    /// <summary>Distinct raters (their ids are not reported).</summary>
+    public required int Raters { get; init; }
+
+    /// <summary>The model whose input levels and output levels give the categories their order, or null (numeric codes).</summary>
+    public ModelReference? Model { get; init; }
+}
+
+/// <summary>Agreement on one item (or on the summary level).</summary>
+public sealed record ItemAgreement
+{
+    /// <summary>The column name.</summary>
+    public required string Item { get; init; }
+
+    /// <summary>True for the summary: the level column, or the summary rating field of the model's judgement.</summary>
+    public required bool IsLevel { get; init; }
+
+    /// <summary><c>levels</c> (categories from the model, in their order) or <c>numeric</c> (values as given, categories = distinct values ascending).</summary>
+    public required string Scale { get; init; }
+
+    /// <summary>The ordered categories the κ statistics use.</summary>
+    public required IReadOnlyList<string> Categories { get; init; }
+
+    /// <summary>Cases with at least one rating of this item.</summary>
+    public required int RatedCases { get; init; }
+
+    /// <summary>Cases rated by every rater (the cases κ, Fleiss' κ and the ICC use; Krippendorff's α uses all pairable ratings).</summary>
+    public required int CompleteCases { get; init; }
+
+    /// <summary>Cohen's κ (two raters only).</summary>
+    public KappaResult? CohenKappa { get; init; }
+
+    /// <summary>Cohen's weighted κ with linear weights (two raters only).</summary>
+    public KappaResult? WeightedKappaLinear { get; init; }
+
+    /// <summary>Cohen's weighted κ with quadratic weights (two raters only).</summary>
+    public KappaResult? WeightedKappaQuadratic { get; init; }
+
+    /// <summary>Fleiss' κ over all raters.</summary>
+    public FleissKappaResult? FleissKappa { get; init; }
+
+    /// <summary>ICC(1,1), ICC(2,1) (absolute agreement) and ICC(3,1) (consistency) of the values or category positions.</summary>
+    public IntraclassCorrelationResult? IntraclassCorrelation { get; init; }
+
+    /// <summary>Krippendorff's α with the ordinal metric, using every pairable rating (missing ratings allowed).</summary>
+    public KrippendorffAlphaResult? KrippendorffAlphaOrdinal { get; init; }
+}
+
+/// <summary>How <see cref="AgreementEvaluator"/> reads a ratings file.</summary>
+public sealed record AgreementOptions
+{
+    /// <summary>The defaults.</summary>
+    public static AgreementOptions Default { get; } = new();
+
+    /// <summary>Column with the case pseudonym. Default <c>case</c>.</summary>
+    public string CaseColumn { get; init; } = "case";
+
+    /// <summary>Column with the rater pseudonym. Default <c>rater</c>.</summary>
+    public string RaterColumn { get; init; } = "rater";
+
+    /// <summary>Column with the summary level, optional. Default <c>level</c>.</summary>
+    public string LevelColumn { get; init; } = "level";
+
+    /// <summary>Version written to the provenance; null = the engine version.</summary>
+    public string? ToolVersion { get; init; }
+}

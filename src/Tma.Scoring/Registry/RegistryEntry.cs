@@ -1,4 +1,0 @@
-namespace Tma.Scoring.Registry;
-
-/// <summary>A package version in service: what is known about it and its compiled (instrumented) model.</summary>
-internal sealed record RegistryEntry(RegisteredModel Info, InstrumentedRiskModel Model);
