@@ -163,7 +163,7 @@ internal sealed class ClassifierRiskModel : IRiskModel
             Contributions = contributions,
             ReasonCodes = Reasons(contributions),
             Actions = ConclusionBuilder.Merge(ConclusionBuilder.LevelActions(Definition, shown), concluded),
-            Missing = missing with { KeyItems = concluded.KeyItems, Stale = concluded.Stale },
+            Missing = _conclusions.Verdict(missing, concluded),
             AsOf = data.AsOf,
             Engine = EngineName,
             AdvisoryNotice = _conclusions.Texts.AdvisoryNotice,

@@ -308,7 +308,7 @@ internal sealed partial class Aggregator
 
         // What the result can say given what is open: the level, "at least", or unassessable.
         var concluded = _conclusions.Build(data, rank, _bounds.Compute(data, bands?.Set), missing);
-        missing = WithOpenItems(missing, concluded);
+        missing = _conclusions.Verdict(missing, concluded);
         var shown = concluded.Rank;
         var level = shown >= 0 ? _model.Levels[shown] : null;
         var explained = new FiredIndicator[count];
@@ -343,28 +343,6 @@ internal sealed partial class Aggregator
             AdvisoryNotice = _texts.AdvisoryNotice,
             AssessedAt = assessedAt,
         };
-    }
-
-    /// <summary>The missing-data verdict with the open key items and stale facts named.</summary>
-    private MissingInformation WithOpenItems(MissingInformation missing, ConclusionParts concluded)
-    {
-        if (concluded.KeyItems.Count == 0 && concluded.Stale.Count == 0)
-        {
-            return missing;
-        }
-
-        var message = missing.Message;
-        if (concluded.KeyItems.Count > 0)
-        {
-            message += " " + _texts.KeyItemsNotKnown(OutcomeTexts.List(concluded.KeyItems.Select(id => _model.Inputs[_model.InputIndex(id)].Label)));
-        }
-
-        if (concluded.Stale.Count > 0)
-        {
-            message += " " + _texts.StaleItems(OutcomeTexts.List(concluded.Stale.Select(s => s.Label)));
-        }
-
-        return missing with { Message = message, KeyItems = concluded.KeyItems, Stale = concluded.Stale };
     }
 
     private static IReadOnlyList<RecommendedAction> WithSteps(RecommendedAction[] actions, ConclusionParts concluded) =>

@@ -142,6 +142,28 @@ internal sealed class ConclusionBuilder
             .Select(x => x.a)];
     }
 
+    /// <summary>The missing-data verdict of every kind: the policy's verdict with the open key items and stale facts named.</summary>
+    public MissingInformation Verdict(MissingInformation missing, ConclusionParts concluded)
+    {
+        if (concluded.KeyItems.Count == 0 && concluded.Stale.Count == 0)
+        {
+            return missing;
+        }
+
+        var message = missing.Message;
+        if (concluded.KeyItems.Count > 0)
+        {
+            message += " " + Texts.KeyItemsNotKnown(OutcomeTexts.List(concluded.KeyItems.Select(id => _model.Inputs[_model.InputIndex(id)].Label)));
+        }
+
+        if (concluded.Stale.Count > 0)
+        {
+            message += " " + Texts.StaleItems(OutcomeTexts.List(concluded.Stale.Select(s => s.Label)));
+        }
+
+        return missing with { Message = message, KeyItems = concluded.KeyItems, Stale = concluded.Stale };
+    }
+
     /// <summary>0 for immediate, 1 for soon, 2 for routine.</summary>
     public static int UrgencyRank(string urgency) => urgency switch
     {
