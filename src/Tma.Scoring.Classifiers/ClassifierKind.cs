@@ -1,5 +1,4 @@
 using Tma.Models.Definitions;
-using Tma.Scoring.FastPath;
 using Tma.Scoring.Kinds;
 
 namespace Tma.Scoring.Classifiers;

@@ -5,7 +5,6 @@ using Microsoft.ML.Data;
 using Tma.Models.Cases;
 using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
-using Tma.Scoring.Aggregation;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.Outcome;
 

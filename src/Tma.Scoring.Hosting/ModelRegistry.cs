@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tma.Models.Cases;
-using Tma.Models.Packaging;
 
 namespace Tma.Scoring.Hosting;
 

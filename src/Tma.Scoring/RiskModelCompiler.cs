@@ -1,5 +1,4 @@
 using Tma.Models.Definitions;
-using Tma.Models.Expressions;
 using Tma.Models.Packages;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.FastPath;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
-using Tma.Models.Text;
 
 namespace Tma.Models.Cases;
 

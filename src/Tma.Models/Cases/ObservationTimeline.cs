@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tma.Models.Definitions;
 
 namespace Tma.Models.Cases;

@@ -2,7 +2,6 @@
 // is one case of the same recursive walk with the same error mapping; splitting it would scatter that walk.
 using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
-using Tma.Models.Text;
 
 namespace Tma.Models.Expressions;
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
-using Tma.Models.Text;
 using Tma.Models.Yaml;
 using YamlDotNet.RepresentationModel;
 

@@ -1,7 +1,6 @@
 using Semver;
 using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
-using Tma.Models.Text;
 using Tma.Models.Yaml;
 using YamlDotNet.RepresentationModel;
 

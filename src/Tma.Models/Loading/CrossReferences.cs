@@ -1,6 +1,5 @@
 using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
-using Tma.Models.Text;
 using Tma.Models.Yaml;
 using YamlDotNet.RepresentationModel;
 

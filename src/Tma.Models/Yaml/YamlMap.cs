@@ -1,6 +1,5 @@
 using System.Globalization;
 using Tma.Models.Diagnostics;
-using Tma.Models.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Tma.Models.Yaml;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
-using Tma.Models.Text;
 using nietras.SeparatedValues;
 
 namespace Tma.Research.Datasets;

@@ -4,7 +4,6 @@ using Tma.Models.Packages;
 using Tma.Research.Datasets;
 using Tma.Research.Evaluation;
 using Tma.Scoring.Classifiers;
-using Tma.Scoring.FastPath;
 
 namespace Tma.Research.Gate;
 

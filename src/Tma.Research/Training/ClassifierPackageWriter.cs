@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Tma.Models.Definitions;
-using Tma.Models.Packages;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-using Tma.Scoring.Classifiers;
 
 namespace Tma.Research.Training;
 

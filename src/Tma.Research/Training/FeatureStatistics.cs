@@ -1,6 +1,5 @@
 using Tma.Models.Definitions;
 
-using Tma.Scoring.Classifiers;
 
 namespace Tma.Research.Training;
 

@@ -1,7 +1,6 @@
 using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
 using Tma.Models.Packages;
-using Tma.Scoring.FastPath;
 
 using Tma.Scoring.Classifiers;
 

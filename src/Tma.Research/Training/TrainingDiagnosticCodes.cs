@@ -1,4 +1,3 @@
-using Tma.Scoring.Classifiers;
 
 namespace Tma.Research.Training;
 

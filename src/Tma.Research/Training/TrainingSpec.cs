@@ -1,7 +1,6 @@
 using Tma.Models.Definitions;
 using YamlDotNet.RepresentationModel;
 
-using Tma.Scoring.Classifiers;
 
 namespace Tma.Research.Training;
 

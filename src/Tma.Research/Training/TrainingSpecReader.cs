@@ -5,7 +5,6 @@ using Tma.Models.Packages;
 using Tma.Models.Yaml;
 using YamlDotNet.RepresentationModel;
 
-using Tma.Scoring.Classifiers;
 
 namespace Tma.Research.Training;
 

@@ -1,8 +1,6 @@
 using System.Collections.ObjectModel;
-using System.Globalization;
 using Tma.Models.Cases;
 using Tma.Models.Definitions;
-using Tma.Models.Expressions;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.Compilation;
 using Tma.Scoring.Outcome;

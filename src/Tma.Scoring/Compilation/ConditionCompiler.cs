@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Tma.Models.Definitions;
-using Tma.Models.Expressions;
 
 namespace Tma.Scoring.Compilation;
 

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Tma.Models.Definitions;
-using Tma.Models.Expressions;
 using Tma.Scoring.Compilation;
 
 namespace Tma.Scoring.FastPath;

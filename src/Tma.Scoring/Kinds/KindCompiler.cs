@@ -1,9 +1,7 @@
 using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
-using Tma.Models.Packages;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.Composite;
-using Tma.Scoring.FastPath;
 
 namespace Tma.Scoring.Kinds;
 

@@ -1,6 +1,5 @@
 using Tma.Models.Cases;
 using Tma.Models.Definitions;
-using Tma.Models.Expressions;
 using Tma.Scoring.Compilation;
 
 namespace Tma.Scoring.Outcome;

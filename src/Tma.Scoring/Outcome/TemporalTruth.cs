@@ -1,6 +1,5 @@
 using Tma.Models.Cases;
 using Tma.Models.Definitions;
-using Tma.Models.Expressions;
 
 namespace Tma.Scoring.Outcome;
 

@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using NRules.RuleModel;
 using NRules.RuleModel.Builders;
 using Tma.Models.Definitions;
-using Tma.Models.Expressions;
 using Tma.Scoring.Compilation;
 
 namespace Tma.Scoring.Rules;

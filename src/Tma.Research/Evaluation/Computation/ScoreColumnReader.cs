@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Tma.Models.Diagnostics;
-using Tma.Models.Text;
 using Tma.Research.Datasets;
 using nietras.SeparatedValues;
 

@@ -1,6 +1,5 @@
 using Tma.Models.Diagnostics;
 using Tma.Research.Datasets;
-using Tma.Scoring.Classifiers;
 
 namespace Tma.Research.Evaluation.Scoring;
 

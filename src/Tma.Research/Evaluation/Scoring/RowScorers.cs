@@ -1,7 +1,6 @@
 using Tma.Models.Definitions;
 using Tma.Models.Packages;
 using Tma.Scoring.Classifiers;
-using Tma.Scoring.FastPath;
 
 namespace Tma.Research.Evaluation.Scoring;
 
