@@ -92,7 +92,9 @@ public class ClassifierBenchmarks
         }
 
         using var reader = DatasetReader.Open(_path, _rules.Definition).GetValueOrThrow();
-        for (var row = 0; row < CheckedRows && reader.MoveNext(); row++)
+        // The classifier reads the same rows against its own inputs (a case resolved for one model is not one for another).
+        using var classifierReader = DatasetReader.Open(_path, _classifier.Definition, _classifierRead).GetValueOrThrow();
+        for (var row = 0; row < CheckedRows && reader.MoveNext() && classifierReader.MoveNext(); row++)
         {
             var rules = _rules.Assess(reader.Current.ToResolvedCase());
             if (rules.Score != _scores[row] || rules.LevelRank != _ranks[row])
@@ -100,7 +102,7 @@ public class ClassifierBenchmarks
                 throw new InvalidOperationException($"Row {row + 1}: rules Assess {(rules.Score, rules.LevelRank)}, rules batch {(_scores[row], _ranks[row])}.");
             }
 
-            var classifier = _classifier.Assess(reader.Current.ToResolvedCase());
+            var classifier = _classifier.Assess(classifierReader.Current.ToResolvedCase());
             if (classifier.Score != classified.Scores[row] || classifier.LevelRank != classified.LevelRanks[row])
             {
                 throw new InvalidOperationException($"Row {row + 1}: classifier Assess {(classifier.Score, classifier.LevelRank)}, ScoreDataset {(classified.Scores[row], classified.LevelRanks[row])}.");

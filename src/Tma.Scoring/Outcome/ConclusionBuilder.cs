@@ -191,7 +191,9 @@ internal sealed class ConclusionBuilder
         var urgency = conclusion == Conclusion.Level ? "routine" : "soon";
         // A key item that is stale or contradicted gets its own, more specific step below (with the date or the
         // sources); asking for it twice would read as two tasks.
-        var toGather = keyItems.Where(k => !stale.Exists(s => s.Input == k) && !contradictions.Exists(c => c.Input == k)).ToList();
+        var toGather = stale.Count == 0 && contradictions.Count == 0
+            ? keyItems // the common case allocates nothing
+            : keyItems.Where(k => !stale.Exists(s => s.Input == k) && !contradictions.Exists(c => c.Input == k)).ToList();
         if (toGather.Count > 0)
         {
             steps.Add(Step("gather-key-items", _texts.GatherKeyItems(Labels(toGather)), "soon", toGather));
