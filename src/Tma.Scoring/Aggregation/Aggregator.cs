@@ -305,7 +305,10 @@ internal sealed partial class Aggregator
         rank = ApplyOverrides(index, rank, ref overrides);
 
         // What the result can say given what is open: the level, "at least", or unassessable.
-        var concluded = _conclusions.Build(data, rank, _bounds.Compute(data, bands?.Set), missing);
+        // With nothing open the reachable levels are the computed one; the abstract evaluation is only needed (and
+        // only paid for, about 2.6 KB per case) when something is unknown, stale or contested.
+        var reachable = AnyOpen(data) ? _bounds.Compute(data, bands?.Set) : new RankRange(rank, rank, score, score);
+        var concluded = _conclusions.Build(data, rank, reachable, missing);
         missing = _conclusions.Verdict(missing, concluded);
         var shown = concluded.Rank;
         var level = shown >= 0 ? _model.Levels[shown] : null;
@@ -345,4 +348,18 @@ internal sealed partial class Aggregator
 
     private static IReadOnlyList<RecommendedAction> WithSteps(RecommendedAction[] actions, ConclusionParts concluded) =>
         concluded.Steps.Count == 0 ? actions : ConclusionBuilder.Merge(actions, concluded);
+
+    /// <summary>Whether any input is open (unknown, stale, or contested without a usable value), or a relevance axis is unknown.</summary>
+    private bool AnyOpen(ResolvedCase data)
+    {
+        for (var i = 0; i < _model.Inputs.Count; i++)
+        {
+            if (AbstractEvaluator.IsOpen(data, i) || (_model.Inputs[i].HasRelevance && data.Values[i] is not null && data.Relevance[i] is null))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -57,7 +57,7 @@ internal sealed class ConclusionBuilder
         var keyItems = new List<string>();
         var stale = new List<StaleFact>();
         var contradictions = new List<Contradiction>();
-        var facts = new List<EvidenceValue>();
+        var facts = new List<EvidenceValue>(_model.Inputs.Count);
         for (var i = 0; i < _model.Inputs.Count; i++)
         {
             var input = _model.Inputs[i];

@@ -53,6 +53,42 @@ public sealed class LevelBoundsTests
         Assert.Equal(Models * CasesPerModel * CompletionsPerCase, checkedCompletions);
     }
 
+    [Fact]
+    public void With_nothing_open_the_bounds_are_the_computed_level()
+    {
+        // The aggregator skips the abstract evaluation when every input is known; that shortcut is only right if the
+        // evaluation would give exactly the computed level. Checked on random models with completed cases.
+        var checkedCases = 0;
+        var property = Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var definition = new RandomModels(seed, temporal: false).Definition();
+            var model = RiskModelCompiler.Compile(definition, "sha256:random", new FakeTimeProvider(Now));
+            var bounds = new Tma.Scoring.Outcome.LevelBounds(definition);
+            var random = new Random(seed);
+            for (var k = 0; k < CasesPerModel; k++)
+            {
+                var open = RandomModels.Case(definition, random);
+                var (values, relevance) = Complete(definition, new ResolvedCase([.. open.Values], [.. open.Relevance], [], open.AsOf, open.Norm), random);
+                var known = new ResolvedCase(values, relevance, [], open.AsOf, open.Norm);
+                if (Enumerable.Range(0, definition.Inputs.Count).Any(i => values[i] is null || (definition.Inputs[i].HasRelevance && relevance[i] is null)))
+                {
+                    continue; // not fully known: the aggregator evaluates the bounds
+                }
+
+                var scoring = definition.Scoring!;
+                var normId = known.Norm ?? scoring.DefaultNorm;
+                var norm = scoring.Policy == AggregationPolicy.HighestLevel || normId is null ? null : scoring.Norms.First(n => n.Id == normId);
+                var range = bounds.Compute(known, norm);
+                var a = model.Assess(known);
+                Assert.True(range.LowestRank == a.LevelRank && range.HighestRank == a.LevelRank, $"seed {seed}: bounds [{range.LowestRank}, {range.HighestRank}] for a fully known case at level {a.LevelRank}");
+                checkedCases++;
+            }
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Models).WithReplay(5, 13), property);
+
+        Assert.True(checkedCases > Models, $"only {checkedCases} fully known cases were checked");
+    }
+
     /// <summary>The stated range of levels; a fixed range when the assessment states none.</summary>
     private static (int Lowest, int Highest) Bounds(ModelDefinition definition, Assessment a) =>
         a.PossibleLevels is { } range
