@@ -129,7 +129,7 @@ internal sealed class ClassifierRiskModel : IRiskModel
         var missing = _missing.For(values);
 
         // A classifier cannot bound what open items would change: a level when the policy supports it, else unassessable.
-        var open = Enumerable.Range(0, Definition.Inputs.Count).Any(i => AbstractEvaluator.IsOpen(data, i));
+        var open = AbstractEvaluator.AnyOpen(data);
         var supported = missing.Validity != Validity.Insufficient && !Definition.Inputs.Where((input, i) => input.MustKnow && AbstractEvaluator.IsOpen(data, i)).Any();
         var bounds = supported || !open ? new RankRange(rank, rank, null, null) : new RankRange(0, Definition.Levels.Count - 1, null, null);
         var concluded = _conclusions.Build(data, rank, bounds, missing);

@@ -14,6 +14,12 @@ public static class Repository
     /// <summary>The folder of a shipped model package under <c>models/</c>.</summary>
     public static string Model(string id) => Path("models", id);
 
+    /// <summary>Every shipped model package folder (a folder of <c>models/</c> with a <c>model.yaml</c>), in ordinal order.</summary>
+    public static IEnumerable<string> ModelFolders() =>
+        Directory.GetDirectories(Path("models"))
+            .Where(d => File.Exists(System.IO.Path.Combine(d, "model.yaml")))
+            .Order(StringComparer.Ordinal);
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

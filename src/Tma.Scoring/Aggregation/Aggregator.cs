@@ -349,12 +349,17 @@ internal sealed partial class Aggregator
     private static IReadOnlyList<RecommendedAction> WithSteps(RecommendedAction[] actions, ConclusionParts concluded) =>
         concluded.Steps.Count == 0 ? actions : ConclusionBuilder.Merge(actions, concluded);
 
-    /// <summary>Whether any input is open (unknown, stale, or contested without a usable value), or a relevance axis is unknown.</summary>
+    /// <summary>Whether any input is open, or a relevance axis of a known input is unknown (the bounds then differ from the computed level).</summary>
     private bool AnyOpen(ResolvedCase data)
     {
+        if (AbstractEvaluator.AnyOpen(data))
+        {
+            return true;
+        }
+
         for (var i = 0; i < _model.Inputs.Count; i++)
         {
-            if (AbstractEvaluator.IsOpen(data, i) || (_model.Inputs[i].HasRelevance && data.Values[i] is not null && data.Relevance[i] is null))
+            if (_model.Inputs[i].HasRelevance && data.Values[i] is not null && data.Relevance[i] is null)
             {
                 return true;
             }

@@ -30,6 +30,20 @@ internal sealed class AbstractEvaluator
     /// the contradiction is resolved (the assessment says so), so it counts as known; a contested category or number
     /// has no more concerning report and stays open.
     /// </summary>
+    /// <summary>Whether any input of the case is open (see <see cref="IsOpen(ResolvedCase, int)"/>).</summary>
+    public static bool AnyOpen(ResolvedCase data)
+    {
+        for (var i = 0; i < data.Values.Count; i++)
+        {
+            if (IsOpen(data, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsOpen(ResolvedCase data, int index) => data.StateOf(index).Status switch
     {
         InputStatus.Unknown or InputStatus.Stale => true,

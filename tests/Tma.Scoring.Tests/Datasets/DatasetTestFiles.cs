@@ -14,10 +14,8 @@ internal static class DatasetTestFiles
     public static string RepositoryRoot => Repository.Root;
 
     public static IEnumerable<string> ShippedModelDirectories() =>
-        Directory.GetDirectories(Path.Combine(RepositoryRoot, "models"))
-            .Where(d => File.Exists(Path.Combine(d, "model.yaml")))
-            .Where(d => ModelPackage.Load(d).Value?.Definition.Kind != ModelKind.Composite) // a composite has no inputs of its own
-            .Order(StringComparer.Ordinal);
+        Repository.ModelFolders()
+            .Where(d => ModelPackage.Load(d).Value?.Definition.Kind != ModelKind.Composite); // a composite has no inputs of its own
 
     public static ModelDefinition Model(string id = "workplace-violence-screening") =>
         ModelPackage.Load(Path.Combine(RepositoryRoot, "models", id)).GetValueOrThrow().Definition;

@@ -6,11 +6,9 @@ namespace Tma.Scoring.Tests.FastPath;
 internal static class ShippedPackages
 {
     public static IEnumerable<string> Names() =>
-        System.IO.Directory.GetDirectories(Path.Combine(Repository.Root, "models"))
-            .Where(d => File.Exists(Path.Combine(d, ModelPackage.ModelFileName)))
+        Repository.ModelFolders()
             .Where(d => ModelPackage.Load(d).Value?.Definition.Kind == Tma.Models.Definitions.ModelKind.Rules) // the rule paths only
-            .Select(Path.GetFileName)
-            .Order(StringComparer.Ordinal)!;
+            .Select(Path.GetFileName)!;
 
-    public static string Directory(string name) => Path.Combine(Repository.Root, "models", name);
+    public static string Directory(string name) => Repository.Model(name);
 }

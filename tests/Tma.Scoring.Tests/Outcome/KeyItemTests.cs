@@ -65,10 +65,7 @@ public sealed class KeyItemTests
 internal static class ShippedModels
 {
     public static IEnumerable<string> All() =>
-        System.IO.Directory.GetDirectories(Path.GetDirectoryName(ShippedPackages.Directory("x"))!)
-            .Where(d => File.Exists(Path.Combine(d, ModelPackage.ModelFileName)))
-            .Select(Path.GetFileName)
-            .Order(StringComparer.Ordinal)!;
+        Repository.ModelFolders().Select(Path.GetFileName)!;
 
-    public static string Directory(string name) => ShippedPackages.Directory(name);
+    public static string Directory(string name) => Repository.Model(name);
 }
