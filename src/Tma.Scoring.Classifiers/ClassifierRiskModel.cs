@@ -25,8 +25,8 @@ internal sealed class ClassifierRiskModel : IRiskModel
     private readonly ClassifierDefinition _classifier;
     private readonly FeatureEncoder _encoder;
     private readonly int[] _columnFeature;
-    private readonly int[] _bandLevels;
-    private readonly MissingSummary _missing;
+    private readonly BandScale _bands;
+    private readonly MissingDataVerdict _missing;
     private readonly ConclusionBuilder _conclusions;
     private readonly TimeProvider _time;
     private readonly MLContext _ml;
@@ -53,8 +53,8 @@ internal sealed class ClassifierRiskModel : IRiskModel
             }
         }
 
-        _bandLevels = [.. _classifier.Bands.Select(b => definition.LevelIndex(b.Level))];
-        _missing = new MissingSummary(definition);
+        _bands = new BandScale(_classifier.Bands, definition, $"model {definition.Id}");
+        _missing = new MissingDataVerdict(definition, UnknownReading.Imputed);
         _conclusions = new ConclusionBuilder(definition);
         _engines = new DefaultObjectPool<PredictionEngine<FeatureRow, ScoredRow>>(new EnginePolicy(this), Math.Max(4, Environment.ProcessorCount * 2));
     }
@@ -100,12 +100,7 @@ internal sealed class ClassifierRiskModel : IRiskModel
         return new ClassifierRiskModel(definition, reference, time, ml, transformer, encoder);
     }
 
-    public Assessment Assess(CaseData data)
-    {
-        // Without a case date the assessment is as of now: evidence past its validity window no longer counts.
-        var resolved = CaseResolver.Resolve(Definition, data, _time.GetUtcNow());
-        return resolved.Value is { } value ? Assess(value) : throw new InvalidCaseException(resolved.Diagnostics);
-    }
+    public Assessment Assess(CaseData data) => Assess(CaseIntake.Resolve(Definition, data, _time));
 
     public Assessment Assess(ResolvedCase data)
     {
@@ -125,7 +120,7 @@ internal sealed class ClassifierRiskModel : IRiskModel
         }
 
         var probability = (double)scored.Probability;
-        var rank = Rank(probability);
+        var rank = _bands.Rank(probability);
         var missing = _missing.For(values);
 
         // A classifier cannot bound what open items would change: a level when the policy supports it, else unassessable.
@@ -133,8 +128,6 @@ internal sealed class ClassifierRiskModel : IRiskModel
         var supported = missing.Validity != Validity.Insufficient && !Definition.Inputs.Where((input, i) => input.MustKnow && AbstractEvaluator.IsOpen(data, i)).Any();
         var bounds = supported || !open ? new RankRange(rank, rank, null, null) : new RankRange(0, Definition.Levels.Count - 1, null, null);
         var concluded = _conclusions.Build(data, rank, bounds, missing);
-        var shown = concluded.Rank;
-        var level = shown >= 0 ? Definition.Levels[shown] : null;
         var contributions = new FeatureContribution[_encoder.ColumnCount];
         for (var c = 0; c < contributions.Length; c++)
         {
@@ -145,29 +138,14 @@ internal sealed class ClassifierRiskModel : IRiskModel
             contributions[c] = new FeatureContribution(_encoder.Columns[c], input.Id, input.Describe(value, feature.Relevance), Math.Round(contribution, 6));
         }
 
-        return new Assessment
+        var actions = ConclusionBuilder.Merge(ConclusionBuilder.LevelActions(Definition, concluded.Rank), concluded);
+        var kind = new KindOutcome(probability, actions, _conclusions.Verdict(missing, concluded), EngineName)
         {
-            Model = Reference,
-            Conclusion = concluded.Conclusion,
-            ConclusionText = concluded.Text,
-            Level = level?.Id,
-            LevelLabel = level?.Label,
-            LevelRank = shown,
-            Language = Definition.Language,
-            Facts = concluded.Facts,
-            Contradictions = concluded.Contradictions,
-            Judgement = concluded.Judgement,
-            Score = Math.Round(probability, 6),
-            Probability = Math.Round(probability, 6),
+            Probability = probability,
             Contributions = contributions,
             ReasonCodes = Reasons(contributions),
-            Actions = ConclusionBuilder.Merge(ConclusionBuilder.LevelActions(Definition, shown), concluded),
-            Missing = _conclusions.Verdict(missing, concluded),
-            AsOf = data.AsOf,
-            Engine = EngineName,
-            AdvisoryNotice = _conclusions.Texts.AdvisoryNotice,
-            AssessedAt = _time.GetUtcNow(),
         };
+        return _conclusions.Compose(Reference, concluded, kind, data.AsOf, _time.GetUtcNow());
     }
 
     /// <summary>The feature row of one case (dataset scoring encodes each row as it is read).</summary>
@@ -193,30 +171,19 @@ internal sealed class ClassifierRiskModel : IRiskModel
     }
 
     /// <summary>The output level rank of a probability (its band).</summary>
-    internal int LevelRank(double probability) => Rank(probability);
+    internal int LevelRank(double probability) => _bands.Rank(probability);
 
-    private int Rank(double probability)
+    /// <summary>The features that raised the probability, largest contribution first (the shared reason order).</summary>
+    private RankedReason[] Reasons(FeatureContribution[] contributions)
     {
-        var bands = _classifier.Bands;
-        for (var b = 0; b < bands.Count; b++)
-        {
-            if (bands[b].Contains(probability))
-            {
-                return _bandLevels[b];
-            }
-        }
-
-        throw new InvalidOperationException($"Probability {probability} falls outside the bands of model {Definition.Id}.");
+        var raising = contributions.Where(c => c.Contribution > 0).ToArray();
+        var order = new int[raising.Length];
+        ReasonRanking.Order([.. raising.Select(c => c.Contribution)], order);
+        return [.. order.Take(_classifier.MaxReasonCodes).Select(i => Reason(raising[i]))];
     }
 
-    private RankedReason[] Reasons(FeatureContribution[] contributions) =>
-        [.. contributions
-            .Select((c, i) => (c, i))
-            .Where(x => x.c.Contribution > 0)
-            .OrderByDescending(x => x.c.Contribution)
-            .ThenBy(x => x.i)
-            .Take(_classifier.MaxReasonCodes)
-            .Select(x => new RankedReason(x.c.Feature, x.c.Contribution, $"{Definition.Inputs[Definition.InputIndex(x.c.Input)].Label}{(x.c.Feature.Contains(".relevance", StringComparison.Ordinal) ? _conclusions.Texts.RelevanceSuffix : "")}: {x.c.Value}"))];
+    private RankedReason Reason(FeatureContribution c) =>
+        new(c.Feature, c.Contribution, $"{Definition.Inputs[Definition.InputIndex(c.Input)].Label}{(c.Feature.Contains(".relevance", StringComparison.Ordinal) ? _conclusions.Texts.RelevanceSuffix : "")}: {c.Value}");
 
     private static void CheckSchema(ITransformer transformer, DataViewSchema input, IReadOnlyList<string> columns, string file, SourceLocation at)
     {

@@ -2,32 +2,13 @@ using System.Collections.ObjectModel;
 using Tma.Models.Cases;
 using Tma.Models.Definitions;
 using Tma.Scoring.Assessments;
+using Tma.Scoring.Outcome;
 
 namespace Tma.Scoring.Aggregation;
 
 /// <summary>The explanation of an assessment: missing information, sub-scores, fired indicators with their evidence, ranked reasons and the action plan (with the caches described on the class).</summary>
 internal sealed partial class Aggregator
 {
-    private MissingInformation Missing(double?[] values, int omittedCount)
-    {
-        if (omittedCount == 0)
-        {
-            return _nothingMissing;
-        }
-
-        var omitted = new string[omittedCount];
-        var k = 0;
-        foreach (var i in _required)
-        {
-            if (values[i] is null)
-            {
-                omitted[k++] = _model.Inputs[i].Id;
-            }
-        }
-
-        return new MissingInformation(omitted, _allowedOmitted, _missingPolicyName, _validityByOmitted[omittedCount], _missingMessages[omittedCount]);
-    }
-
     private SubScore[] SubScores(ReadOnlySpan<int> fired, ReadOnlySpan<double> contributions, double?[] values, double?[] relevance)
     {
         if (_domains.Length == 0)
@@ -163,20 +144,10 @@ internal sealed partial class Aggregator
             }
         }
 
-        // Insertion sort of the slots: value descending (double.CompareTo, as OrderByDescending does), then the
-        // declaration order of the first member.
+        // Slots were opened in declaration order (fired is ascending), so the shared ranking's tie-break is the
+        // declaration order of each group's first member.
         Span<int> order = used <= StackLimit ? stackalloc int[used] : new int[used];
-        for (var s = 0; s < used; s++)
-        {
-            var j = s;
-            while (j > 0 && Before(s, order[j - 1], value, first))
-            {
-                order[j] = order[j - 1];
-                j--;
-            }
-
-            order[j] = s;
-        }
+        ReasonRanking.Order(value[..used], order);
 
         var result = new RankedReason[Math.Min(max, used)];
         for (var r = 0; r < result.Length; r++)
@@ -189,12 +160,6 @@ internal sealed partial class Aggregator
         }
 
         return result;
-
-        static bool Before(int a, int b, Span<double> value, Span<int> first)
-        {
-            var byValue = value[b].CompareTo(value[a]);
-            return byValue != 0 ? byValue < 0 : first[a] < first[b];
-        }
     }
 
     /// <summary>
@@ -239,20 +204,8 @@ internal sealed partial class Aggregator
             return [];
         }
 
-        // Stable insertion sort by urgency, most urgent first.
         var ordered = order[..count];
-        for (var s = 1; s < count; s++)
-        {
-            var current = ordered[s];
-            var j = s;
-            while (j > 0 && _actions[ordered[j - 1]].Definition.Urgency < _actions[current].Definition.Urgency)
-            {
-                ordered[j] = ordered[j - 1];
-                j--;
-            }
-
-            ordered[j] = current;
-        }
+        ActionOrder.Sort(ordered, _actionUrgency);
 
         var result = new RecommendedAction[count];
         for (var r = 0; r < count; r++)

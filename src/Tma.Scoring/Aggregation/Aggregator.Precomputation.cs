@@ -1,6 +1,7 @@
 using Tma.Models.Definitions;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.Compilation;
+using Tma.Scoring.Outcome;
 
 namespace Tma.Scoring.Aggregation;
 
@@ -75,8 +76,8 @@ internal sealed partial class Aggregator
         return [.. result];
     }
 
-    /// <summary>A norm with the rank of each band's level.</summary>
-    internal sealed record NormIndex(NormSet Set, int[] LevelRanks);
+    /// <summary>A norm with its band → level table.</summary>
+    internal sealed record NormIndex(NormSet Set, BandScale Scale);
 
     private sealed record DomainSlot(string Id, string Label, Func<double?[], double?[], double?>? Score);
 

@@ -35,20 +35,6 @@ internal sealed partial class Aggregator
         _ => _indicatorLevel[i],
     };
 
-    private int CountOmitted(double?[] values)
-    {
-        var omitted = 0;
-        foreach (var i in _required)
-        {
-            if (values[i] is null)
-            {
-                omitted++;
-            }
-        }
-
-        return omitted;
-    }
-
     private double Score(ReadOnlySpan<int> fired, ReadOnlySpan<double> contributions, double?[] values, double?[] relevance, int omitted, Validity validity)
     {
         double score;
@@ -81,26 +67,11 @@ internal sealed partial class Aggregator
 
         if (validity == Validity.Prorated && _policy != AggregationPolicy.HighestLevel)
         {
-            var known = _required.Length - omitted;
-            score = score * _required.Length / known;
+            var required = _missing.RequiredCount;
+            score = score * required / (required - omitted);
         }
 
         return score;
-    }
-
-    private static int Band(NormIndex norm, double score)
-    {
-        var bands = norm.Set.Bands;
-        for (var b = 0; b < bands.Count; b++)
-        {
-            if (bands[b].Contains(score))
-            {
-                return norm.LevelRanks[b];
-            }
-        }
-
-        // Bands are validated to cover every score; NaN cannot occur because unknown points count as 0.
-        throw new InvalidOperationException($"Score {score} falls outside the bands of norm {norm.Set.Id}.");
     }
 
     /// <summary>The rank after critical-item overrides (the same rule as <see cref="ApplyOverrides"/>, nothing recorded).</summary>

@@ -52,7 +52,6 @@ internal sealed partial class Aggregator
     private readonly bool[] _namesLevel;
     private readonly int[] _minimumLevel;
     private readonly Func<double?[], double?[], double?>? _score;
-    private readonly int[] _required;
     private readonly EvidenceSlot[][] _evidenceSlots;
     private readonly int _maxEvidence;
     private readonly DomainSlot[] _domains;
@@ -66,12 +65,8 @@ internal sealed partial class Aggregator
     private readonly string[] _levelBecause;
     private readonly int[][] _indicatorActions;
     private readonly bool[] _indicatorHasAction;
-    private readonly string _missingPolicyName;
-    private readonly int _allowedOmitted;
-    private readonly string[] _missingMessages;
-    private readonly Validity[] _validityByOmitted;
-    private readonly MissingInformation _nothingMissing;
-    private readonly OutcomeTexts _texts;
+    private readonly MissingDataVerdict _missing;
+    private readonly Urgency[] _actionUrgency;
     private readonly LevelBounds _bounds;
     private readonly ConclusionBuilder _conclusions;
 
@@ -88,7 +83,6 @@ internal sealed partial class Aggregator
     public Aggregator(ModelDefinition model)
     {
         _model = model;
-        _texts = OutcomeTexts.For(model.Language);
         _bounds = new LevelBounds(model);
         _conclusions = new ConclusionBuilder(model);
         _scoring = model.Scoring ?? throw new InvalidOperationException($"Model {model.Id} has no scoring section.");
@@ -116,21 +110,11 @@ internal sealed partial class Aggregator
         }
 
         _score = _scoring.Score is { } score ? ConditionCompiler.NumberDelegate(score) : null;
-        var required = new List<int>();
-        for (var i = 0; i < model.Inputs.Count; i++)
-        {
-            if (model.Inputs[i].Required)
-            {
-                required.Add(i);
-            }
-        }
-
-        _required = [.. required];
         (_domains, _indicatorDomain) = Domains(model, _scoring);
         _norms = new Dictionary<string, NormIndex>(StringComparer.Ordinal);
         foreach (var norm in _scoring.Norms)
         {
-            _norms.TryAdd(norm.Id, new NormIndex(norm, [.. norm.Bands.Select(b => model.LevelIndex(b.Level))]));
+            _norms.TryAdd(norm.Id, new NormIndex(norm, new BandScale(norm.Bands, model, $"norm {norm.Id}")));
         }
 
         _defaultNorm = _scoring.DefaultNorm is { } defaultNorm ? _norms.GetValueOrDefault(defaultNorm) : null;
@@ -160,8 +144,10 @@ internal sealed partial class Aggregator
             _actions[a] = new ActionSlot(
                 action,
                 new ReadOnlyCollection<string>([.. action.Experts.Select(ExpertNames.Of)]),
-                action.Urgency.ToString().ToLowerInvariant());
+                ActionOrder.Name(action.Urgency));
         }
+
+        _actionUrgency = [.. model.Actions.Select(a => a.Urgency)];
 
         _levelActions = [.. model.Levels.Select(l => DistinctActions(l.Actions, actionIndex))];
         _levelBecause = [.. model.Levels.Select(l => "level:" + l.Id)];
@@ -177,31 +163,7 @@ internal sealed partial class Aggregator
         }
 
         // Missing data: the policy's name, allowance and one message per number of omitted inputs.
-        var policy = model.MissingData;
-        _missingPolicyName = policy.Mode switch
-        {
-            MissingDataMode.MaxOmitted => "max-omitted",
-            MissingDataMode.Prorate => "prorate",
-            _ => "insufficient",
-        };
-        _allowedOmitted = policy.Mode == MissingDataMode.Insufficient ? 0 : policy.MaxOmitted;
-        var r = _required.Length;
-        _missingMessages = new string[r + 1];
-        _validityByOmitted = new Validity[r + 1];
-        for (var m = 0; m <= r; m++)
-        {
-            (_validityByOmitted[m], _missingMessages[m]) = m switch
-            {
-                0 => (Validity.Valid, _texts.AllKnown),
-                _ when m > _allowedOmitted => (Validity.Insufficient, _texts.TooManyUnknown(m, r, _allowedOmitted)),
-                // Nothing known: a prorated score would be 0 × R / 0. Not an assessment, whatever the allowance.
-                _ when policy.Mode == MissingDataMode.Prorate && m == r => (Validity.Insufficient, _texts.NothingToProrate(r)),
-                _ when policy.Mode == MissingDataMode.Prorate => (Validity.Prorated, _texts.Prorated(m, r, _allowedOmitted)),
-                _ => (Validity.Valid, _texts.UnknownCountAsAbsent(m, r, _allowedOmitted)),
-            };
-        }
-
-        _nothingMissing = new MissingInformation([], _allowedOmitted, _missingPolicyName, Validity.Valid, _missingMessages[0]);
+        _missing = new MissingDataVerdict(model, UnknownReading.CountsAsAbsent);
 
         _constantContribution = new double[n];
         _explanations = new FiredIndicator?[]?[n];
@@ -273,10 +235,10 @@ internal sealed partial class Aggregator
         Span<double> points = n <= StackLimit ? stackalloc double[n] : new double[n];
         Span<double> contributions = n <= StackLimit ? stackalloc double[n] : new double[n];
         var count = CollectFired(fired, values, relevance, index, points, contributions);
-        var omitted = CountOmitted(values);
-        var validity = _validityByOmitted[omitted];
+        var omitted = _missing.CountOmitted(values);
+        var validity = _missing.ValidityFor(omitted);
         var score = Score(index[..count], contributions[..count], values, relevance, omitted, validity);
-        var rank = norm is null ? (int)score : Band(norm, score);
+        var rank = norm is null ? (int)score : norm.Scale.Rank(score);
         rank = FinalRank(index[..count], rank);
         return new RowOutcome(score, rank, validity);
     }
@@ -294,13 +256,13 @@ internal sealed partial class Aggregator
         points = points[..count];
         contributions = contributions[..count];
 
-        var omitted = CountOmitted(values);
-        var missing = Missing(values, omitted);
+        var omitted = _missing.CountOmitted(values);
+        var missing = _missing.For(values, omitted);
         var score = Score(index, contributions, values, relevance, omitted, missing.Validity);
 
         var norm = _policy == AggregationPolicy.HighestLevel ? null : data.Norm ?? _scoring.DefaultNorm;
         var bands = norm is null ? null : _norms.TryGetValue(norm, out var found) ? found : throw new InvalidOperationException($"Norm {norm} is not a norm of model {_model.Id}.");
-        var rank = bands is null ? (int)score : Band(bands, score);
+        var rank = bands is null ? (int)score : bands.Scale.Rank(score);
         List<AppliedOverride>? overrides = null;
         rank = ApplyOverrides(index, rank, ref overrides);
 
@@ -311,43 +273,22 @@ internal sealed partial class Aggregator
         var concluded = _conclusions.Build(data, rank, reachable, missing);
         missing = _conclusions.Verdict(missing, concluded);
         var shown = concluded.Rank;
-        var level = shown >= 0 ? _model.Levels[shown] : null;
         var explained = new FiredIndicator[count];
         for (var k = 0; k < count; k++)
         {
             explained[k] = Explain(index[k], points[k], contributions[k], values, relevance, firings.Evidence[index[k]]);
         }
 
-        return new Assessment
+        var kind = new KindOutcome(score, ConclusionBuilder.Merge(Actions(index, shown), concluded), missing, engine)
         {
-            Model = reference,
-            Conclusion = concluded.Conclusion,
-            ConclusionText = concluded.Text,
-            Level = level?.Id,
-            LevelLabel = level?.Label,
-            LevelRank = shown,
-            PossibleLevels = concluded.Possible,
-            Language = _model.Language,
-            Facts = concluded.Facts,
-            Contradictions = concluded.Contradictions,
-            Judgement = concluded.Judgement,
-            Score = Math.Round(score, 6),
             SubScores = SubScores(index, contributions, values, relevance),
             Indicators = explained,
             Overrides = overrides is null ? [] : overrides.ToArray(),
             ReasonCodes = Reasons(index, contributions, _scoring.MaxReasonCodes),
-            Actions = WithSteps(Actions(index, shown), concluded),
-            Missing = missing,
             Norm = norm,
-            AsOf = data.AsOf,
-            Engine = engine,
-            AdvisoryNotice = _texts.AdvisoryNotice,
-            AssessedAt = assessedAt,
         };
+        return _conclusions.Compose(reference, concluded, kind, data.AsOf, assessedAt);
     }
-
-    private static IReadOnlyList<RecommendedAction> WithSteps(RecommendedAction[] actions, ConclusionParts concluded) =>
-        concluded.Steps.Count == 0 ? actions : ConclusionBuilder.Merge(actions, concluded);
 
     /// <summary>Whether any input is open, or a relevance axis of a known input is unknown (the bounds then differ from the computed level).</summary>
     private bool AnyOpen(ResolvedCase data)

@@ -25,6 +25,7 @@ internal sealed class CompositeRiskModel : IRiskModel
     private readonly TimeProvider _time;
     private readonly OutcomeTexts _texts;
     private readonly ConclusionBuilder _conclusions;
+    private readonly BandScale _blendBands;
 
     private CompositeRiskModel(ModelDefinition definition, ModelReference reference, Part[] parts, TimeProvider time)
     {
@@ -35,6 +36,7 @@ internal sealed class CompositeRiskModel : IRiskModel
         _time = time;
         _texts = OutcomeTexts.For(definition.Language);
         _conclusions = new ConclusionBuilder(definition);
+        _blendBands = new BandScale(_composite.Bands, definition, "the combination");
     }
 
     public ModelReference Reference { get; }
@@ -94,11 +96,7 @@ internal sealed class CompositeRiskModel : IRiskModel
         return new CompositeRiskModel(definition with { Inputs = inputs }, reference, [.. parts], time);
     }
 
-    public Assessment Assess(CaseData data)
-    {
-        var resolved = CaseResolver.Resolve(Definition, data, _time.GetUtcNow());
-        return resolved.Value is { } value ? Assess(value) : throw new InvalidCaseException(resolved.Diagnostics);
-    }
+    public Assessment Assess(CaseData data) => Assess(CaseIntake.Resolve(Definition, data, _time));
 
     public Assessment Assess(ResolvedCase data)
     {
@@ -159,7 +157,7 @@ internal sealed class CompositeRiskModel : IRiskModel
                 }
 
                 blend = Math.Round(sum, 6);
-                rank = Band(_composite.Bands, sum);
+                rank = _blendBands.Rank(sum);
                 steps.Add(_texts.BlendStep(string.Join(" + ", terms), blend.Value, Definition.Levels[rank].Id));
                 if (!complete)
                 {
@@ -182,32 +180,19 @@ internal sealed class CompositeRiskModel : IRiskModel
         var level = shown >= 0 ? Definition.Levels[shown] : null;
         steps.Add(level is null ? _texts.FinalConclusionStep(_texts.ComponentUnassessable(Definition.Id)) : _texts.FinalLevelStep(level.Id));
         var missing = Missing(results);
-        return new Assessment
+        var facts = results.SelectMany(r => r.Facts).DistinctBy(f => f.Input).ToArray();
+        var contradictions = results.SelectMany(r => r.Contradictions).DistinctBy(c => c.Input).ToArray();
+        var concluded = new ConclusionParts(conclusion, shown, ConclusionText(conclusion, level, results, missing), null, [], [], contradictions, facts, [], _conclusions.Judgement(conclusion, shown));
+        var kind = new KindOutcome(score, Actions(results, shown), missing, EngineName)
         {
-            Model = Reference,
-            Conclusion = conclusion,
-            ConclusionText = ConclusionText(conclusion, level, results, missing),
-            Level = level?.Id,
-            LevelLabel = level?.Label,
-            LevelRank = shown,
-            Language = Definition.Language,
-            Facts = [.. results.SelectMany(r => r.Facts).DistinctBy(f => f.Input)],
-            Contradictions = [.. results.SelectMany(r => r.Contradictions).DistinctBy(c => c.Input)],
-            Judgement = _conclusions.Judgement(conclusion, shown),
-            Score = Math.Round(score, 6),
             Indicators = [.. results.SelectMany(r => r.Indicators)],
             Overrides = overrides,
             ReasonCodes = [.. results.SelectMany(r => r.ReasonCodes)],
             Contributions = Contributions(results),
-            Actions = Actions(results, shown),
-            Missing = missing,
             Components = [.. Enumerable.Range(0, _parts.Length).Select(p => Result(_parts[p], results[p], results[p].LevelRank >= 0 ? Definition.Levels[mapped[p]].Id : null))],
             Combination = new CombinationTrace(MethodName(_composite.Method), _composite.Primary, blend, steps),
-            AsOf = data.AsOf,
-            Engine = EngineName,
-            AdvisoryNotice = _texts.AdvisoryNotice,
-            AssessedAt = _time.GetUtcNow(),
         };
+        return _conclusions.Compose(Reference, concluded, kind, data.AsOf, _time.GetUtcNow());
     }
 
     private string ConclusionText(Conclusion conclusion, OutputLevel? level, Assessment[] results, MissingInformation missing)
@@ -260,19 +245,6 @@ internal sealed class CompositeRiskModel : IRiskModel
         }
 
         return rank;
-    }
-
-    private int Band(IReadOnlyList<Band> bands, double value)
-    {
-        for (var b = 0; b < bands.Count; b++)
-        {
-            if (bands[b].Contains(value))
-            {
-                return Definition.LevelIndex(bands[b].Level);
-            }
-        }
-
-        throw new InvalidOperationException($"Blended value {value} falls outside the combination's bands.");
     }
 
     private static ResolvedCase ComponentCase(Part part, ResolvedCase data)
@@ -410,7 +382,7 @@ internal sealed class CompositeRiskModel : IRiskModel
             }
         }
 
-        return [.. merged.Select((a, i) => (a, i)).OrderBy(x => ConclusionBuilder.UrgencyRank(x.a.Urgency)).ThenBy(x => x.i).Select(x => x.a)];
+        return ActionOrder.Sort(merged);
     }
 
     private MissingInformation Missing(Assessment[] results)

@@ -43,12 +43,7 @@ internal sealed class CompiledRiskModel : IRiskModel
 
     public ModelDefinition Definition { get; }
 
-    public Assessment Assess(CaseData data)
-    {
-        // Without a case date the assessment is as of now: evidence past its validity window no longer counts.
-        var resolved = CaseResolver.Resolve(Definition, data, _time.GetUtcNow());
-        return resolved.Value is { } value ? Assess(value) : throw new InvalidCaseException(resolved.Diagnostics);
-    }
+    public Assessment Assess(CaseData data) => Assess(CaseIntake.Resolve(Definition, data, _time));
 
     public Assessment Assess(ResolvedCase data)
     {

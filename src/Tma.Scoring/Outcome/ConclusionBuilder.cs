@@ -112,15 +112,56 @@ internal sealed class ConclusionBuilder
         return new ConclusionParts(conclusion, rank, text, possible, keyItems, stale, contradictions, facts, steps, Judgement(conclusion, rank));
     }
 
+    /// <summary>The assessment of one case: the shared conclusion fields from <paramref name="concluded"/>, the rest from the kind.</summary>
+    public Assessment Compose(ModelReference reference, ConclusionParts concluded, in KindOutcome kind, DateTimeOffset? asOf, DateTimeOffset assessedAt)
+    {
+        var level = concluded.Rank >= 0 ? _model.Levels[concluded.Rank] : null;
+        return new Assessment
+        {
+            Model = reference,
+            Conclusion = concluded.Conclusion,
+            ConclusionText = concluded.Text,
+            Level = level?.Id,
+            LevelLabel = level?.Label,
+            LevelRank = concluded.Rank,
+            PossibleLevels = concluded.Possible,
+            Language = _model.Language,
+            Facts = concluded.Facts,
+            Contradictions = concluded.Contradictions,
+            Judgement = concluded.Judgement,
+            Score = Math.Round(kind.Score, 6),
+            Probability = kind.Probability is { } p ? Math.Round(p, 6) : null,
+            SubScores = kind.SubScores ?? [],
+            Indicators = kind.Indicators ?? [],
+            Overrides = kind.Overrides ?? [],
+            ReasonCodes = kind.ReasonCodes ?? [],
+            Contributions = kind.Contributions,
+            Components = kind.Components,
+            Combination = kind.Combination,
+            Actions = kind.Actions,
+            Missing = kind.Missing,
+            Norm = kind.Norm,
+            AsOf = asOf,
+            Engine = kind.Engine,
+            AdvisoryNotice = _texts.AdvisoryNotice,
+            AssessedAt = assessedAt,
+        };
+    }
+
     /// <summary>
     /// The model's actions with the information-gathering steps, most urgent first (an immediate protective step is
     /// never pushed down by a question); within one urgency the steps come first when the result is incomplete (they
     /// are what makes an assessment possible), after the model's own when the level stands.
     /// </summary>
-    public static RecommendedAction[] Merge(IReadOnlyList<RecommendedAction> actions, ConclusionParts concluded)
+    public static IReadOnlyList<RecommendedAction> Merge(IReadOnlyList<RecommendedAction> actions, ConclusionParts concluded)
     {
-        IEnumerable<RecommendedAction> ordered = concluded.Conclusion == Conclusion.Level ? [.. actions, .. concluded.Steps] : [.. concluded.Steps, .. actions];
-        return [.. ordered.Select((a, i) => (a, i)).OrderBy(x => UrgencyRank(x.a.Urgency)).ThenBy(x => x.i).Select(x => x.a)];
+        if (concluded.Steps.Count == 0)
+        {
+            return actions; // already in plan order; the common case allocates nothing
+        }
+
+        RecommendedAction[] ordered = concluded.Conclusion == Conclusion.Level ? [.. actions, .. concluded.Steps] : [.. concluded.Steps, .. actions];
+        return ActionOrder.Sort(ordered);
     }
 
     /// <summary>The recommended actions of an output level, most urgent first.</summary>
@@ -132,14 +173,10 @@ internal sealed class ConclusionBuilder
         }
 
         var level = model.Levels[rank];
-        return [.. level.Actions
+        return ActionOrder.Sort([.. level.Actions
             .Select(id => model.Actions.FirstOrDefault(a => a.Id == id))
             .OfType<ActionDefinition>()
-            .Select(a => new RecommendedAction(a.Id, a.Step, [.. a.Experts.Select(ExpertNames.Of)], a.Urgency.ToString().ToLowerInvariant(), ["level:" + level.Id]))
-            .Select((a, i) => (a, i))
-            .OrderBy(x => UrgencyRank(x.a.Urgency))
-            .ThenBy(x => x.i)
-            .Select(x => x.a)];
+            .Select(a => new RecommendedAction(a.Id, a.Step, [.. a.Experts.Select(ExpertNames.Of)], ActionOrder.Name(a.Urgency), ["level:" + level.Id]))]);
     }
 
     /// <summary>The missing-data verdict of every kind: the policy's verdict with the open key items and stale facts named.</summary>
@@ -164,14 +201,6 @@ internal sealed class ConclusionBuilder
         return missing with { Message = message, KeyItems = concluded.KeyItems, Stale = concluded.Stale };
     }
 
-    /// <summary>0 for immediate, 1 for soon, 2 for routine.</summary>
-    public static int UrgencyRank(string urgency) => urgency switch
-    {
-        "immediate" => 0,
-        "soon" => 1,
-        _ => 2,
-    };
-
     /// <summary>An evidence value of a known input, with its report's provenance and the input's special category.</summary>
     public EvidenceValue Fact(InputDefinition input, double value, ReportedValue? report) =>
         new(input.Id, input.Describe(value), report?.ObservedAt, report?.Source,
@@ -188,7 +217,7 @@ internal sealed class ConclusionBuilder
     private List<RecommendedAction> Steps(List<string> keyItems, MissingInformation missing, List<StaleFact> stale, List<Contradiction> contradictions, Conclusion conclusion)
     {
         var steps = new List<RecommendedAction>();
-        var urgency = conclusion == Conclusion.Level ? "routine" : "soon";
+        var urgency = ActionOrder.Name(conclusion == Conclusion.Level ? Urgency.Routine : Urgency.Soon);
         // A key item that is stale or contradicted gets its own, more specific step below (with the date or the
         // sources); asking for it twice would read as two tasks.
         var toGather = stale.Count == 0 && contradictions.Count == 0
@@ -196,19 +225,19 @@ internal sealed class ConclusionBuilder
             : keyItems.Where(k => !stale.Exists(s => s.Input == k) && !contradictions.Exists(c => c.Input == k)).ToList();
         if (toGather.Count > 0)
         {
-            steps.Add(Step("gather-key-items", _texts.GatherKeyItems(Labels(toGather)), "soon", toGather));
+            steps.Add(Step("gather-key-items", _texts.GatherKeyItems(Labels(toGather)), ActionOrder.Name(Urgency.Soon), toGather));
         }
 
         foreach (var contradiction in contradictions)
         {
             var reports = OutcomeTexts.List(contradiction.Reports.Select(r => _texts.Report(r.Value, r)));
-            steps.Add(Step("resolve-contradiction", _texts.ResolveContradiction(contradiction.Label, reports), "soon", [contradiction.Input]));
+            steps.Add(Step("resolve-contradiction", _texts.ResolveContradiction(contradiction.Label, reports), ActionOrder.Name(Urgency.Soon), [contradiction.Input]));
         }
 
         foreach (var fact in stale)
         {
             var period = _model.Inputs.First(i => i.Id == fact.Input).ValidFor!.Value;
-            steps.Add(Step("refresh-stale", _texts.RefreshStale(fact.Label, OutcomeTexts.Date(fact.Report.ObservedAt), _texts.Period(period)), "soon", [fact.Input]));
+            steps.Add(Step("refresh-stale", _texts.RefreshStale(fact.Label, OutcomeTexts.Date(fact.Report.ObservedAt), _texts.Period(period)), ActionOrder.Name(Urgency.Soon), [fact.Input]));
         }
 
         var others = missing.Omitted.Where(o => !keyItems.Contains(o) && !stale.Exists(s => s.Input == o) && !contradictions.Exists(c => c.Input == o)).ToArray();
