@@ -25,7 +25,9 @@ public static class TmaHostApp
     /// <exception cref="HostSettingsException">The settings have problems; the exception lists all of them.</exception>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        // The application is this library, whichever program hosts it (`tma serve`, a test server): the OpenAPI
+        // document's title and tags name it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(TmaHostApp).Assembly.GetName().Name });
         configure?.Invoke(builder);
 
         // Settings are read from the final configuration (after test hosts and the command line have added theirs),

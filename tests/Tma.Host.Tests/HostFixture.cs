@@ -1,8 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.IdentityModel.Tokens;
 using Tma.CaseStore;
 
@@ -15,7 +16,7 @@ namespace Tma.Host.Tests;
 public class HostFixture : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("tma-host-").FullName;
-    private WebApplicationFactory<Program>? _factory;
+    private WebApplication? _app;
 
     public static readonly JsonSerializerOptions Json = CreateJson();
 
@@ -43,7 +44,8 @@ public class HostFixture : IAsyncLifetime
     /// <summary>A scratch folder that lives as long as the fixture.</summary>
     protected string WorkDirectory => _directory;
 
-    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
+    /// <summary>The host under test, in memory.</summary>
+    public WebApplication App => _app ?? throw new InvalidOperationException("Not started.");
 
     public static string RepositoryRoot => Repository.Root;
 
@@ -59,8 +61,10 @@ public class HostFixture : IAsyncLifetime
         var storeKeys = Path.Combine(_directory, "store.keys");
         await File.WriteAllTextAsync(storeKeys, LocalKeyProvider.GenerateEntry("k1") + "\n");
         var postgres = PostgresConnection is { } pg ? await FreshSchemaAsync(pg) : null;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        _app = TmaHostApp.Create([], builder =>
         {
+            var web = builder.WebHost;
+            web.UseTestServer();
             web.UseSetting("Tma:Store", Path.Combine(_directory, "tma.db"));
             if (postgres is not null)
             {
@@ -85,6 +89,7 @@ public class HostFixture : IAsyncLifetime
                 web.UseSetting(key, value);
             }
         });
+        await _app.StartAsync();
         using var adminA = Client(new Caller("admin-a", TenantA, CallerRole.Administrator));
         (await adminA.PostAsync("/v1/tenant", null)).EnsureSuccessStatusCode();
         using var adminB = Client(new Caller("admin-b", TenantB, CallerRole.Administrator));
@@ -93,9 +98,10 @@ public class HostFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_factory is not null)
+        if (_app is not null)
         {
-            await _factory.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
 
         try
@@ -128,7 +134,7 @@ public class HostFixture : IAsyncLifetime
 
     public HttpClient Client(Caller? caller = null)
     {
-        var client = Factory.CreateClient();
+        var client = App.GetTestClient();
         if (caller is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(caller));

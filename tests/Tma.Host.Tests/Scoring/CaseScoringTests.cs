@@ -1,9 +1,10 @@
+using Tma.CaseStore;
 using Tma.CaseStore.Tests.Infrastructure;
 using Tma.Host;
 using Tma.Scoring;
 using Tma.Scoring.Assessments;
 
-namespace Tma.CaseStore.Tests;
+namespace Tma.Host.Tests.Scoring;
 
 public sealed class CaseScoringTests
 {

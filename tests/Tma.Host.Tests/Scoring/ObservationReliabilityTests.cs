@@ -1,9 +1,10 @@
+using Tma.CaseStore;
 using Tma.CaseStore.Tests.Infrastructure;
 using Tma.Host;
 using Tma.Models.Cases;
 using Tma.Scoring;
 
-namespace Tma.CaseStore.Tests;
+namespace Tma.Host.Tests.Scoring;
 
 /// <summary>
 /// How directly a source knows a fact is stored with the observation (encrypted like the source) and reaches the
