@@ -52,19 +52,42 @@ public sealed class RequestValidationTests(HostFixture host) : IClassFixture<Hos
         Assert.True(body.GetProperty("errors").GetArrayLength() >= 1);
     }
 
-    [Fact]
-    public async Task An_observation_that_does_not_fit_the_model_makes_the_assessment_422()
+    [Theory]
+    [InlineData("leakge", "present", "inputId", "inputId: `leakge` is not an input of any model in service — did you mean `leakage`?")]
+    [InlineData("leakage", "presnt", "value", "value: `presnt` is not a level of `leakage` — did you mean `present`?")]
+    [InlineData("leakage", "sometimes", "value", "value: `sometimes` is not a level of `leakage`")]
+    public async Task An_observation_that_fits_no_model_in_service_is_refused_with_422_and_not_stored(string input, string value, string field, string message)
     {
         var (id, _, _) = await host.FilledCaseAsync();
         using var client = host.Client(host.Manager());
-        await HostFixture.Read(await client.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "leakage", value = "sometimes", observedAt = "2026-10-20T00:00:00Z", source = "x" }, HostFixture.Json));
+        var before = JsonDocument.Parse(await client.GetStringAsync($"/v1/cases/{id}/observations")).RootElement.GetArrayLength();
+
+        using var response = await client.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = input, value, observedAt = "2026-10-20T00:00:00Z", source = "x" }, HostFixture.Json);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var after = JsonDocument.Parse(await client.GetStringAsync($"/v1/cases/{id}/observations")).RootElement.GetArrayLength();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("observation-does-not-fit", body.GetProperty("code").GetString());
+        Assert.Equal(field, body.GetProperty("field").GetString());
+        Assert.StartsWith(message, body.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task An_observation_of_another_models_input_is_stored_and_makes_that_assessment_422()
+    {
+        // naq01 belongs to the bullying model, not to the triage: a legitimate observation for the case, which the
+        // triage then names as not its input instead of ignoring it.
+        var (id, _, _) = await host.FilledCaseAsync();
+        using var client = host.Client(host.Manager());
+        await HostFixture.Read(await client.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "naq01", value = "weekly", observedAt = "2026-10-20T00:00:00Z", source = "x" }, HostFixture.Json));
 
         using var response = await client.PostAsJsonAsync($"/v1/cases/{id}/assessments", new { model = "warning-behaviours-triage" }, HostFixture.Json);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("case-does-not-fit-model", body.GetProperty("code").GetString());
-        Assert.Contains("`sometimes` is not a level of `leakage`", body.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("unknown input `naq01`", body.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

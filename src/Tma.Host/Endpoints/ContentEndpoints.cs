@@ -11,11 +11,16 @@ internal static class ContentEndpoints
             Results.Ok(await store.GetObservationsAsync(http.Caller(), caseId, includeSuperseded ?? false, ct).ConfigureAwait(false)))
             .WithName("ListObservations");
 
-        api.MapPost("/cases/{caseId:guid}/observations", async (Guid caseId, AddObservationRequest body, HttpContext http, Store store, CancellationToken ct) =>
+        api.MapPost("/cases/{caseId:guid}/observations", async (Guid caseId, AddObservationRequest body, HttpContext http, Store store, IModelCatalog models, CancellationToken ct) =>
         {
+            if (ObservationCheck.Problem(models, body) is { } problem)
+            {
+                return problem;
+            }
+
             var record = await store.AddObservationAsync(http.Caller(), caseId, new NewObservation(body.InputId, body.Value, body.ObservedAt, body.Source, body.Supersedes, body.Reliability), ct).ConfigureAwait(false);
             return Results.Created($"/v1/cases/{caseId}/observations/{record.Id}", record);
-        }).WithName("AddObservation").WithSummary("Appends an observation; a correction supersedes an earlier one.");
+        }).WithName("AddObservation").WithSummary("Appends an observation (checked against the inputs of the models in service); a correction supersedes an earlier one.");
 
         api.MapPost("/cases/{caseId:guid}/documents", async (Guid caseId, string name, HttpRequest request, HttpContext http, Store store, CancellationToken ct) =>
         {

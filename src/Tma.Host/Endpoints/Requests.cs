@@ -24,7 +24,7 @@ public sealed record AddObservationRequest(string InputId, string Value, DateTim
 /// <summary>Runs a model (and optionally a challenger) on the case's current observations.</summary>
 /// <param name="Model"><c>id</c> or <c>id@range</c>, e.g. <c>workplace-violence-screening@^1.0</c>.</param>
 /// <param name="Challenger">Optional challenger scored alongside and recorded, never shown as the result; defaults to the host's configured challenger for the package.</param>
-/// <param name="AsOf">Assess as of this date; default: the latest observation.</param>
+/// <param name="AsOf">Assess as of this date; default: now (the host's clock), so evidence past its validity window no longer counts.</param>
 public sealed record RunAssessmentRequest(string Model, string? Challenger = null, DateTimeOffset? AsOf = null);
 
 /// <summary>Records the professional's decision.</summary>
