@@ -170,8 +170,8 @@ public sealed partial class CaseStore
             var id = Guid.NewGuid();
             await context.Session.ExecuteAsync(
                 """
-                INSERT INTO assessments (tenant_id, id, case_id, package_id, package_version, package_hash, is_challenger, level, score, inputs, result, assessed_at, entered_at, entered_by)
-                VALUES (@TenantId, @Id, @CaseId, @PackageId, @PackageVersion, @PackageHash, @IsChallenger, @Level, @Score, @Inputs, @Result, @AssessedAt, @EnteredAt, @EnteredBy)
+                INSERT INTO assessments (tenant_id, id, case_id, package_id, package_version, package_hash, is_challenger, level, score, inputs, result, assessed_at, as_of, entered_at, entered_by)
+                VALUES (@TenantId, @Id, @CaseId, @PackageId, @PackageVersion, @PackageHash, @IsChallenger, @Level, @Score, @Inputs, @Result, @AssessedAt, @AsOf, @EnteredAt, @EnteredBy)
                 """,
                 new
                 {
@@ -189,6 +189,7 @@ public sealed partial class CaseStore
                     Inputs = FieldCipher.EncryptString(key, Slot(context, caseId, "assessments", id, "inputs"), assessment.InputsJson),
                     Result = FieldCipher.EncryptString(key, Slot(context, caseId, "assessments", id, "result"), assessment.AssessmentJson),
                     AssessedAt = assessment.AssessedAt.ToUnixTimeMilliseconds(),
+                    AsOf = assessment.AsOf?.ToUnixTimeMilliseconds(),
                     EnteredAt = context.Now,
                     EnteredBy = caller.UserId,
                 }).ConfigureAwait(false);
@@ -223,7 +224,11 @@ public sealed partial class CaseStore
             var all = await ReadAssessmentsAsync(context, context.RequiredCase, full: false).ConfigureAwait(false);
             var points = all
                 .Where(a => includeChallengers || !a.Assessment.IsChallenger)
-                .Select(a => new RiskPoint(a.Id, a.Assessment.AssessedAt, a.Assessment.Level, a.Assessment.Score, a.Assessment.PackageId, a.Assessment.PackageVersion, a.Assessment.IsChallenger))
+                .Select(a => new RiskPoint(a.Id, a.Assessment.AssessedAt, a.Assessment.Level, a.Assessment.Score, a.Assessment.PackageId, a.Assessment.PackageVersion, a.Assessment.IsChallenger, a.Assessment.AsOf ?? a.Assessment.AssessedAt))
+                // The curve is over the dates the case was assessed as of (a re-assessment of last month's facts
+                // belongs to last month), then the order the assessments were made.
+                .OrderBy(p => p.AsOf)
+                .ThenBy(p => p.AssessedAt)
                 .ToArray();
             context.Detail = $"count={points.Length}";
             return new RiskCurve(caseId, points);
@@ -251,7 +256,8 @@ public sealed partial class CaseStore
                 r.IsChallenger != 0,
                 full ? FieldCipher.DecryptString(key, Slot(context, caseId, "assessments", id, "inputs"), r.Inputs) : "",
                 full ? FieldCipher.DecryptString(key, Slot(context, caseId, "assessments", id, "result"), r.Result) : "",
-                Time.FromMs(r.AssessedAt));
+                Time.FromMs(r.AssessedAt),
+                r.AsOf is { } asOf ? Time.FromMs(asOf) : null);
             return new AssessmentRecord(id, caseId, assessment, Time.FromMs(r.EnteredAt), r.EnteredBy);
         }).ToArray();
     }

@@ -13,6 +13,7 @@ namespace Tma.CaseStore;
 /// <param name="InputsJson">The exact inputs the model saw, as JSON.</param>
 /// <param name="AssessmentJson">The full assessment, as JSON.</param>
 /// <param name="AssessedAt">When the model made it.</param>
+/// <param name="AsOf">The date the case's facts were taken as of; null means <paramref name="AssessedAt"/>.</param>
 public sealed record NewAssessment(
     string PackageId,
     string PackageVersion,
@@ -22,7 +23,8 @@ public sealed record NewAssessment(
     bool IsChallenger,
     string InputsJson,
     string AssessmentJson,
-    DateTimeOffset AssessedAt);
+    DateTimeOffset AssessedAt,
+    DateTimeOffset? AsOf = null);
 
 /// <summary>A stored assessment.</summary>
 /// <param name="Id">The assessment id.</param>
@@ -40,6 +42,7 @@ public sealed record AssessmentRecord(Guid Id, Guid CaseId, NewAssessment Assess
 /// <param name="PackageId">The model package id.</param>
 /// <param name="PackageVersion">The package version.</param>
 /// <param name="IsChallenger">Whether a challenger model made it.</param>
+/// <param name="AsOf">The date the case was assessed as of (the curve's time axis).</param>
 public sealed record RiskPoint(
     Guid AssessmentId,
     DateTimeOffset AssessedAt,
@@ -47,9 +50,10 @@ public sealed record RiskPoint(
     double? Score,
     string PackageId,
     string PackageVersion,
-    bool IsChallenger);
+    bool IsChallenger,
+    DateTimeOffset AsOf);
 
 /// <summary>The assessments of a case over time, oldest first, so a case manager sees whether it is escalating.</summary>
 /// <param name="CaseId">The case.</param>
-/// <param name="Points">The points in order of <see cref="RiskPoint.AssessedAt"/>.</param>
+/// <param name="Points">The points in order of <see cref="RiskPoint.AsOf"/>, then <see cref="RiskPoint.AssessedAt"/>.</param>
 public sealed record RiskCurve(Guid CaseId, IReadOnlyList<RiskPoint> Points);

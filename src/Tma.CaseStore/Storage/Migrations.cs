@@ -13,6 +13,7 @@ internal static class Migrations
         new(1, "tenants, cases, keys, members, observations, assessments, decisions, documents, audit log", Initial),
         new(2, "decisions: the assessor's structured professional judgement", AssessorJudgement),
         new(3, "observations: the reliability of the source", ObservationReliability),
+        new(4, "assessments: the date the case was assessed as of", AssessmentAsOf),
     ];
 
     public static int Latest => All[^1].Version;
@@ -27,6 +28,12 @@ internal static class Migrations
     private static IEnumerable<string> ObservationReliability(SqlDialect d)
     {
         yield return $"ALTER TABLE observations ADD COLUMN reliability {d.Blob} NULL";
+    }
+
+    // The date the facts were taken as of (null for older assessments, which were as of the time they were made).
+    private static IEnumerable<string> AssessmentAsOf(SqlDialect d)
+    {
+        yield return "ALTER TABLE assessments ADD COLUMN as_of BIGINT NULL";
     }
 
     private static IEnumerable<string> Initial(SqlDialect d)

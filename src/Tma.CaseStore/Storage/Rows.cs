@@ -120,7 +120,7 @@ internal sealed class ObservationRow
 
 internal sealed class AssessmentRow
 {
-    public const string Columns = "id AS Id, case_id AS CaseId, package_id AS PackageId, package_version AS PackageVersion, package_hash AS PackageHash, is_challenger AS IsChallenger, level AS Level, score AS Score, inputs AS Inputs, result AS Result, assessed_at AS AssessedAt, entered_at AS EnteredAt, entered_by AS EnteredBy";
+    public const string Columns = "id AS Id, case_id AS CaseId, package_id AS PackageId, package_version AS PackageVersion, package_hash AS PackageHash, is_challenger AS IsChallenger, level AS Level, score AS Score, inputs AS Inputs, result AS Result, assessed_at AS AssessedAt, as_of AS AsOf, entered_at AS EnteredAt, entered_by AS EnteredBy";
 
     public string Id { get; set; } = "";
 
@@ -143,6 +143,8 @@ internal sealed class AssessmentRow
     public byte[] Result { get; set; } = [];
 
     public long AssessedAt { get; set; }
+
+    public long? AsOf { get; set; }
 
     public long EnteredAt { get; set; }
 

@@ -44,15 +44,23 @@ internal static class AssessmentEndpoints
             Results.Ok(await store.GetRiskCurveAsync(http.Caller(), caseId, includeChallengers ?? false, ct).ConfigureAwait(false)))
             .WithName("GetRiskCurve").WithSummary("The case's champion assessments over time.");
 
-        api.MapGet("/cases/{caseId:guid}/risk-curve.png", async (Guid caseId, HttpContext http, Store store, IModelCatalog models, CancellationToken ct) =>
+        api.MapGet("/cases/{caseId:guid}/risk-curve.png", async (Guid caseId, string? language, HttpContext http, Store store, IModelCatalog models, CancellationToken ct) =>
         {
             var curve = await store.GetRiskCurveAsync(http.Caller(), caseId, includeChallengers: false, ct).ConfigureAwait(false);
-            var latest = curve.Points.OrderBy(p => p.AssessedAt).LastOrDefault();
-            IReadOnlyList<string> levels = latest is null
-                ? []
-                : [.. models.Resolve($"{latest.PackageId}@{latest.PackageVersion}").Definition.Levels.Select(l => l.Id)];
-            return Results.File(RiskCurvePlot.Png(curve, levels), "image/png");
-        }).WithName("GetRiskCurveImage").WithSummary("The risk curve as a PNG image.");
+            var latest = curve.Points.Where(p => !p.IsChallenger).OrderBy(p => p.AsOf).ThenBy(p => p.AssessedAt).LastOrDefault();
+            var model = latest is null ? null : models.Resolve($"{latest.PackageId}@{latest.PackageVersion}").Definition;
+            if (model is not null && language is not null)
+            {
+                if (!model.Languages.Contains(language, StringComparer.Ordinal))
+                {
+                    return Problems.Of(StatusCodes.Status400BadRequest, "invalid-input", $"language: `{language}` is not a language of model `{model.Id}` ({string.Join(", ", model.Languages)})", new Dictionary<string, object?> { ["errors"] = new[] { $"language: `{language}` is not a language of model `{model.Id}`" } });
+                }
+
+                model = model.InLanguage(language);
+            }
+
+            return Results.File(RiskCurvePlot.Png(curve, model), "image/png");
+        }).WithName("GetRiskCurveImage").WithSummary("The risk curve as a PNG image: levels (labels in the model's language, or ?language=) over the dates assessed as of, as steps.");
     }
 
     /// <summary>Keeps the JSON of assessments in its documented stable form.</summary>

@@ -14,6 +14,9 @@ namespace Tma.Host;
 /// </summary>
 public static class CaseScoring
 {
+    /// <summary>The level stored for an assessment that concluded nothing (the stored JSON holds the full conclusion).</summary>
+    public const string UnassessableLevel = "unassessable";
+
     /// <summary>
     /// Assesses the case's current (non-superseded) observations with <paramref name="model"/> and stores the
     /// assessment (marked as challenger when <paramref name="isChallenger"/>). Reading the observations and writing the
@@ -49,12 +52,13 @@ public static class CaseScoring
                 assessment.Model.Version,
                 assessment.Model.ContentHash,
                 // The level id, or `unassessable` (the stored JSON holds the full conclusion, e.g. a lower bound).
-                assessment.Level ?? "unassessable",
+                assessment.Level ?? UnassessableLevel,
                 assessment.Score,
                 isChallenger,
                 InputsJson(data),
                 AssessmentJson.Serialize(assessment),
-                assessment.AssessedAt),
+                assessment.AssessedAt,
+                assessment.AsOf),
             cancellationToken).ConfigureAwait(false);
         return (record, assessment);
     }
