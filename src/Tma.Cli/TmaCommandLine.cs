@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using Tma.Cli.Commands;
 
 namespace Tma.Cli;
@@ -34,7 +36,18 @@ public static class TmaCommandLine
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
-            return Build().Parse(args).Invoke(configuration);
+            var parse = Build().Parse(args);
+            if (parse.Action is ParseErrorAction usage)
+            {
+                // A usage error (a missing option, a path that does not exist, …) is bad input like any other: exit 2,
+                // the errors and typo suggestions on stderr and nothing on stdout, which stays for results.
+                usage.ShowHelp = false;
+                parse.Invoke(new InvocationConfiguration { Output = error, Error = error, EnableDefaultExceptionHandler = false });
+                error.WriteLine($"Run `{CommandPath(parse.CommandResult)} --help` for usage.");
+                return ExitCodes.BadInput;
+            }
+
+            return parse.Invoke(configuration);
         }
         catch (Tma.Scoring.IncompatibleEngineException ex)
         {
@@ -48,5 +61,17 @@ public static class TmaCommandLine
             error.WriteLine($"tma: internal error ({ex.GetType().Name}). Please report it with the command you ran.");
             return ExitCodes.InternalError;
         }
+    }
+
+    // `tma dataset check`: the command's names from the root, the root being `tma` whatever the executable is called.
+    private static string CommandPath(CommandResult command)
+    {
+        var names = new Stack<string>();
+        for (var result = command; result.Parent is CommandResult parent; result = parent)
+        {
+            names.Push(result.Command.Name);
+        }
+
+        return string.Join(' ', ["tma", .. names]);
     }
 }

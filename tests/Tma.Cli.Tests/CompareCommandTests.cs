@@ -54,7 +54,8 @@ public sealed class CompareCommandTests
     [Fact]
     public void Compare_needs_exactly_two_models_or_two_columns()
     {
-        var (exit, _, error) = Cli.Run("compare", "--model", Model, "--data", "x.csv");
+        var data = Write(TempDirectory(), "x.csv", "outcome\n0\n");
+        var (exit, _, error) = Cli.Run("compare", "--model", Model, "--data", data);
 
         Assert.Equal(2, exit);
         Assert.Contains("exactly two --model options or exactly two --score-column options", error, StringComparison.Ordinal);

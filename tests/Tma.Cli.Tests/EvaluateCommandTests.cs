@@ -175,7 +175,9 @@ public sealed class EvaluateCommandTests
     [InlineData(new[] { "evaluate", "--data", "x.csv", "-m", "models/x", "--probability" }, "--probability applies to --score-column")]
     public void Contradictory_or_invalid_options_exit_2_with_the_problem(string[] args, string message)
     {
-        var (exit, _, error) = Cli.Run(args);
+        // The files exist (a missing one is a parse error of its own); the options are what is wrong.
+        var data = Write(TempDirectory(), "x.csv", "outcome\n0\n");
+        var (exit, _, error) = Cli.Run([.. args.Select(a => a switch { "x.csv" => data, "models/x" => Model, _ => a })]);
 
         Assert.Equal(2, exit);
         Assert.Contains(message, error, StringComparison.Ordinal);

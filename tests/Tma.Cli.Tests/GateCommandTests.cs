@@ -106,6 +106,7 @@ public sealed class GateCommandTests : IDisposable
     public void A_policy_with_a_typo_is_bad_input_located_by_line_and_column()
     {
         var policy = Policy("minimum_auc: 0.7\nmax_ppv_dorp: 0.05\n");
+        File.WriteAllText(In("never-read.csv"), "");
         var run = Cli.Run("gate", "--candidate", Candidate, "--baseline", Baseline, "--data", In("never-read.csv"), "--policy", policy);
 
         Assert.Equal(2, run.Exit);
@@ -128,6 +129,7 @@ public sealed class GateCommandTests : IDisposable
     [Fact]
     public void Packages_or_score_columns_must_be_given_in_pairs()
     {
+        File.WriteAllText(In("x.csv"), "");
         var run = Cli.Run("gate", "--candidate", Candidate, "--data", In("x.csv"), "--policy", Policy("minimum_auc: 0.6\n"));
 
         Assert.Equal(2, run.Exit);

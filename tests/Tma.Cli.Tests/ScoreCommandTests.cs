@@ -81,8 +81,8 @@ public sealed class ScoreCommandTests
     }
 
     [Theory]
-    [InlineData("--model", "does/not/exist", "no such package folder or model file")]
-    [InlineData("--case", "does/not/exist.yaml", "file not found")]
+    [InlineData("--model", "does/not/exist", "--model: file or folder not found: does/not/exist")]
+    [InlineData("--case", "does/not/exist.yaml", "--case: file not found: does/not/exist.yaml")]
     public void Missing_files_are_reported_plainly(string option, string path, string message)
     {
         string[] args = option == "--model" ? ["score", "--model", path, "--case", Case] : ["score", "--model", Model, "--case", path];

@@ -11,9 +11,9 @@ internal static class AgreementCommand
 
     public static Command Create()
     {
-        var data = new Option<string>("--data", "-d") { Description = "Ratings in long format: a case column, a rater column, one column per item, optionally a level column.", Required = true };
-        var model = new Option<string?>("--model", "-m") { Description = "Model package whose inputs, output levels and judgement rating fields order the categories (values are then level ids)." };
-        var output = new Option<string?>("--out", "-o") { Description = "Folder to write report.json, report.md and report.html to." };
+        var data = PathOptions.File("--data", "-d", "Ratings in long format: a case column, a rater column, one column per item, optionally a level column.", mustExist: true, required: true);
+        var model = PathOptions.FileOrFolder("--model", "-m", "Model package whose inputs, output levels and judgement rating fields order the categories (values are then level ids).", mustExist: true);
+        var output = PathOptions.Output("--out", "-o", "Folder to write report.json, report.md and report.html to.");
         var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text, json, markdown or html.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(EvaluationCli.Formats);
         var caseColumn = new Option<string>("--case-column") { Description = "Name of the case column.", DefaultValueFactory = _ => AgreementOptions.Default.CaseColumn };
@@ -59,7 +59,7 @@ internal static class AgreementCommand
                 LevelColumn = parse.GetValue(levelColumn)!,
                 ToolVersion = EvaluationCli.ToolVersion,
             };
-            var result = AgreementEvaluator.Evaluate(dataPath, package, options);
+            var result = AgreementEvaluator.Evaluate(dataPath.Full, package, options);
             if (result.Value is not { } report)
             {
                 return EvaluationCli.Fail(Name, error, result.Diagnostics, $"cannot compute agreement from {dataPath}");

@@ -11,10 +11,10 @@ internal static class CompareCommand
 
     public static Command Create()
     {
-        var models = new Option<string[]>("--model", "-m") { Description = "Two model packages, A then B (e.g. the released version and the candidate).", DefaultValueFactory = _ => [] };
-        var data = new Option<string>("--data", "-d") { Description = "The dataset; it must fit both models (or hold both score columns).", Required = true };
+        var models = PathOptions.FilesOrFolders("--model", "-m", "Two model packages, A then B (e.g. the released version and the candidate).", mustExist: true);
+        var data = PathOptions.File("--data", "-d", "The dataset; it must fit both models (or hold both score columns).", mustExist: true, required: true);
         var columns = new Option<string[]>("--score-column") { Description = "Two score columns of the dataset, A then B, instead of models.", DefaultValueFactory = _ => [] };
-        var output = new Option<string?>("--out", "-o") { Description = "Folder to write report.json, report.md and report.html (with plots) to." };
+        var output = PathOptions.Output("--out", "-o", "Folder to write report.json, report.md and report.html (with plots) to.");
         var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text (a compact summary), json, markdown or html.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(EvaluationCli.Formats);
         var outcome = new Option<string>("--outcome") { Description = "Name of the outcome column (values 0 or 1).", DefaultValueFactory = _ => EvaluationOptions.Default.OutcomeColumn };
@@ -60,7 +60,7 @@ internal static class CompareCommand
                 problems.Add("--probability applies to --score-column; a model says itself whether its score is a probability");
             }
 
-            using var progress = ConsoleProgress.ForTerminal(error, Name, dataPath);
+            using var progress = ConsoleProgress.ForTerminal(error, Name, dataPath.Full);
             var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress);
             problems.AddRange(options.Validate());
             if (problems.Count > 0)
@@ -78,11 +78,11 @@ internal static class CompareCommand
                     return ExitCodes.BadInput;
                 }
 
-                result = Evaluator.Compare(dataPath, a, b, options);
+                result = Evaluator.Compare(dataPath.Full, a, b, options);
             }
             else
             {
-                result = Evaluator.CompareScoreColumns(dataPath, columnNames[0], columnNames[1], options);
+                result = Evaluator.CompareScoreColumns(dataPath.Full, columnNames[0], columnNames[1], options);
             }
 
             if (result.Value is not { } report)

@@ -22,8 +22,8 @@ internal static class DatasetCommand
 
     private static Command CreateCheck()
     {
-        var file = new Argument<string>("csv") { Description = "The dataset: CSV (RFC 4180, UTF-8) with a header row." };
-        var model = new Option<string>("--model", "-m") { Description = "Model package folder or its model.yaml whose inputs the columns name.", Required = true };
+        var file = PathOptions.FileArgument("csv", "The dataset: CSV (RFC 4180, UTF-8) with a header row.", mustExist: true);
+        var model = PathOptions.FileOrFolder("--model", "-m", "Model package folder or its model.yaml whose inputs the columns name.", mustExist: true, required: true);
         var outcome = new Option<string>("--outcome") { Description = "Name of the outcome column (values 0 or 1).", DefaultValueFactory = _ => DatasetReadOptions.Default.OutcomeColumn };
         var key = new Option<string>("--key") { Description = "Name of the optional case-key column (never a feature).", DefaultValueFactory = _ => DatasetReadOptions.Default.KeyColumn };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip and count bad rows instead of stopping at the first one." };
@@ -50,9 +50,9 @@ internal static class DatasetCommand
         return command;
     }
 
-    private static int Run(string path, string modelPath, DatasetReadOptions options, TextWriter output, TextWriter error)
+    private static int Run(CommandLinePath path, CommandLinePath modelPath, DatasetReadOptions options, TextWriter output, TextWriter error)
     {
-        var package = ModelPackage.Load(modelPath);
+        var package = ModelPackage.Load(modelPath.Full);
         if (package.Value is null)
         {
             foreach (var diagnostic in package.Diagnostics)
@@ -65,10 +65,10 @@ internal static class DatasetCommand
         }
 
         var definition = package.Value.Definition;
-        var result = DatasetCheck.Run(path, definition, options);
+        var result = DatasetCheck.Run(path.Full, definition, options);
         foreach (var refused in result.RefusedColumns)
         {
-            error.WriteLine($"{path}:1:{refused.ColumnNumber.ToString(CultureInfo.InvariantCulture)}: error {DatasetDiagnosticCodes.IdentifierColumn}: column `{refused.Column}` looks like a direct identifier: {refused.Reason}; remove it, anonymized means anonymized");
+            error.WriteLine($"{path.Full}:1:{refused.ColumnNumber.ToString(CultureInfo.InvariantCulture)}: error {DatasetDiagnosticCodes.IdentifierColumn}: column `{refused.Column}` looks like a direct identifier: {refused.Reason}; remove it, anonymized means anonymized");
         }
 
         foreach (var diagnostic in result.Diagnostics)

@@ -11,10 +11,10 @@ internal static class EvaluateCommand
 
     public static Command Create()
     {
-        var model = new Option<string?>("--model", "-m") { Description = "Model package folder or its model.yaml to score every row with." };
-        var data = new Option<string>("--data", "-d") { Description = "The dataset: CSV with the model's inputs (or the score column), the outcome and optional group: columns.", Required = true };
+        var model = PathOptions.FileOrFolder("--model", "-m", "Model package folder or its model.yaml to score every row with.", mustExist: true);
+        var data = PathOptions.File("--data", "-d", "The dataset: CSV with the model's inputs (or the score column), the outcome and optional group: columns.", mustExist: true, required: true);
         var scoreColumn = new Option<string?>("--score-column") { Description = "Evaluate a score that is already a column of the dataset instead of a model." };
-        var output = new Option<string?>("--out", "-o") { Description = "Folder to write report.json, report.md and report.html (with plots) to." };
+        var output = PathOptions.Output("--out", "-o", "Folder to write report.json, report.md and report.html (with plots) to.");
         var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text (a compact summary), json, markdown or html.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(EvaluationCli.Formats);
         var outcome = new Option<string>("--outcome") { Description = "Name of the outcome column (values 0 or 1).", DefaultValueFactory = _ => EvaluationOptions.Default.OutcomeColumn };
@@ -58,7 +58,7 @@ internal static class EvaluateCommand
                 problems.Add("--probability applies to --score-column; a model says itself whether its score is a probability");
             }
 
-            using var progress = ConsoleProgress.ForTerminal(error, Name, dataPath);
+            using var progress = ConsoleProgress.ForTerminal(error, Name, dataPath.Full);
             var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress);
             problems.AddRange(options.Validate());
             if (problems.Count > 0)
@@ -75,11 +75,11 @@ internal static class EvaluateCommand
                     return ExitCodes.BadInput;
                 }
 
-                result = Evaluator.Evaluate(dataPath, package, options);
+                result = Evaluator.Evaluate(dataPath.Full, package, options);
             }
             else
             {
-                result = Evaluator.EvaluateScoreColumn(dataPath, column!, options);
+                result = Evaluator.EvaluateScoreColumn(dataPath.Full, column!, options);
             }
 
             if (result.Value is not { } report)

@@ -14,9 +14,9 @@ internal static class EvaluationCli
     /// <summary>The CLI's version for report provenance (informational version without build metadata).</summary>
     public static string ToolVersion { get; } = ReadVersion();
 
-    public static ModelPackage? LoadPackage(string command, string path, TextWriter error)
+    public static ModelPackage? LoadPackage(string command, CommandLinePath path, TextWriter error)
     {
-        var package = ModelPackage.Load(path);
+        var package = ModelPackage.Load(path.Full);
         if (package.Value is not null)
         {
             return package.Value;
@@ -53,7 +53,7 @@ internal static class EvaluationCli
     }
 
     /// <summary>Writes the report folder, or says why it could not (exit 2: the folder is the user's input).</summary>
-    public static bool TryWriteFolder(string command, string? folder, Func<(string Json, string Markdown, string Html)> render, TextWriter error, out IReadOnlyList<string> files)
+    public static bool TryWriteFolder(string command, CommandLinePath? folder, Func<(string Json, string Markdown, string Html)> render, TextWriter error, out IReadOnlyList<string> files)
     {
         files = [];
         if (folder is null)
@@ -64,12 +64,13 @@ internal static class EvaluationCli
         try
         {
             var (json, markdown, html) = render();
-            files = Reports.ReportFolder.Write(folder, json, markdown, html);
+            // Listed as the user named the folder.
+            files = [.. Reports.ReportFolder.Write(folder.Full, json, markdown, html).Select(file => Path.Join(folder.Given, Path.GetFileName(file)))];
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"{folder}: error {Tma.Research.Datasets.DatasetDiagnosticCodes.File}: cannot write the report: {ex.Message}");
+            error.WriteLine($"{folder.Full}: error {Tma.Research.Datasets.DatasetDiagnosticCodes.File}: cannot write the report: {ex.Message}");
             error.WriteLine($"tma {command}: the report folder could not be written");
             return false;
         }
@@ -79,7 +80,7 @@ internal static class EvaluationCli
     /// Writes the report folder (when asked) and prints the chosen format: the one way every evaluation command
     /// ends. <paramref name="document"/> builds the report document with or without embedded plots.
     /// </summary>
-    public static int Emit(string command, string? folder, string? format, string json, Func<bool, ReportDocument> document, string summary, string? advisory, TextWriter stdout, TextWriter error)
+    public static int Emit(string command, CommandLinePath? folder, string? format, string json, Func<bool, ReportDocument> document, string summary, string? advisory, TextWriter stdout, TextWriter error)
     {
         if (!TryWriteFolder(command, folder, () => (json, MarkdownRenderer.Render(document(false)), HtmlRenderer.Render(document(true))), error, out var files))
         {

@@ -12,12 +12,12 @@ internal static class GateCommand
 
     public static Command Create()
     {
-        var candidate = new Option<string?>("--candidate", "-c") { Description = "The candidate package (the version to release)." };
-        var baseline = new Option<string?>("--baseline", "-b") { Description = "The baseline package (the released version it replaces)." };
-        var data = new Option<string>("--data", "-d") { Description = "The benchmark dataset; it must fit both models (or hold both score columns).", Required = true };
-        var policy = new Option<string>("--policy", "-p") { Description = "The gate policy (gate.yaml): which checks, which thresholds.", Required = true };
-        var junit = new Option<string?>("--junit") { Description = "Also write the result as JUnit XML (one test case per check) to this file." };
-        var markdown = new Option<string?>("--markdown") { Description = "Also write the result as Markdown to this file." };
+        var candidate = PathOptions.FileOrFolder("--candidate", "-c", "The candidate package (the version to release).", mustExist: true);
+        var baseline = PathOptions.FileOrFolder("--baseline", "-b", "The baseline package (the released version it replaces).", mustExist: true);
+        var data = PathOptions.File("--data", "-d", "The benchmark dataset; it must fit both models (or hold both score columns).", mustExist: true, required: true);
+        var policy = PathOptions.File("--policy", "-p", "The gate policy (gate.yaml): which checks, which thresholds.", mustExist: true, required: true);
+        var junit = PathOptions.Output("--junit", null, "Also write the result as JUnit XML (one test case per check) to this file.");
+        var markdown = PathOptions.Output("--markdown", null, "Also write the result as Markdown to this file.");
         var candidateColumn = new Option<string?>("--candidate-score-column") { Description = "Instead of packages: the dataset column holding the candidate's score." };
         var baselineColumn = new Option<string?>("--baseline-score-column") { Description = "Instead of packages: the dataset column holding the baseline's score." };
         var probability = new Option<bool>("--probability") { Description = "With score columns: both columns are predicted probabilities (enables the calibration checks)." };
@@ -69,7 +69,7 @@ internal static class GateCommand
                 return EvaluationCli.Fail(Name, error, problems);
             }
 
-            var rules = GatePolicy.Load(parse.GetValue(policy)!);
+            var rules = GatePolicy.Load(parse.GetValue(policy)!.Full);
             if (rules.Value is not { } gatePolicy)
             {
                 return EvaluationCli.Fail(Name, error, rules.Diagnostics, "the gate policy has errors");
@@ -85,11 +85,11 @@ internal static class GateCommand
                     return ExitCodes.BadInput;
                 }
 
-                run = GateRunner.Run(c, b, dataPath, gatePolicy);
+                run = GateRunner.Run(c, b, dataPath.Full, gatePolicy);
             }
             else
             {
-                run = GateRunner.RunScoreColumns(dataPath, candidateName!, baselineName!, parse.GetValue(probability), gatePolicy);
+                run = GateRunner.RunScoreColumns(dataPath.Full, candidateName!, baselineName!, parse.GetValue(probability), gatePolicy);
             }
 
             if (run.Value is not { } result)
@@ -108,7 +108,7 @@ internal static class GateCommand
         return command;
     }
 
-    private static bool TryWrite(string? path, Func<string> render, TextWriter error)
+    private static bool TryWrite(CommandLinePath? path, Func<string> render, TextWriter error)
     {
         if (path is null)
         {
@@ -117,16 +117,19 @@ internal static class GateCommand
 
         try
         {
-            var full = Path.GetFullPath(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            var temporary = full + ".tmp";
+            if (Path.GetDirectoryName(path.Full) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            var temporary = path.Full + ".tmp";
             File.WriteAllText(temporary, render());
-            File.Move(temporary, full, overwrite: true);
+            File.Move(temporary, path.Full, overwrite: true);
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"{path}: error {Tma.Research.Datasets.DatasetDiagnosticCodes.File}: cannot write: {ex.Message}");
+            error.WriteLine($"{path.Full}: error {Tma.Research.Datasets.DatasetDiagnosticCodes.File}: cannot write: {ex.Message}");
             error.WriteLine($"tma {Name}: the output file could not be written");
             return false;
         }

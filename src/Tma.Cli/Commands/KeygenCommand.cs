@@ -6,9 +6,12 @@ namespace Tma.Cli.Commands;
 /// <summary><c>tma keygen --out &lt;name&gt;</c>: an ECDSA P-256 key pair in PEM.</summary>
 internal static class KeygenCommand
 {
+    private const string Private = ".private.pem";
+    private const string Public = ".public.pem";
+
     public static Command Create()
     {
-        var output = new Option<string>("--out", "-o") { Description = "Path and base name of the key files: writes <name>.private.pem and <name>.public.pem.", Required = true };
+        var output = PathOptions.Output("--out", "-o", "Path and base name of the key files: writes <name>.private.pem and <name>.public.pem.", required: true, folderMustExist: true);
         var command = new Command("keygen", """
             Generate an ECDSA P-256 signing key pair in standard PEM: <name>.private.pem (PKCS#8, readable by the
             owner only; keep it in the CI secret store) and <name>.public.pem (SubjectPublicKeyInfo; give it to hosts
@@ -22,24 +25,24 @@ internal static class KeygenCommand
         return command;
     }
 
-    private static int Run(string name, TextWriter output, TextWriter error)
+    // The folder the keys go into exists: the parser checked it (folderMustExist).
+    private static int Run(CommandLinePath name, TextWriter output, TextWriter error)
     {
-        var privatePath = name + ".private.pem";
-        var publicPath = name + ".public.pem";
+        if (Directory.Exists(name.Full))
+        {
+            error.WriteLine($"tma keygen: --out: {name} is a folder; give the folder and a base name, e.g. {Path.Join(name.Given, "release")}");
+            return ExitCodes.BadInput;
+        }
+
+        var privatePath = name.WithSuffix(Private);
+        var publicPath = name.WithSuffix(Public);
         foreach (var path in new[] { privatePath, publicPath })
         {
-            if (File.Exists(path))
+            if (File.Exists(path.Full))
             {
                 error.WriteLine($"tma keygen: {path} exists; choose another name (keys are never overwritten)");
                 return ExitCodes.BadInput;
             }
-        }
-
-        var directory = Path.GetDirectoryName(Path.GetFullPath(privatePath))!;
-        if (!Directory.Exists(directory))
-        {
-            error.WriteLine($"tma keygen: the folder {directory} does not exist");
-            return ExitCodes.BadInput;
         }
 
         using var key = PackageSigningKey.Generate();
@@ -49,13 +52,13 @@ internal static class KeygenCommand
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var writer = new StreamWriter(privatePath, options))
+        using (var writer = new StreamWriter(privatePath.Full, options))
         {
             writer.Write(key.ExportPrivateKeyPem());
             writer.Write('\n');
         }
 
-        File.WriteAllText(publicPath, key.ExportPublicKeyPem() + "\n");
+        File.WriteAllText(publicPath.Full, key.ExportPublicKeyPem() + "\n");
         output.WriteLine($"private key: {privatePath} (keep secret)");
         output.WriteLine($"public key:  {publicPath}");
         output.WriteLine($"key id:      {key.KeyId}");

@@ -10,8 +10,8 @@ internal static class PackCommand
 {
     public static Command Create()
     {
-        var packages = new Argument<string[]>("packages") { Description = "Package folders to pack.", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--out", "-o") { Description = "Folder for the archives (created if needed); index.json there is updated.", Required = true };
+        var packages = PathOptions.FileOrFolderArguments("packages", "Package folders to pack.", mustExist: true);
+        var output = PathOptions.Output("--out", "-o", "Folder for the archives (created if needed); index.json there is updated.", required: true);
         var command = new Command("pack", """
             Pack model packages into archives <id>-<version>.tmapkg: a canonical manifest (id, version, kind,
             content hash, engine range, dependencies, every file with SHA-256 and size) and the files. Packing the
@@ -29,12 +29,12 @@ internal static class PackCommand
         return command;
     }
 
-    private static int Run(string[] paths, string outputDirectory, TextWriter output, TextWriter error)
+    private static int Run(CommandLinePath[] paths, CommandLinePath outputDirectory, TextWriter output, TextWriter error)
     {
         var exit = ExitCodes.Ok;
         foreach (var path in paths)
         {
-            var loaded = ModelPackage.Load(path);
+            var loaded = ModelPackage.Load(path.Full);
             if (loaded.Value is not { } package)
             {
                 foreach (var diagnostic in loaded.Diagnostics.Where(d => d.Severity == Severity.Error))
@@ -50,7 +50,7 @@ internal static class PackCommand
             PackResult result;
             try
             {
-                result = PackageBuilder.PackTo(package, outputDirectory);
+                result = PackageBuilder.PackTo(package, outputDirectory.Full);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -60,25 +60,26 @@ internal static class PackCommand
             }
 
             var manifest = result.Manifest;
+            var archive = Path.Join(outputDirectory.Given, Path.GetFileName(result.ArchivePath));
             switch (result.Status)
             {
                 case PackStatus.Written:
-                    output.WriteLine($"packed     {manifest.Id} {manifest.Version} -> {result.ArchivePath} ({manifest.ContentHash})");
+                    output.WriteLine($"packed     {manifest.Id} {manifest.Version} -> {archive} ({manifest.ContentHash})");
                     break;
                 case PackStatus.Unchanged:
-                    output.WriteLine($"unchanged  {manifest.Id} {manifest.Version} -> {result.ArchivePath} (same content {manifest.ContentHash})");
+                    output.WriteLine($"unchanged  {manifest.Id} {manifest.Version} -> {archive} (same content {manifest.ContentHash})");
                     break;
                 default:
-                    error.WriteLine($"tma pack: version conflict: {result.ArchivePath} already holds {manifest.Id} {manifest.Version} with content {result.ExistingContentHash}; "
+                    error.WriteLine($"tma pack: version conflict: {archive} already holds {manifest.Id} {manifest.Version} with content {result.ExistingContentHash}; "
                         + $"{path} has {manifest.ContentHash}. Any change to a package needs a new version in model.yaml.");
                     exit = Math.Max(exit, ExitCodes.CheckFailed);
                     break;
             }
         }
 
-        if (Directory.Exists(outputDirectory))
+        if (Directory.Exists(outputDirectory.Full))
         {
-            PackageFeedIndex.Write(outputDirectory);
+            PackageFeedIndex.Write(outputDirectory.Full);
         }
 
         return exit;

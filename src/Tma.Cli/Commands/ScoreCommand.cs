@@ -15,8 +15,8 @@ internal static class ScoreCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model", "-m") { Description = "Model package folder or its model.yaml.", Required = true };
-        var caseFile = new Option<string>("--case", "-c") { Description = "Case file (YAML or JSON): inputs and/or dated observations.", Required = true };
+        var model = PathOptions.FileOrFolder("--model", "-m", "Model package folder or its model.yaml.", mustExist: true, required: true);
+        var caseFile = PathOptions.File("--case", "-c", "Case file (YAML or JSON): inputs and/or dated observations.", mustExist: true, required: true);
         var format = new Option<string>("--format", "-f") { Description = "Output format: text (a readable summary) or json (the full assessment).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var norm = new Option<string?>("--norm") { Description = "Norm (band set) to use when the model has several; overrides the case's `norm`." };
@@ -45,15 +45,15 @@ internal static class ScoreCommand
         return command;
     }
 
-    private static int Run(string modelPath, string casePath, string format, string? norm, string? language, TextWriter output, TextWriter error)
+    private static int Run(CommandLinePath modelPath, CommandLinePath casePath, string format, string? norm, string? language, TextWriter output, TextWriter error)
     {
-        var package = ModelPackage.Load(modelPath);
+        var package = ModelPackage.Load(modelPath.Full);
         if (package.Value is null)
         {
             return Fail(error, package.Diagnostics, $"the model package {modelPath} has errors (run `tma validate {modelPath}`)");
         }
 
-        var caseData = CaseReader.ReadFile(casePath);
+        var caseData = CaseReader.ReadFile(casePath.Full);
         if (caseData.Value is null)
         {
             return Fail(error, caseData.Diagnostics, $"the case file {casePath} cannot be read");
@@ -84,7 +84,7 @@ internal static class ScoreCommand
         var resolved = CaseResolver.Resolve(model.Definition, data, TimeProvider.System.GetUtcNow());
         if (resolved.Value is null)
         {
-            return Fail(error, [.. resolved.Diagnostics.Select(d => d.Location.Line == 0 ? d with { Location = SourceLocation.WholeFile(casePath) } : d)], $"the case does not fit model {package.Value.Definition.Id}");
+            return Fail(error, [.. resolved.Diagnostics.Select(d => d.Location.Line == 0 ? d with { Location = SourceLocation.WholeFile(casePath.Full) } : d)], $"the case does not fit model {package.Value.Definition.Id}");
         }
 
         var assessment = model.Assess(resolved.Value);

@@ -10,13 +10,13 @@ internal static class ServeCommand
     public static Command Create()
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen. Loopback unless told otherwise; put TLS in front (docs/host-api.md).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var store = new Option<string>("--store") { Description = "SQLite file of the embedded store.", DefaultValueFactory = _ => "tma.db" };
+        var store = PathOptions.Output("--store", null, "SQLite file of the embedded store.", defaultPath: "tma.db");
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (production); replaces --store." };
-        var models = new Option<string>("--models") { Description = "Folder of model packages.", DefaultValueFactory = _ => "models" };
-        var keys = new Option<string?>("--keys") { Description = "Key file of the store's key-encryption keys; default: TMA_CASESTORE_KEYS, or a development key file next to the store." };
-        var tokenKey = new Option<string?>("--token-key") { Description = "PEM key that signs/validates local tokens (see `tma token`); default: a development key next to the store." };
+        var models = PathOptions.Folder("--models", null, "Folder of model packages.", mustExist: true, defaultPath: "models");
+        var keys = PathOptions.File("--keys", null, "Key file of the store's key-encryption keys; default: TMA_CASESTORE_KEYS, or a development key file next to the store.", mustExist: true);
+        var tokenKey = PathOptions.File("--token-key", null, "PEM key that signs/validates local tokens (see `tma token`); default: a development key next to the store.", mustExist: true);
         var authority = new Option<string?>("--authority") { Description = "OIDC authority (https://…) for production tokens; replaces --token-key." };
-        var trusted = new Option<string[]>("--trusted-key") { Description = "Public key (PEM, from `tma keygen`) whose package signatures are trusted; repeatable.", AllowMultipleArgumentsPerToken = false };
+        var trusted = PathOptions.Files("--trusted-key", null, "Public key (PEM, from `tma keygen`) whose package signatures are trusted; repeatable.", mustExist: true);
         var allowUnsigned = new Option<bool>("--allow-unsigned") { Description = "DEVELOPMENT ONLY: also load unsigned archives and plain package folders (e.g. the repository's models/)." };
         var challengers = new Option<string[]>("--challenger") { Description = "A challenger scored alongside every assessment of a package and recorded, never shown: <package id>=<id@range>; repeatable." };
         var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per caller per minute before 429.", DefaultValueFactory = _ => 600 };
@@ -43,12 +43,12 @@ internal static class ServeCommand
             var args = new List<string>
             {
                 "--urls", parse.GetValue(urls)!,
-                "--Tma:Models", parse.GetValue(models)!,
+                "--Tma:Models", parse.GetValue(models)!.Full,
                 "--Tma:RequestsPerMinute", parse.GetValue(rateLimit).ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             if (parse.GetValue(trusted) is { Length: > 0 } trustedKeys)
             {
-                args.AddRange(["--Tma:TrustedKeys", string.Join(',', trustedKeys)]);
+                args.AddRange(["--Tma:TrustedKeys", string.Join(',', trustedKeys.Select(k => k.Full))]);
             }
 
             if (parse.GetValue(challengers) is { Length: > 0 } named)
@@ -68,23 +68,23 @@ internal static class ServeCommand
             }
             else
             {
-                args.AddRange(["--Tma:Store", storePath]);
+                args.AddRange(["--Tma:Store", storePath.Full]);
             }
 
             var keyFile = parse.GetValue(keys);
             if (keyFile is null && Environment.GetEnvironmentVariable("TMA_CASESTORE_KEYS") is null)
             {
-                keyFile = storePath + ".keys";
-                if (!File.Exists(keyFile))
+                keyFile = storePath.WithSuffix(".keys");
+                if (!File.Exists(keyFile.Full))
                 {
-                    WritePrivate(keyFile, LocalKeyProvider.GenerateEntry("dev-1") + "\n");
+                    WritePrivate(keyFile.Full, LocalKeyProvider.GenerateEntry("dev-1") + "\n");
                     error.WriteLine($"tma serve: created a DEVELOPMENT key file {keyFile}; production uses a key provider backed by a KMS (docs/case-store.md).");
                 }
             }
 
             if (keyFile is not null)
             {
-                args.AddRange(["--Tma:Keys", keyFile]);
+                args.AddRange(["--Tma:Keys", keyFile.Full]);
             }
 
             if (parse.GetValue(authority) is { } oidc)
@@ -93,14 +93,14 @@ internal static class ServeCommand
             }
             else
             {
-                var tokenFile = parse.GetValue(tokenKey) ?? storePath + ".token.pem";
-                if (!File.Exists(tokenFile) && parse.GetValue(tokenKey) is null)
+                var tokenFile = parse.GetValue(tokenKey) ?? storePath.WithSuffix(".token.pem");
+                if (!File.Exists(tokenFile.Full) && parse.GetValue(tokenKey) is null)
                 {
-                    WritePrivate(tokenFile, TokenIssuer.NewSigningKeyPem());
+                    WritePrivate(tokenFile.Full, TokenIssuer.NewSigningKeyPem());
                     error.WriteLine($"tma serve: created a DEVELOPMENT token key {tokenFile}; issue tokens with `tma token --key {tokenFile} …`.");
                 }
 
-                args.AddRange(["--Tma:TokenKey", tokenFile]);
+                args.AddRange(["--Tma:TokenKey", tokenFile.Full]);
             }
 
             try

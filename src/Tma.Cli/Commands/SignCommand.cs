@@ -8,8 +8,8 @@ internal static class SignCommand
 {
     public static Command Create()
     {
-        var archives = new Argument<string[]>("archives") { Description = "Package archives (.tmapkg) to sign.", Arity = ArgumentArity.OneOrMore };
-        var key = new Option<string>("--key", "-k") { Description = "Private key file (<name>.private.pem from tma keygen).", Required = true };
+        var archives = PathOptions.FileArguments("archives", "Package archives (.tmapkg) to sign.", mustExist: true);
+        var key = PathOptions.File("--key", "-k", "Private key file (<name>.private.pem from tma keygen).", mustExist: true, required: true);
         var command = new Command("sign", """
             Sign package archives: writes <archive>.sig, an ECDSA P-256 signature over the archive's manifest.json
             (which lists every file's SHA-256). An archive whose files do not match its manifest is not signed.
@@ -24,12 +24,12 @@ internal static class SignCommand
         return command;
     }
 
-    private static int Run(string[] archives, string keyPath, TextWriter output, TextWriter error)
+    private static int Run(CommandLinePath[] archives, CommandLinePath keyPath, TextWriter output, TextWriter error)
     {
         PackageSigningKey signingKey;
         try
         {
-            signingKey = PackageSigningKey.FromPemFile(keyPath);
+            signingKey = PackageSigningKey.FromPemFile(keyPath.Full);
         }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {
@@ -42,15 +42,8 @@ internal static class SignCommand
             var exit = ExitCodes.Ok;
             foreach (var path in archives)
             {
-                if (!File.Exists(path))
-                {
-                    error.WriteLine($"tma sign: {path}: no such archive");
-                    exit = Math.Max(exit, ExitCodes.BadInput);
-                    continue;
-                }
-
-                var archive = PackageArchive.Read(path);
-                var integrity = PackageVerifier.Verify(archive, null, Path.GetFileName(PackageArchive.SignaturePath(path)), [], allowUnsigned: true);
+                var archive = PackageArchive.Read(path.Full);
+                var integrity = PackageVerifier.Verify(archive, null, Path.GetFileName(PackageArchive.SignaturePath(path.Full)), [], allowUnsigned: true);
                 if (!integrity.IsValid)
                 {
                     foreach (var problem in integrity.Problems)
@@ -64,8 +57,9 @@ internal static class SignCommand
                 }
 
                 var signature = signingKey.Sign(archive);
-                File.WriteAllBytes(PackageArchive.SignaturePath(path), signature.ToJson());
-                output.WriteLine($"signed  {signature.Package} -> {PackageArchive.SignaturePath(path)} (key {signature.KeyId})");
+                var signaturePath = path.Derive(PackageArchive.SignaturePath);
+                File.WriteAllBytes(signaturePath.Full, signature.ToJson());
+                output.WriteLine($"signed  {signature.Package} -> {signaturePath} (key {signature.KeyId})");
             }
 
             return exit;

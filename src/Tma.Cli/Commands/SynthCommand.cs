@@ -13,10 +13,10 @@ internal static class SynthCommand
     public static Command Create()
     {
         var defaults = new SyntheticOptions();
-        var model = new Option<string>("--model", "-m") { Description = "Model package folder or its model.yaml whose inputs are generated.", Required = true };
+        var model = PathOptions.FileOrFolder("--model", "-m", "Model package folder or its model.yaml whose inputs are generated.", mustExist: true, required: true);
         var rows = new Option<int>("--rows", "-n") { Description = "Number of rows.", Required = true };
         var seed = new Option<int>("--seed", "-s") { Description = "Random seed; the same seed gives a byte-identical file.", Required = true };
-        var output = new Option<string>("--out", "-o") { Description = "CSV file to write; the truth goes to <out>.truth.json.", Required = true };
+        var output = PathOptions.Output("--out", "-o", "CSV file to write; the truth goes to <out>.truth.json.", required: true);
         var baseRate = new Option<double>("--base-rate") { Description = "Target share of outcome 1.", DefaultValueFactory = _ => defaults.BaseRate };
         var beta = new Option<double>("--beta") { Description = "Slope of the outcome's log-odds in the latent risk θ.", DefaultValueFactory = _ => defaults.Beta };
         var groupShift = new Option<double>("--group-shift") { Description = "Shift of θ in the last site of group:site.", DefaultValueFactory = _ => defaults.GroupShift };
@@ -54,7 +54,7 @@ internal static class SynthCommand
         return command;
     }
 
-    private static int Run(string modelPath, string outPath, SyntheticOptions options, TextWriter output, TextWriter error)
+    private static int Run(CommandLinePath modelPath, CommandLinePath outPath, SyntheticOptions options, TextWriter output, TextWriter error)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -67,7 +67,7 @@ internal static class SynthCommand
             return ExitCodes.BadInput;
         }
 
-        var package = ModelPackage.Load(modelPath);
+        var package = ModelPackage.Load(modelPath.Full);
         if (package.Value is null)
         {
             foreach (var diagnostic in package.Diagnostics)
@@ -82,16 +82,16 @@ internal static class SynthCommand
         var definition = package.Value.Definition;
         SyntheticTruth truth;
         string fingerprint;
-        var truthPath = outPath + ".truth.json";
+        var truthPath = outPath.WithSuffix(".truth.json");
         try
         {
-            truth = SyntheticDataset.WriteFile(definition, options, outPath);
-            fingerprint = DatasetFingerprint.Compute(outPath);
-            File.WriteAllText(truthPath, SyntheticTruthJson.Serialize(truth, options, definition, fingerprint));
+            truth = SyntheticDataset.WriteFile(definition, options, outPath.Full);
+            fingerprint = DatasetFingerprint.Compute(outPath.Full);
+            File.WriteAllText(truthPath.Full, SyntheticTruthJson.Serialize(truth, options, definition, fingerprint));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine(new Diagnostic(DatasetDiagnosticCodes.File, Severity.Error, SourceLocation.WholeFile(outPath), $"cannot write the dataset: {ex.Message}"));
+            error.WriteLine(new Diagnostic(DatasetDiagnosticCodes.File, Severity.Error, SourceLocation.WholeFile(outPath.Full), $"cannot write the dataset: {ex.Message}"));
             return ExitCodes.BadInput;
         }
 

@@ -9,7 +9,8 @@ internal static class TokenCommand
 {
     public static Command Create()
     {
-        var key = new Option<string>("--key", "-k") { Description = "PEM signing key (the one `tma serve` uses; created with --new-key).", Required = true };
+        // Read, or with --new-key written: whether it must exist depends on --new-key, so the action checks that.
+        var key = PathOptions.File("--key", "-k", "PEM signing key (the one `tma serve` uses; created with --new-key).", mustExist: false, required: true);
         var newKey = new Option<bool>("--new-key") { Description = "Create a new ECDSA P-256 key in --key and exit." };
         var user = new Option<string?>("--user", "-u") { Description = "User id (pseudonymous)." };
         var tenant = new Option<string?>("--tenant", "-t") { Description = "Tenant id." };
@@ -35,26 +36,26 @@ internal static class TokenCommand
             var keyFile = parse.GetValue(key)!;
             if (parse.GetValue(newKey))
             {
-                if (File.Exists(keyFile))
+                if (File.Exists(keyFile.Full))
                 {
-                    error.WriteLine($"tma token: {keyFile} exists; refusing to overwrite a key.");
+                    error.WriteLine($"tma token: {keyFile.Given} exists; refusing to overwrite a key.");
                     return ExitCodes.BadInput;
                 }
 
-                File.WriteAllText(keyFile, TokenIssuer.NewSigningKeyPem());
+                File.WriteAllText(keyFile.Full, TokenIssuer.NewSigningKeyPem());
                 if (!OperatingSystem.IsWindows())
                 {
-                    File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                    File.SetUnixFileMode(keyFile.Full, UnixFileMode.UserRead | UnixFileMode.UserWrite);
                 }
 
-                output.WriteLine($"created {keyFile}");
+                output.WriteLine($"created {keyFile.Given}");
                 return ExitCodes.Ok;
             }
 
             var problems = new List<string>();
-            if (!File.Exists(keyFile))
+            if (!File.Exists(keyFile.Full))
             {
-                problems.Add($"--key: {keyFile} not found (create one with --new-key)");
+                problems.Add($"--key: file not found: {keyFile.Given} (create one with --new-key)");
             }
 
             if (string.IsNullOrWhiteSpace(parse.GetValue(user)))
@@ -83,7 +84,7 @@ internal static class TokenCommand
                 return ExitCodes.BadInput;
             }
 
-            var signing = TokenIssuer.LoadKey(File.ReadAllText(keyFile));
+            var signing = TokenIssuer.LoadKey(File.ReadAllText(keyFile.Full));
             output.WriteLine(TokenIssuer.Issue(signing, new Caller(parse.GetValue(user)!, parse.GetValue(tenant)!, callerRole), TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(parse.GetValue(minutes))));
             return ExitCodes.Ok;
         });

@@ -12,9 +12,9 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var spec = new Option<string>("--spec") { Description = "Training spec (YAML): the classifier package's model part and a `training:` section (docs/training.md).", Required = true };
-        var data = new Option<string>("--data", "-d") { Description = "Anonymized dataset (CSV, docs/datasets.md) with the spec's outcome column.", Required = true };
-        var output = new Option<string>("--out", "-o") { Description = "Package folder to write model.yaml, model.zip and MODEL_CARD.md into (other files there are kept).", Required = true };
+        var spec = PathOptions.File("--spec", null, "Training spec (YAML): the classifier package's model part and a `training:` section (docs/training.md).", mustExist: true, required: true);
+        var data = PathOptions.File("--data", "-d", "Anonymized dataset (CSV, docs/datasets.md) with the spec's outcome column.", mustExist: true, required: true);
+        var output = PathOptions.Output("--out", "-o", "Package folder to write model.yaml, model.zip and MODEL_CARD.md into (other files there are kept).", required: true);
         var force = new Option<bool>("--force") { Description = "Replace the package files when the folder already has a model.yaml." };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip and count bad dataset rows instead of stopping at the first one." };
         var command = new Command("train", """
@@ -43,15 +43,15 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int Run(string specPath, string dataPath, string outPath, bool force, bool skipBadRows, TextWriter output, TextWriter error)
+    private static int Run(CommandLinePath specPath, CommandLinePath dataPath, CommandLinePath outPath, bool force, bool skipBadRows, TextWriter output, TextWriter error)
     {
-        var spec = TrainingSpecReader.ReadFile(specPath);
+        var spec = TrainingSpecReader.ReadFile(specPath.Full);
         if (spec.Value is null)
         {
             return Fail(error, spec.Diagnostics, $"the training spec {specPath} has errors");
         }
 
-        var trained = ClassifierTrainer.Train(spec.Value, dataPath, new DatasetReadOptions { SkipBadRows = skipBadRows });
+        var trained = ClassifierTrainer.Train(spec.Value, dataPath.Full, new DatasetReadOptions { SkipBadRows = skipBadRows });
         if (trained.Value is not { } model)
         {
             return Fail(error, trained.Diagnostics, $"cannot train on {dataPath}");
@@ -65,11 +65,11 @@ internal static class TrainCommand
         LoadResult<Tma.Models.Packages.ModelPackage> written;
         try
         {
-            written = model.WritePackage(outPath, force);
+            written = model.WritePackage(outPath.Full, force);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine(new Diagnostic(DatasetDiagnosticCodes.File, Severity.Error, SourceLocation.WholeFile(outPath), $"cannot write the package: {ex.Message}"));
+            error.WriteLine(new Diagnostic(DatasetDiagnosticCodes.File, Severity.Error, SourceLocation.WholeFile(outPath.Full), $"cannot write the package: {ex.Message}"));
             return ExitCodes.BadInput;
         }
 

@@ -12,11 +12,7 @@ internal static class ValidateCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("packages")
-        {
-            Description = "Package folders or model.yaml files to validate.",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var paths = PathOptions.FileOrFolderArguments("packages", "Package folders or model.yaml files to validate.", mustExist: true);
         var command = new Command("validate", """
             Load and validate model packages; print every problem with file:line:column.
             Exit code 0 when every package is valid, 2 when any has errors.
@@ -29,12 +25,12 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static int Run(string[] paths, TextWriter output, TextWriter error)
+    private static int Run(CommandLinePath[] paths, TextWriter output, TextWriter error)
     {
         var failed = 0;
         foreach (var path in paths)
         {
-            var result = ModelPackage.Load(path);
+            var result = ModelPackage.Load(path.Full);
             foreach (var diagnostic in result.Diagnostics)
             {
                 (diagnostic.Severity == Severity.Error ? error : output).WriteLine(diagnostic);
@@ -59,7 +55,7 @@ internal static class ValidateCommand
     /// Compiling proves what reading cannot: a classifier's model file matches its declared features and hash, and a
     /// composite's components resolve to installed packages.
     /// </summary>
-    private static bool Compiles(ModelPackage package, TextWriter error, string path)
+    private static bool Compiles(ModelPackage package, TextWriter error, CommandLinePath path)
     {
         try
         {
@@ -77,7 +73,7 @@ internal static class ValidateCommand
         }
         catch (NotSupportedException ex)
         {
-            error.WriteLine($"{path}: error: {ex.Message}");
+            error.WriteLine($"{path.Full}: error: {ex.Message}");
             return false;
         }
     }

@@ -9,14 +9,9 @@ internal static class VerifyCommand
 {
     public static Command Create()
     {
-        var archives = new Argument<string[]>("archives") { Description = "Package archives (.tmapkg) to verify; each needs <archive>.sig next to it.", Arity = ArgumentArity.OneOrMore };
-        var keys = new Option<string[]>("--key", "-k")
-        {
-            Description = "Trusted public key file (<name>.public.pem); repeat for several keys.",
-            Required = true,
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var archives = PathOptions.FileArguments("archives", "Package archives (.tmapkg) to verify; each needs <archive>.sig next to it.", mustExist: true);
+        var keys = PathOptions.Files("--key", "-k", "Trusted public key file (<name>.public.pem); repeat for several keys.", mustExist: true, required: true);
+        keys.AllowMultipleArgumentsPerToken = true;
         var command = new Command("verify", """
             Verify package archives: the signature (valid for a trusted key, over the exact manifest), the manifest's
             content hash, every file's SHA-256 and size, no extra or missing files, and that the manifest's id and
@@ -32,14 +27,14 @@ internal static class VerifyCommand
         return command;
     }
 
-    private static int Run(string[] archives, string[] keyPaths, TextWriter output, TextWriter error)
+    private static int Run(CommandLinePath[] archives, CommandLinePath[] keyPaths, TextWriter output, TextWriter error)
     {
         var trusted = new List<TrustedKey>();
         foreach (var keyPath in keyPaths)
         {
             try
             {
-                trusted.Add(TrustedKey.FromPemFile(keyPath));
+                trusted.Add(TrustedKey.FromPemFile(keyPath.Full));
             }
             catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
             {
@@ -51,14 +46,7 @@ internal static class VerifyCommand
         var exit = ExitCodes.Ok;
         foreach (var path in archives)
         {
-            if (!File.Exists(path))
-            {
-                error.WriteLine($"tma verify: {path}: no such archive");
-                exit = ExitCodes.BadInput;
-                continue;
-            }
-
-            var result = PackageVerifier.VerifyFile(path, trusted);
+            var result = PackageVerifier.VerifyFile(path.Full, trusted);
             if (result.IsValid)
             {
                 var manifest = result.Manifest!;
