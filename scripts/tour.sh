@@ -42,7 +42,7 @@ echo "champion warning-behaviours-triage $champion, challenger $challenger"
 say "Start tma serve on loopback (SQLite store, development keys)"
 port=$((5300 + RANDOM % 500))
 url="http://127.0.0.1:$port"
-tma serve --urls "$url" --store "$work/tour.db" --models "$work/models" --allow-unsigned >"$work/serve.log" 2>&1 &
+tma serve --urls "$url" --store "$work/tour.db" --models "$work/models" --allow-unsigned --development >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do curl -sf "$url/ready" >/dev/null && break; sleep 0.5; done
 curl -sf "$url/ready" | jq -c .

@@ -24,6 +24,13 @@ public sealed record HostSettings
     public bool AllowUnsignedModels { get; init; }
 
     /// <summary>
+    /// Development mode (key <c>Tma:Development</c>): when no store key or token key is configured, a local key file
+    /// and token key are created next to the store, announced in the log, and removed again if the start fails.
+    /// Outside development mode no key file is ever created.
+    /// </summary>
+    public bool Development { get; init; }
+
+    /// <summary>
     /// Challengers named by the host: package id → model reference (<c>id@range</c>) scored alongside every assessment
     /// with that package and recorded as a challenger, never shown as the result. Empty by default.
     /// </summary>
@@ -40,6 +47,9 @@ public sealed record HostSettings
 
     /// <summary>Origins allowed to call the API from a browser; empty (the default) means CORS is closed.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
+
+    /// <summary>The environment variable the local key provider reads when no key file is given.</summary>
+    public const string LocalKeyEnvironment = "TMA_CASESTORE_KEYS";
 
     /// <summary>Every problem with these settings, empty when they are usable.</summary>
     public IReadOnlyList<string> Problems()
@@ -68,6 +78,11 @@ public sealed record HostSettings
         if (KeysFile is not null && !File.Exists(KeysFile))
         {
             problems.Add($"keys: file `{KeysFile}` does not exist");
+        }
+
+        if (KeysFile is null && Environment.GetEnvironmentVariable(LocalKeyEnvironment) is null)
+        {
+            problems.Add($"keys: give the store's key file (--keys, Tma:Keys) or {LocalKeyEnvironment}; for development, --development (Tma:Development) creates one next to the store");
         }
 
         foreach (var (id, reference) in Challengers)
@@ -114,7 +129,7 @@ public sealed record TokenSettings
         var problems = new List<string>();
         if (Authority is null && SigningKeyFile is null)
         {
-            problems.Add("tokens: give an OIDC authority (--authority) or a local signing key (--token-key, see `tma token`)");
+            problems.Add("tokens: give an OIDC authority (--authority, Tma:Authority) or a local signing key (--token-key, Tma:TokenKey; see `tma token`); for development, --development creates one");
         }
 
         if (Authority is not null && SigningKeyFile is not null)

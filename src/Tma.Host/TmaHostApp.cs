@@ -33,7 +33,16 @@ public static class TmaHostApp
         // Settings are read from the final configuration (after test hosts and the command line have added theirs),
         // so everything that needs them is configured lazily through the container.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Services.AddSingleton(services => ReadSettings(services.GetRequiredService<IConfiguration>()));
+        // Where to listen follows ASP.NET Core (Urls, ASPNETCORE_URLS, Kestrel:Endpoints); loopback when nothing says.
+        if (builder.Configuration["urls"] is null && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddSingleton<DevelopmentKeys>();
+        builder.Services.AddSingleton(services => services.GetRequiredService<DevelopmentKeys>().Complete(
+            ReadSettings(services.GetRequiredService<IConfiguration>()),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Tma.Host")));
         builder.Services.AddOptions<KestrelServerOptions>().Configure<HostSettings>((kestrel, settings) => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => OpenStore(services.GetRequiredService<HostSettings>(), services.GetRequiredService<TimeProvider>()));
@@ -59,6 +68,9 @@ public static class TmaHostApp
         var problems = app.Services.GetRequiredService<HostSettings>().Problems();
         if (problems.Count > 0)
         {
+            // Nothing has used the new development keys yet, so the failed start leaves nothing behind. (Once the store
+            // has opened, its data may already be wrapped with them: they are then never removed.)
+            app.Services.GetRequiredService<DevelopmentKeys>().RemoveCreated();
             throw new HostSettingsException(problems);
         }
 
@@ -110,6 +122,9 @@ public static class TmaHostApp
 
     internal const string RateLimitPolicy = "per-caller";
 
+    /// <summary>Where the host listens when configuration names no URL: loopback only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
     private static HostSettings ReadSettings(IConfiguration configuration)
     {
         var section = configuration.GetSection("Tma");
@@ -121,6 +136,7 @@ public static class TmaHostApp
             ModelsDirectory = section["Models"] ?? "models",
             TrustedKeyFiles = (section["TrustedKeys"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             AllowUnsignedModels = string.Equals(section["AllowUnsignedModels"], "true", StringComparison.OrdinalIgnoreCase),
+            Development = string.Equals(section["Development"], "true", StringComparison.OrdinalIgnoreCase),
             Challengers = ParseChallengers(section["Challengers"]),
             RequestsPerMinute = int.TryParse(section["RequestsPerMinute"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rpm) ? rpm : 600,
             MaxRequestBytes = long.TryParse(section["MaxRequestBytes"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) ? max : 10 * 1024 * 1024,

@@ -171,13 +171,15 @@ public sealed class PathOptionTests : IDisposable
     }
 
     [Fact]
-    public void Default_paths_are_normalised_and_shown_as_written()
+    public void Output_paths_are_normalised_and_shown_as_written_and_absent_ones_stay_absent()
     {
-        var parse = TmaCommandLine.Build().Parse(["serve"]);
+        var given = TmaCommandLine.Build().Parse(["serve", "--store", "data/tma.db"]);
+        var absent = TmaCommandLine.Build().Parse(["serve"]);
 
-        var store = parse.GetValue<CommandLinePath>("--store")!;
-        Assert.Equal(Path.Combine(Environment.CurrentDirectory, "tma.db"), store.Full);
-        Assert.Equal("tma.db", store.Given);
+        var store = given.GetValue<CommandLinePath>("--store")!;
+        Assert.Equal(Path.Combine(Environment.CurrentDirectory, "data", "tma.db"), store.Full);
+        Assert.Equal("data/tma.db", store.Given);
+        Assert.Null(absent.GetValue<CommandLinePath?>("--store")); // configuration decides, not a CLI default
     }
 
     private static readonly string Root = Path.GetPathRoot(Path.GetTempPath())!;
