@@ -39,6 +39,9 @@ public sealed record HostSettings
     /// <summary>Token settings.</summary>
     public required TokenSettings Tokens { get; init; }
 
+    /// <summary>Which claims name the user, tenant and role (<c>Tma:Claims:*</c>).</summary>
+    public ClaimMapping Claims { get; init; } = new();
+
     /// <summary>Requests per caller per minute before 429 (default 600).</summary>
     public int RequestsPerMinute { get; init; } = 600;
 
@@ -101,6 +104,11 @@ public sealed record HostSettings
         if (MaxRequestBytes < 1024)
         {
             problems.Add("request size limit: at least 1 KB");
+        }
+
+        foreach (var unknown in Claims.UnknownRoles)
+        {
+            problems.Add($"claims: Tma:Claims:Roles:{unknown}: `{unknown}` is not a TMA role (case_manager, expert, auditor, researcher, administrator)");
         }
 
         problems.AddRange(Tokens.Problems());

@@ -148,6 +148,38 @@ public static class TmaHostApp
                 Issuer = section["Issuer"] ?? TokenIssuer.DefaultIssuer,
                 Audience = section["Audience"] ?? TokenIssuer.DefaultAudience,
             },
+            Claims = ReadClaims(section.GetSection("Claims")),
+        };
+    }
+
+    private static ClaimMapping ReadClaims(IConfigurationSection claims)
+    {
+        var defaults = new ClaimMapping();
+        var values = new Dictionary<string, CallerRole>(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        foreach (var entry in claims.GetSection("Roles").GetChildren())
+        {
+            // Tma:Claims:Roles:<tma role> = <provider value>[,<provider value>…]; an unknown TMA role is kept so that
+            // validation names it.
+            if (!TokenIssuer.TryParseRole(entry.Key, out var role))
+            {
+                unknown.Add(entry.Key);
+                continue;
+            }
+
+            foreach (var value in (entry.Value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                values[value] = role;
+            }
+        }
+
+        return new ClaimMapping
+        {
+            User = claims["User"] ?? defaults.User,
+            Tenant = claims["Tenant"] ?? defaults.Tenant,
+            Role = claims["Role"] ?? defaults.Role,
+            RoleValues = values,
+            UnknownRoles = unknown,
         };
     }
 
@@ -205,8 +237,8 @@ public static class TmaHostApp
                 RequireSignedTokens = true,
                 ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256],
                 ClockSkew = TimeSpan.FromSeconds(30),
-                NameClaimType = "sub",
-                RoleClaimType = TokenIssuer.RoleClaim,
+                NameClaimType = settings.Claims.User,
+                RoleClaimType = settings.Claims.Role,
                 IssuerSigningKey = settings.Tokens.SigningKeyFile is { } file ? TokenIssuer.LoadKey(File.ReadAllText(file)) : null,
             };
             jwt.Events = new JwtBearerEvents
@@ -227,7 +259,7 @@ public static class TmaHostApp
         limiter.AddPolicy(RateLimitPolicy, http =>
         {
             var settings = http.RequestServices.GetRequiredService<HostSettings>();
-            var key = CallerClaims.From(http.User) is { } caller
+            var key = CallerClaims.From(http) is { } caller
                 ? $"{caller.TenantId}/{caller.UserId}"
                 : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
             return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

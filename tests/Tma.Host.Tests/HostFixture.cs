@@ -129,7 +129,7 @@ public class HostFixture : IAsyncLifetime
         return new Npgsql.NpgsqlConnectionStringBuilder(connection) { SearchPath = schema }.ConnectionString;
     }
 
-    public string Token(Caller caller, TimeSpan? lifetime = null, DateTimeOffset? now = null) =>
+    public virtual string Token(Caller caller, TimeSpan? lifetime = null, DateTimeOffset? now = null) =>
         TokenIssuer.Issue(SigningKey, caller, now ?? DateTimeOffset.UtcNow.AddSeconds(-5), lifetime ?? TimeSpan.FromMinutes(30));
 
     public HttpClient Client(Caller? caller = null)

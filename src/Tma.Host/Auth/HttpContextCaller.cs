@@ -6,8 +6,8 @@ namespace Tma.Host;
 internal static class HttpContextCaller
 {
     public static Caller Caller(this HttpContext http) =>
-        CallerClaims.From(http.User) ?? throw new IncompleteTokenException();
+        CallerClaims.From(http) ?? throw new IncompleteTokenException();
 }
 
-/// <summary>A valid token without the <c>sub</c>, <c>tid</c> and <c>role</c> claims the API needs.</summary>
-internal sealed class IncompleteTokenException() : Exception("The token does not carry a user (sub), a tenant (tid) and a known role (role).");
+/// <summary>A valid token without the user, tenant and single TMA role claims the API needs (by the claim mapping).</summary>
+internal sealed class IncompleteTokenException() : Exception("The token does not carry a user, a tenant and exactly one known role (see Tma:Claims in docs/host-api.md).");
