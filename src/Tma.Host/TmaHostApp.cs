@@ -45,7 +45,12 @@ public static class TmaHostApp
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Tma.Host")));
         builder.Services.AddOptions<KestrelServerOptions>().Configure<HostSettings>((kestrel, settings) => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(services => OpenStore(services.GetRequiredService<HostSettings>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(services => KeyProvider(services.GetRequiredService<HostSettings>()));
+        builder.Services.AddSingleton(services => OpenStore(services.GetRequiredService<HostSettings>(), services.GetRequiredService<IKeyProvider>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store", tags: [HealthResponses.ReadyTag])
+            .AddCheck<KeyProviderHealthCheck>("keys", tags: [HealthResponses.ReadyTag])
+            .AddCheck<ModelsHealthCheck>("models", tags: [HealthResponses.ReadyTag]);
         builder.Services.AddSingleton(services => StartRegistry(services.GetRequiredService<HostSettings>(), services));
         builder.Services.AddSingleton<IModelCatalog>(services => new RegistryModelCatalog(services.GetRequiredService<ModelRegistry>()));
         builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
@@ -83,14 +88,7 @@ public static class TmaHostApp
         app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapGet("/health", () => Results.Ok(new { status = "alive" })).AllowAnonymous().WithName("Health").DisableRateLimiting();
-        app.MapGet("/ready", async (Store store, IModelCatalog models, CancellationToken ct) =>
-        {
-            var storeReady = await store.IsReadyAsync(ct).ConfigureAwait(false);
-            var ready = storeReady && models.Packages.Count > 0;
-            var body = new { status = ready ? "ready" : "not-ready", store = storeReady, models = models.Packages.Count };
-            return ready ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }).AllowAnonymous().WithName("Ready").DisableRateLimiting();
+        HealthResponses.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
         var api = app.MapGroup("/v1").RequireAuthorization().RequireRateLimiting(RateLimitPolicy);
@@ -209,9 +207,11 @@ public static class TmaHostApp
         return registry;
     }
 
-    private static Tma.CaseStore.CaseStore OpenStore(HostSettings settings, TimeProvider time)
+    private static IKeyProvider KeyProvider(HostSettings settings) =>
+        settings.KeysFile is not null ? LocalKeyProvider.FromFile(settings.KeysFile) : LocalKeyProvider.FromEnvironment();
+
+    private static Tma.CaseStore.CaseStore OpenStore(HostSettings settings, IKeyProvider keys, TimeProvider time)
     {
-        IKeyProvider keys = settings.KeysFile is not null ? LocalKeyProvider.FromFile(settings.KeysFile) : LocalKeyProvider.FromEnvironment();
         var options = settings.Postgres is not null
             ? CaseStoreOptions.ForPostgreSql(settings.Postgres, keys)
             : CaseStoreOptions.ForSqlite(settings.StorePath, keys);
