@@ -32,7 +32,13 @@ public static class TmaHostApp
 
         // Settings are read from the final configuration (after test hosts and the command line have added theirs),
         // so everything that needs them is configured lazily through the container.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // ASP.NET Core's own per-request logs repeat paths with case ids; ours (RequestLogging) carry the route
+        // template only. Configuration (Logging:LogLevel:Microsoft.AspNetCore) can still turn them on.
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+        {
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+
         // Where to listen follows ASP.NET Core (Urls, ASPNETCORE_URLS, Kestrel:Endpoints); loopback when nothing says.
         if (builder.Configuration["urls"] is null && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
         {
@@ -79,6 +85,7 @@ public static class TmaHostApp
             throw new HostSettingsException(problems);
         }
 
+        app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodePage);
         app.UseSecurityHeaders();
