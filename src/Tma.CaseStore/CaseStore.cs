@@ -37,9 +37,7 @@ public sealed partial class CaseStore : IAsyncDisposable
             CreatePrivateFile(options.Connection);
         }
 
-        var dialect = options.Backend == StoreBackend.Sqlite
-            ? SqlDialect.ForSqlite(options.Connection)
-            : SqlDialect.ForPostgres(options.Connection);
+        var dialect = Dialect(options.Backend, options.Connection);
         try
         {
             await Migrations.ApplyAsync(dialect, options.TimeProvider, cancellationToken).ConfigureAwait(false);

@@ -26,6 +26,7 @@ public static class TmaCommandLine
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(KeygenCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         return root;
     }

@@ -6,7 +6,7 @@ namespace Tma.Cli.Tests;
 /// </summary>
 public sealed class HelpSnapshotTests
 {
-    public static TheoryData<string> Commands() => ["", "validate", "score", "synth", "dataset", "dataset check", "train", "evaluate", "compare", "agreement", "gate", "pack", "sign", "verify", "keygen", "serve", "token"];
+    public static TheoryData<string> Commands() => ["", "validate", "score", "synth", "dataset", "dataset check", "train", "evaluate", "compare", "agreement", "gate", "pack", "sign", "verify", "keygen", "serve", "migrate", "token"];
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -44,6 +44,7 @@ public sealed class HelpSnapshotTests
     [InlineData("verify")]
     [InlineData("keygen")]
     [InlineData("serve")]
+    [InlineData("migrate")]
     [InlineData("token")]
     public void Every_command_help_has_an_example(string command) =>
         Assert.Contains("Example:", Cli.Run([.. command.Split(' '), "--help"]).Out, StringComparison.Ordinal);

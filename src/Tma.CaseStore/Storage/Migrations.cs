@@ -181,6 +181,51 @@ internal static class Migrations
         }
     }
 
+    /// <summary>The schema version of the database: 0 when it has none yet.</summary>
+    public static async Task<int> CurrentAsync(SqlDialect dialect, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect.IsSqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+            : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return exists == 0
+            ? 0
+            : (int)(await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(version) FROM schema_migrations", cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0);
+    }
+
+    /// <summary>
+    /// The SQL that brings a database from <paramref name="after"/> to <see cref="Latest"/>, one transaction per
+    /// migration, each recording itself in <c>schema_migrations</c> — for a DBA who applies changes by hand.
+    /// </summary>
+    public static string Script(SqlDialect dialect, int after)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append("-- TMA case store: schema ").Append(after).Append(" -> ").Append(Latest).Append(dialect.IsSqlite ? " (SQLite)" : " (PostgreSQL)").Append('\n');
+        text.Append("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL);\n");
+        foreach (var migration in All.Where(m => m.Version > after))
+        {
+            text.Append("\n-- ").Append(migration.Version).Append(": ").Append(migration.Description).Append('\n');
+            text.Append("BEGIN;\n");
+            if (dialect.MigrationLockSql is { } lockSql)
+            {
+                text.Append(lockSql).Append(";\n");
+            }
+
+            foreach (var statement in migration.Statements(dialect))
+            {
+                text.Append(statement.Trim()).Append(";\n");
+            }
+
+            // applied_at in milliseconds since 1970, as the store writes it.
+            var now = dialect.IsSqlite ? "CAST(strftime('%s','now') AS INTEGER) * 1000" : "CAST(EXTRACT(EPOCH FROM now()) * 1000 AS BIGINT)";
+            text.Append("INSERT INTO schema_migrations (version, description, applied_at) VALUES (")
+                .Append(migration.Version).Append(", '").Append(migration.Description.Replace("'", "''", StringComparison.Ordinal)).Append("', ").Append(now).Append(");\n");
+            text.Append("COMMIT;\n");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Brings the database up to <see cref="Latest"/>; refuses a database that is newer than this library.</summary>
     public static async Task ApplyAsync(SqlDialect dialect, TimeProvider time, CancellationToken cancellationToken)
     {
