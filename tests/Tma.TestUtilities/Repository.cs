@@ -1,3 +1,6 @@
+using Tma.Models.Definitions;
+using Tma.Models.Packages;
+
 namespace Tma.TestUtilities;
 
 /// <summary>The repository the tests run in: found once, from the test binaries up to the folder with <c>Tma.slnx</c>.</summary>
@@ -19,6 +22,10 @@ public static class Repository
         Directory.GetDirectories(Path("models"))
             .Where(d => File.Exists(System.IO.Path.Combine(d, "model.yaml")))
             .Order(StringComparer.Ordinal);
+
+    /// <summary>The shipped packages of kind <c>rules</c> (the kind the NRules and compiled paths run), in ordinal order.</summary>
+    public static IEnumerable<string> RulesModelFolders() =>
+        ModelFolders().Where(d => ModelPackage.Load(d).Value?.Definition.Kind == ModelKind.Rules);
 
     private static string FindRoot()
     {

@@ -2,9 +2,7 @@ using Tma.Models.Cases;
 using Tma.Models.Diagnostics;
 using Tma.Models.Loading;
 using Tma.Models.Packages;
-using Tma.Scoring.Classifiers;
 using Tma.Scoring.FastPath;
-using Tma.Scoring.Tests.Classifiers;
 
 namespace Tma.Scoring.Tests.Composite;
 
@@ -31,7 +29,7 @@ public sealed class CompositeTests
     [Fact]
     public void Max_level_takes_the_highest_mapped_level_and_lists_every_component()
     {
-        using var f = new ClassifierFixtures();
+        using var f = new Folder();
         Write(f, "a", string.Format(null, Rules, "rules-a", "1.0.0"));
         Write(f, "a-old", string.Format(null, Rules, "rules-a", "0.9.0"));
         Write(f, "b", string.Format(null, Rules, "rules-b", "2.1.0").Replace("points: 2", "points: 3", StringComparison.Ordinal));
@@ -54,7 +52,7 @@ public sealed class CompositeTests
     [Fact]
     public void Rules_override_keeps_the_primary_level_unless_a_critical_item_raises_it()
     {
-        using var f = new ClassifierFixtures();
+        using var f = new Folder();
         Write(f, "a", string.Format(null, Rules, "rules-a", "1.0.0"));
         Write(f, "b", string.Format(null, Rules, "rules-b", "1.0.0").Replace("points: 2", "points: 0", StringComparison.Ordinal).Replace(", minimum_level: high", "", StringComparison.Ordinal));
         var model = Compile(f, Composite("rules-override", """
@@ -74,7 +72,7 @@ public sealed class CompositeTests
     [Fact]
     public void Weighted_blend_maps_the_weighted_sum_of_scores_to_the_bands()
     {
-        using var f = new ClassifierFixtures();
+        using var f = new Folder();
         Write(f, "a", string.Format(null, Rules, "rules-a", "1.0.0"));
         Write(f, "b", string.Format(null, Rules, "rules-b", "1.0.0"));
         var model = Compile(f, Composite("weighted-blend", """
@@ -94,11 +92,11 @@ public sealed class CompositeTests
     [Fact]
     public void Components_that_form_a_cycle_are_refused_with_tma0023_at_the_component()
     {
-        using var f = new ClassifierFixtures();
+        using var f = new Folder();
         Write(f, "x", Composite("max-level", "  - { id: comp-y, version: \"^1\" }", id: "comp-x"));
         Write(f, "y", Composite("max-level", "  - { id: comp-x, version: \"^1\" }", id: "comp-y"));
 
-        var error = Assert.Single(Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(ModelPackage.Load(f.PathOf("x")).GetValueOrThrow(), options: RiskModelOptions.Default.WithClassifiers())).Diagnostics);
+        var error = Assert.Single(Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(ModelPackage.Load(f.PathOf("x")).GetValueOrThrow(), options: RiskModelOptions.Default)).Diagnostics);
 
         Assert.Equal(DiagnosticCodes.Cycle, error.Code);
         Assert.Equal((Path.Combine(f.PathOf("y"), "model.yaml"), 6), (Path.GetFullPath(error.Location.File), error.Location.Line));
@@ -123,18 +121,18 @@ public sealed class CompositeTests
     [Fact]
     public void A_component_without_a_matching_version_and_levels_that_cannot_be_mapped_are_reported_together()
     {
-        using var f = new ClassifierFixtures();
+        using var f = new Folder();
         Write(f, "a", string.Format(null, Rules, "rules-a", "1.0.0"));
         Write(f, "b", string.Format(null, Rules, "rules-b", "1.0.0"));
         Write(f, "c", Composite("max-level", "  - { id: rules-a, version: \"^2.0.0\" }\n  - { id: rules-b, version: \"^1.0.0\" }", id: "comp", levels: "[low, high]"));
 
-        var errors = Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(ModelPackage.Load(f.PathOf("c")).GetValueOrThrow(), options: RiskModelOptions.Default.WithClassifiers())).Diagnostics;
+        var errors = Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(ModelPackage.Load(f.PathOf("c")).GetValueOrThrow(), options: RiskModelOptions.Default)).Diagnostics;
 
         Assert.Equal(
             ["component `rules-a` ^2.0.0: no package matches (the versions there are 1.0.0)"],
             errors.Select(e => e.Message));
         Write(f, "c", Composite("max-level", "  - { id: rules-b, version: \"^1.0.0\" }", id: "comp", levels: "[low, high]"));
-        var mapping = Assert.Single(Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(ModelPackage.Load(f.PathOf("c")).GetValueOrThrow(), options: RiskModelOptions.Default.WithClassifiers())).Diagnostics);
+        var mapping = Assert.Single(Assert.Throws<ModelLoadException>(() => RiskModelCompiler.Compile(ModelPackage.Load(f.PathOf("c")).GetValueOrThrow(), options: RiskModelOptions.Default)).Diagnostics);
         Assert.Equal(DiagnosticCodes.Component, mapping.Code);
         Assert.StartsWith("component `rules-b` has 3 levels (low, moderate, high) and the composite 2 (low, high)", mapping.Message, StringComparison.Ordinal);
     }
@@ -152,22 +150,44 @@ public sealed class CompositeTests
         levels: {levels}
         """;
 
-    private static void Write(ClassifierFixtures f, string folder, string yaml)
+    private static void Write(Folder f, string folder, string yaml)
     {
         Directory.CreateDirectory(f.PathOf(folder));
         File.WriteAllText(Path.Combine(f.PathOf(folder), "model.yaml"), yaml);
     }
 
-    private static IRiskModel Compile(ClassifierFixtures f, string yaml)
+    private static IRiskModel Compile(Folder f, string yaml)
     {
         Write(f, "composite", yaml);
         var package = ModelPackage.Load(f.PathOf("composite"));
         Assert.True(package.Succeeded, string.Join(Environment.NewLine, package.Diagnostics));
-        return RiskModelCompiler.Compile(package.Value!, options: RiskModelOptions.Default.WithClassifiers());
+        return RiskModelCompiler.Compile(package.Value!, options: RiskModelOptions.Default);
     }
 
     private static CaseData Case(params (string Input, string Value)[] values) => new()
     {
         Inputs = values.ToDictionary(v => v.Input, v => CaseValue.Level(v.Value), StringComparer.Ordinal),
     };
+
+    /// <summary>A fresh temporary folder for the packages of one test (rules components and composites only).</summary>
+    private sealed class Folder : IDisposable
+    {
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "tma-composite-tests", Guid.NewGuid().ToString("N"));
+
+        public Folder() => Directory.CreateDirectory(_root);
+
+        public string PathOf(string name) => Path.Combine(_root, name);
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(_root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temporary folder is harmless.
+            }
+        }
+    }
 }

@@ -32,13 +32,13 @@ public sealed class DifferentialTests
     private static readonly RiskModelOptions ReferencePath = new() { Path = EvaluationPath.NRules };
     private static readonly DateTimeOffset HistoryStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<string> Packages() => [.. ShippedPackages.Names()];
+    public static TheoryData<string> Packages() => [.. Repository.RulesModelFolders().Select(d => Path.GetFileName(d))];
 
     [Theory]
     [MemberData(nameof(Packages))]
     public void Compiled_path_equals_NRules_on_random_cases_of_a_shipped_package(string name)
     {
-        var package = ModelPackage.Load(ShippedPackages.Directory(name)).GetValueOrThrow();
+        var package = ModelPackage.Load(Repository.Model(name)).GetValueOrThrow();
         var reference = RiskModelCompiler.Compile(package, new FakeTimeProvider(Now), ReferencePath);
         var auto = RiskModelCompiler.Compile(package, new FakeTimeProvider(Now));
         var batch = RiskModelCompiler.CompileBatch(package);
@@ -73,10 +73,10 @@ public sealed class DifferentialTests
     [MemberData(nameof(Packages))]
     public void Every_example_case_of_a_shipped_package_gives_the_same_assessment_on_both_paths(string name)
     {
-        var package = ModelPackage.Load(ShippedPackages.Directory(name)).GetValueOrThrow();
+        var package = ModelPackage.Load(Repository.Model(name)).GetValueOrThrow();
         var reference = RiskModelCompiler.Compile(package, new FakeTimeProvider(Now), ReferencePath);
         var auto = RiskModelCompiler.Compile(package, new FakeTimeProvider(Now));
-        var examples = Directory.GetFiles(Path.Combine(ShippedPackages.Directory(name), "examples"));
+        var examples = Directory.GetFiles(Path.Combine(Repository.Model(name), "examples"));
 
         Assert.NotEmpty(examples);
         foreach (var file in examples)
@@ -90,7 +90,7 @@ public sealed class DifferentialTests
     [MemberData(nameof(Packages))]
     public void Batch_scoring_of_many_rows_equals_the_reference_assessments_row_by_row(string name)
     {
-        var package = ModelPackage.Load(ShippedPackages.Directory(name)).GetValueOrThrow();
+        var package = ModelPackage.Load(Repository.Model(name)).GetValueOrThrow();
         var reference = RiskModelCompiler.Compile(package, new FakeTimeProvider(Now), ReferencePath);
         var batch = RiskModelCompiler.CompileBatch(package);
         var nrulesBatch = RiskModelCompiler.CompileBatch(package, ReferencePath);

@@ -6,7 +6,7 @@ using Tma.Models.Expressions;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.Compilation;
 using Tma.Scoring.FastPath;
-using static Tma.Scoring.Tests.Engine.TestModels;
+using static Tma.Scoring.Tests.TestModels;
 
 namespace Tma.Scoring.Tests.FastPath;
 
