@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Tma.Models.Cases;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Datasets;
 using Tma.Research.Evaluation.Scoring;
 using Tma.Research.Synthesis;

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Datasets;
 using Tma.Research.Synthesis;
 using Tma.Scoring;

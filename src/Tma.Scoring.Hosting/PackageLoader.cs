@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Tma.Models.Packages;
 using Tma.Models.Packaging;
 
 namespace Tma.Scoring.Hosting;

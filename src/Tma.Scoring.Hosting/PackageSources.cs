@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using Tma.Models.Packages;
 using Tma.Models.Packaging;
 
 namespace Tma.Scoring.Hosting;

@@ -1,5 +1,5 @@
 using Tma.Models.Definitions;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.FastPath;
 using Tma.Scoring.Rules;

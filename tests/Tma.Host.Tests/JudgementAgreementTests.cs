@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Tma.CaseStore;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Evaluation;
 
 namespace Tma.Host.Tests;

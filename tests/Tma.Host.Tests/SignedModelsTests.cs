@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Tma.Models.Packages;
 using Tma.Models.Packaging;
 
 namespace Tma.Host.Tests;

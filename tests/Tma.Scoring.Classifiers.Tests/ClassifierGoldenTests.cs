@@ -1,5 +1,5 @@
 using Tma.Models.Cases;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.FastPath;
 

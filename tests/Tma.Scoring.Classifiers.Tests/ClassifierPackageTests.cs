@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Tma.Models.Cases;
 using Tma.Models.Diagnostics;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Evaluation.Scoring;
 using Tma.Research.Synthesis;
 using Tma.Research.Training;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Tma.Models.Cases;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.FastPath;
 using YamlDotNet.RepresentationModel;

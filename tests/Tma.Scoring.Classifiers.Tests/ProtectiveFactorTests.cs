@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using Microsoft.Extensions.Time.Testing;
 using Tma.Models.Cases;
 using Tma.Models.Definitions;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Scoring.FastPath;
 
 namespace Tma.Scoring.Classifiers.Tests;

@@ -332,9 +332,9 @@ public sealed class HotReloadTests : IDisposable
             var yamlPath = Path.Combine(folder, "model.yaml");
             File.WriteAllText(yamlPath, change(File.ReadAllText(yamlPath)));
             var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-                .Select(f => new Tma.Models.Packages.PackageFile(Path.GetRelativePath(folder, f).Replace('\\', '/'), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))), new FileInfo(f).Length))
+                .Select(f => new Tma.Models.Packaging.PackageFile(Path.GetRelativePath(folder, f).Replace('\\', '/'), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))), new FileInfo(f).Length))
                 .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-            var manifest = source.Manifest! with { Files = files, ContentHash = Tma.Models.Packages.ModelPackage.HashManifest(files) };
+            var manifest = source.Manifest! with { Files = files, ContentHash = Tma.Models.Packaging.ModelPackage.HashManifest(files) };
             using (var zip = System.IO.Compression.ZipFile.Open(target, System.IO.Compression.ZipArchiveMode.Create))
             {
                 using (var stream = zip.CreateEntry("manifest.json").Open())

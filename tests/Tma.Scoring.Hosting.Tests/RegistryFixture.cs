@@ -2,7 +2,6 @@ using System.IO.Compression;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Tma.Models.Cases;
-using Tma.Models.Packages;
 using Tma.Models.Packaging;
 
 namespace Tma.Scoring.Hosting.Tests;

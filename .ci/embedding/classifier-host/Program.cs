@@ -4,7 +4,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Tma.Models.Cases;
 using Tma.Models.Diagnostics;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Scoring;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.Classifiers;

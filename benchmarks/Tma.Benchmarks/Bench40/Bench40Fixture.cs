@@ -1,5 +1,5 @@
 using Tma.Models.Cases;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Scoring;
 using Tma.Scoring.FastPath;
 

@@ -42,7 +42,7 @@ internal static class AgreementCommand
             var error = parse.InvocationConfiguration.Error;
             var stdout = parse.InvocationConfiguration.Output;
             var dataPath = parse.GetValue(data)!;
-            Tma.Models.Packages.ModelPackage? package = null;
+            Tma.Models.Packaging.ModelPackage? package = null;
             if (parse.GetValue(model) is { } modelPath)
             {
                 package = EvaluationCli.LoadPackage(Name, modelPath, error);

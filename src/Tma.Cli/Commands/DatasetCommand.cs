@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Datasets;
 
 namespace Tma.Cli.Commands;

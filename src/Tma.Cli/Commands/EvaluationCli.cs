@@ -1,7 +1,7 @@
 using System.Reflection;
 using Tma.Cli.Reports;
 using Tma.Models.Diagnostics;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Evaluation;
 
 namespace Tma.Cli.Commands;

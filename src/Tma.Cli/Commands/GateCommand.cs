@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Tma.Cli.Reports;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Gate;
 
 namespace Tma.Cli.Commands;

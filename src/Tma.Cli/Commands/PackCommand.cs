@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Tma.Models.Diagnostics;
-using Tma.Models.Packages;
 using Tma.Models.Packaging;
 
 namespace Tma.Cli.Commands;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Tma.Cli.Rendering;
 using Tma.Models.Cases;
 using Tma.Models.Diagnostics;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Scoring;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.Classifiers;

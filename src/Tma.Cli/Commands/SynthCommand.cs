@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Tma.Models.Diagnostics;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Datasets;
 using Tma.Research.Synthesis;
 

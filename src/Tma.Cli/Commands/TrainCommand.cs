@@ -62,7 +62,7 @@ internal static class TrainCommand
             output.WriteLine(warning);
         }
 
-        LoadResult<Tma.Models.Packages.ModelPackage> written;
+        LoadResult<Tma.Models.Packaging.ModelPackage> written;
         try
         {
             written = model.WritePackage(outPath.Full, force);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Tma.Models.Diagnostics;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Scoring;
 using Tma.Scoring.Classifiers;
 using Tma.Scoring.FastPath;

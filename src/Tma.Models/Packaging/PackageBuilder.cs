@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Tma.Models.Definitions;
-using Tma.Models.Packages;
 
 namespace Tma.Models.Packaging;
 

@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tma.Models.Definitions;
-using Tma.Models.Packages;
 
 namespace Tma.Models.Packaging;
 

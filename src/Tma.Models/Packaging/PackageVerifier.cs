@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Tma.Models.Loading;
-using Tma.Models.Packages;
 
 namespace Tma.Models.Packaging;
 

@@ -1,5 +1,5 @@
 using Tma.Models.Diagnostics;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Evaluation;
 
 namespace Tma.Research.Gate;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Tma.Models.Definitions;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Datasets;
 using Tma.Research.Evaluation;
 using Tma.Scoring.Classifiers;

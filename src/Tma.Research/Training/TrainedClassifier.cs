@@ -1,6 +1,6 @@
 using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 
 using Tma.Scoring.Classifiers;
 

@@ -1,7 +1,7 @@
 using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
 using Tma.Models.Loading;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Models.Yaml;
 using YamlDotNet.RepresentationModel;
 

@@ -1,7 +1,7 @@
 using Semver;
 using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 
 namespace Tma.Scoring.Composite;
 

@@ -8,7 +8,7 @@ namespace Tma.Scoring.FastPath;
 /// scores, level ranks and validity, without building <see cref="Assessment"/>s: for evaluating a model over millions
 /// of rows. Each row's outcome equals the <see cref="Assessment"/> that <see cref="IRiskModel.Assess(Tma.Models.Cases.ResolvedCase)"/>
 /// gives for the same values without observations. Immutable and safe to share between threads; split a large batch
-/// into slices to score it on several threads. Create one with <see cref="RiskModelCompiler.CompileBatch(Tma.Models.Packages.ModelPackage, RiskModelOptions?)"/>.
+/// into slices to score it on several threads. Create one with <see cref="RiskModelCompiler.CompileBatch(Tma.Models.Packaging.ModelPackage, RiskModelOptions?)"/>.
 /// </summary>
 public interface IBatchScorer
 {

@@ -1,5 +1,4 @@
 using System.Text;
-using Tma.Models.Packages;
 using Tma.Models.Packaging;
 
 namespace Tma.Models.Tests.Packaging;

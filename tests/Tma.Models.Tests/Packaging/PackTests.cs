@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Tma.Models.Packages;
 using Tma.Models.Packaging;
 using static Tma.Models.Tests.Packaging.PackagingFixtures;
 

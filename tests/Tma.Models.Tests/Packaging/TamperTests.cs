@@ -77,7 +77,7 @@ public sealed class TamperTests : IDisposable
         var files = tampered.Manifest!.Files.Select(f => f.Path == "MODEL_CARD.md"
             ? f with { Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Entries(_archive).Single(e => e.Name == "package/MODEL_CARD.md").Content)), Length = f.Length + 7 }
             : f).ToList();
-        var manifest = tampered.Manifest with { Files = files, ContentHash = Tma.Models.Packages.ModelPackage.HashManifest(files) };
+        var manifest = tampered.Manifest with { Files = files, ContentHash = Tma.Models.Packaging.ModelPackage.HashManifest(files) };
         Rewrite(_archive, entries => entries[0] = ("manifest.json", manifest.ToCanonicalJson()));
 
         var result = Verify(_archive, _key.PublicKey);

@@ -147,7 +147,7 @@ public sealed class AgreementEvaluatorTests
     [Fact]
     public void The_assessors_summary_ratings_are_read_as_the_models_judgement_levels_in_declared_order()
     {
-        var package = Tma.Models.Packages.ModelPackage.Load(Repository.Model("workplace-violence-screening")).GetValueOrThrow();
+        var package = Tma.Models.Packaging.ModelPackage.Load(Repository.Model("workplace-violence-screening")).GetValueOrThrow();
         string[] a = ["low", "low", "moderate", "moderate", "high", "high", "imminent", "low", "moderate", "high"];
         string[] b = ["low", "moderate", "moderate", "moderate", "high", "imminent", "imminent", "low", "low", "high"];
         var text = new StringBuilder("case,rater,priority,imminence\n");
@@ -169,7 +169,7 @@ public sealed class AgreementEvaluatorTests
     [Fact]
     public void A_free_text_judgement_field_is_not_a_rating_and_is_refused_naming_the_rating_fields()
     {
-        var package = Tma.Models.Packages.ModelPackage.Load(Repository.Model("workplace-violence-screening")).GetValueOrThrow();
+        var package = Tma.Models.Packaging.ModelPackage.Load(Repository.Model("workplace-violence-screening")).GetValueOrThrow();
 
         var result = AgreementEvaluator.Evaluate(Write("case,rater,formulation\nc1,r1,x\n", "judgements.csv"), package);
 

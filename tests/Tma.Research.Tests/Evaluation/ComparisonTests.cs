@@ -1,4 +1,4 @@
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Evaluation;
 using Tma.Research.Evaluation.Statistics;
 using static Tma.Research.Tests.Datasets.DatasetTestFiles;

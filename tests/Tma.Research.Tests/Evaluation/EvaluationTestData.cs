@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Datasets;
 using Tma.Research.Synthesis;
 using Tma.Scoring;

@@ -1,4 +1,4 @@
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Synthesis;
 using Tma.Research.Training;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Evaluation.Scoring;
 using Tma.Research.Evaluation.Statistics;
 using Tma.Research.Synthesis;

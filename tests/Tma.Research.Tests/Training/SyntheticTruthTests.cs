@@ -1,5 +1,5 @@
 using Tma.Models.Definitions;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Evaluation.Statistics;
 using Tma.Research.Synthesis;
 using Xunit.Abstractions;

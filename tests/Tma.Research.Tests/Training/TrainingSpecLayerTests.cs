@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Synthesis;
 using Tma.Research.Training;
 using Tma.Scoring.Classifiers;

@@ -1,7 +1,7 @@
 using Tma.Models.Cases;
 using Tma.Models.Diagnostics;
 using Tma.Models.Loading;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Scoring.FastPath;
 
 namespace Tma.Scoring.Tests.Composite;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Tma.Models.Cases;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.FastPath;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Tma.Models.Diagnostics;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Research.Datasets;
 using Tma.Research.Evaluation.Scoring;
 

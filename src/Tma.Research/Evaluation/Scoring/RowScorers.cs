@@ -1,5 +1,5 @@
 using Tma.Models.Definitions;
-using Tma.Models.Packages;
+using Tma.Models.Packaging;
 using Tma.Scoring.Classifiers;
 
 namespace Tma.Research.Evaluation.Scoring;

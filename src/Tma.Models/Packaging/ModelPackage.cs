@@ -4,7 +4,7 @@ using Tma.Models.Definitions;
 using Tma.Models.Diagnostics;
 using Tma.Models.Loading;
 
-namespace Tma.Models.Packages;
+namespace Tma.Models.Packaging;
 
 /// <summary>One file of a package with its SHA-256.</summary>
 /// <param name="Path">Path relative to the package folder, with forward slashes.</param>
