@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace Tma.Cli.Tests;
@@ -134,5 +135,237 @@ public sealed class GateCommandTests : IDisposable
 
         Assert.Equal(2, run.Exit);
         Assert.Contains("give --candidate and --baseline packages", run.Err, StringComparison.Ordinal);
+    }
+
+    private static readonly string Benchmark = Repository.Path("benchmarks", "data", "warning-behaviours-triage", "benchmark.csv");
+
+    /// <summary>A quick policy (no latency measurement) that the shipped 2.0.0 passes against 1.0.0.</summary>
+    private string QuickPolicy() => Policy("minimum_auc: 0.6\nversion_must_increase: true\n");
+
+    /// <summary>The kept 1.0.0 release packed (and, with a key name, signed) as CI would fetch it from the feed.</summary>
+    private string ReleasedArchive(string? signWith = null)
+    {
+        var pack = Cli.Run("pack", Baseline, "--out", In("dist"));
+        Assert.True(pack.Exit == 0, pack.Err);
+        var archive = In("dist/warning-behaviours-triage-1.0.0.tmapkg");
+        if (signWith is not null)
+        {
+            if (!File.Exists(In(signWith + ".private.pem")))
+            {
+                Assert.Equal(0, Cli.Run("keygen", "--out", In(signWith)).Exit);
+            }
+
+            var sign = Cli.Run("sign", archive, "--key", In(signWith + ".private.pem"));
+            Assert.True(sign.Exit == 0, sign.Err);
+        }
+
+        return archive;
+    }
+
+    private static string[] GateFolders() => Directory.GetDirectories(Path.GetTempPath(), "tma-gate-archive-*");
+
+    [Fact]
+    public void An_unsigned_released_archive_is_a_baseline_and_the_report_says_it_is_unsigned()
+    {
+        var archive = ReleasedArchive();
+        var before = GateFolders();
+
+        var run = Cli.Run("gate", "--candidate", Candidate, "--baseline", archive, "--data", Benchmark, "--policy", QuickPolicy(), "--junit", In("gate.xml"), "--markdown", In("gate.md"));
+
+        Assert.True(run.Exit == 0, run.Out + run.Err);
+        Assert.Contains($"baseline   warning-behaviours-triage 1.0.0 — archive {archive}, unsigned: no warning-behaviours-triage-1.0.0.tmapkg.sig", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"candidate  warning-behaviours-triage 2.0.0 — folder {Candidate}", run.Out, StringComparison.Ordinal);
+        Assert.Contains("gate PASSED: 2 passed", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"- baseline: archive {archive}, unsigned", File.ReadAllText(In("gate.md")), StringComparison.Ordinal);
+        Assert.Empty(GateReportTests.SchemaProblems(File.ReadAllText(In("gate.xml"))));
+        Assert.Equal(before, GateFolders());
+    }
+
+    [Fact]
+    public void A_signed_archive_is_verified_with_the_trusted_key_and_without_one_the_report_says_the_signature_was_not_checked()
+    {
+        var archive = ReleasedArchive(signWith: "release");
+
+        var verified = Cli.Run("gate", "--candidate", Candidate, "--baseline", archive, "--trusted-key", In("release.public.pem"), "--data", Benchmark, "--policy", QuickPolicy(), "--junit", In("gate.xml"));
+        var notChecked = Cli.Run("gate", "--candidate", Candidate, "--baseline", archive, "--data", Benchmark, "--policy", QuickPolicy(), "--markdown", In("gate.md"));
+
+        Assert.True(verified.Exit == 0, verified.Out + verified.Err);
+        Assert.Matches($@"baseline   warning-behaviours-triage 1\.0\.0 — archive {Regex.Escape(archive)}, signature verified: key sha256:[0-9a-f]{{12}}…", verified.Out);
+        var property = XDocument.Load(In("gate.xml")).Descendants("property").Single(p => (string?)p.Attribute("name") == "baseline.source");
+        Assert.Contains("signature verified", (string?)property.Attribute("value"), StringComparison.Ordinal);
+        Assert.True(notChecked.Exit == 0, notChecked.Out + notChecked.Err);
+        Assert.Contains($"archive {archive}, signature not checked: no --trusted-key", notChecked.Out, StringComparison.Ordinal);
+        Assert.Contains($"- baseline: archive {archive}, signature not checked", File.ReadAllText(In("gate.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Candidate_and_baseline_can_both_be_archives()
+    {
+        var baseline = ReleasedArchive();
+        Assert.Equal(0, Cli.Run("pack", Candidate, "--out", In("candidate")).Exit);
+        var before = GateFolders();
+
+        var run = Cli.Run("gate", "--candidate", In("candidate/warning-behaviours-triage-2.0.0.tmapkg"), "--baseline", baseline, "--data", Benchmark, "--policy", QuickPolicy());
+
+        Assert.True(run.Exit == 0, run.Out + run.Err);
+        Assert.Contains("candidate  warning-behaviours-triage 2.0.0 — archive ", run.Out, StringComparison.Ordinal);
+        Assert.Equal(before, GateFolders());
+    }
+
+    [Fact]
+    public void An_archive_signed_by_an_untrusted_key_is_bad_input_with_a_junit_error()
+    {
+        var archive = ReleasedArchive(signWith: "other");
+        Assert.Equal(0, Cli.Run("keygen", "--out", In("release")).Exit);
+        var before = GateFolders();
+
+        var run = Cli.Run("gate", "--candidate", Candidate, "--baseline", archive, "--trusted-key", In("release.public.pem"), "--data", Benchmark, "--policy", QuickPolicy(), "--junit", In("gate.xml"));
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("warning-behaviours-triage-1.0.0.tmapkg.sig: [signature] signed with key", run.Err, StringComparison.Ordinal);
+        Assert.Contains($"tma gate: the baseline archive {archive} does not verify", run.Err, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+        var xml = File.ReadAllText(In("gate.xml"));
+        Assert.Empty(GateReportTests.SchemaProblems(xml));
+        Assert.Contains("[signature]", (string?)XDocument.Parse(xml).Descendants("error").Single().Attribute("message"), StringComparison.Ordinal);
+        Assert.Equal(before, GateFolders());
+    }
+
+    [Fact]
+    public void A_tampered_archive_is_bad_input_even_without_a_key()
+    {
+        var archive = ReleasedArchive();
+        using (var zip = System.IO.Compression.ZipFile.Open(archive, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            zip.GetEntry("package/MODEL_CARD.md")!.Delete();
+            using var stream = zip.CreateEntry("package/MODEL_CARD.md").Open();
+            stream.Write("tampered"u8);
+        }
+
+        var run = Cli.Run("gate", "--candidate", Candidate, "--baseline", archive, "--data", Benchmark, "--policy", QuickPolicy());
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("MODEL_CARD.md: [file-size]", run.Err, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> BadInputs() => ["policy with errors", "unreadable policy", "dataset that does not fit", "package that does not load", "options that do not go together", "unusable trusted key"];
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Bad_input_exits_2_and_still_writes_a_junit_error_and_a_markdown_error(string kind)
+    {
+        if (kind == "unreadable policy" && !OperatingSystem.IsLinux())
+        {
+            return; // the unreadable file below is Linux's; elsewhere (and as root) permissions cannot make one
+        }
+
+        var policy = kind switch
+        {
+            "policy with errors" => Policy("minimum_auc: 0.7\nmax_ppv_dorp: 0.05\n"),
+            // Exists and is a file, but reading it fails (EIO), whoever runs the test.
+            "unreadable policy" => "/proc/self/mem",
+            _ => QuickPolicy(),
+        };
+        var data = Benchmark;
+        if (kind == "dataset that does not fit")
+        {
+            data = In("other.csv");
+            File.WriteAllText(data, "naqr_1,outcome\n1,0\n");
+        }
+
+        var candidate = Candidate;
+        if (kind == "package that does not load")
+        {
+            candidate = In("broken");
+            Directory.CreateDirectory(candidate);
+            File.WriteAllText(Path.Combine(candidate, "model.yaml"), "id: broken\nversion: 1.0.0\nindicatorz: []\n");
+        }
+
+        string[] extra = kind switch
+        {
+            "options that do not go together" => ["--probability"],
+            "unusable trusted key" => ["--trusted-key", In("not-a-key.pem")],
+            _ => [],
+        };
+        File.WriteAllText(In("not-a-key.pem"), "not a key\n");
+        // A report of an earlier run must not survive as if it were this one's.
+        File.WriteAllText(In("gate.xml"), "<stale/>");
+
+        var run = Cli.Run(["gate", "--candidate", candidate, "--baseline", Baseline, "--data", data, "--policy", policy, "--junit", In("gate.xml"), "--markdown", In("gate.md"), .. extra]);
+
+        Assert.True(run.Exit == 2, $"exit {run.Exit}: {run.Err}");
+        Assert.Empty(run.Out);
+        Assert.DoesNotContain("Exception", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
+        var xml = File.ReadAllText(In("gate.xml"));
+        Assert.Empty(GateReportTests.SchemaProblems(xml));
+        var suite = XDocument.Parse(xml).Root!.Element("testsuite")!;
+        Assert.Equal("tma gate", (string?)suite.Attribute("name"));
+        Assert.Equal("1", (string?)suite.Attribute("errors"));
+        var error = suite.Descendants("error").Single();
+        Assert.DoesNotContain("   at ", error.Value, StringComparison.Ordinal);
+        var lastLine = run.Err.TrimEnd().Split('\n')[^1];
+        Assert.StartsWith("tma gate: ", lastLine, StringComparison.Ordinal);
+        Assert.Contains(lastLine["tma gate: ".Length..], (string?)error.Attribute("message"), StringComparison.Ordinal);
+        var markdown = File.ReadAllText(In("gate.md"));
+        Assert.StartsWith("# Release gate: not run\n\n**Error: bad input (exit 2).**", markdown, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_temp, "*.tmp-*"));
+
+        var located = kind switch
+        {
+            "policy with errors" => $"{policy}:2:1: error TMA0010: unknown key `max_ppv_dorp`",
+            "unreadable policy" => "/proc/self/mem: error TMA0314: the gate policy cannot be read",
+            "dataset that does not fit" => "error TMA02",
+            "package that does not load" => $"{Path.Combine(candidate, "model.yaml")}:",
+            "options that do not go together" => "--probability applies to score columns",
+            _ => "no PEM block found",
+        };
+        Assert.Contains(located, run.Err, StringComparison.Ordinal);
+        Assert.Contains(located, error.Value, StringComparison.Ordinal);
+        Assert.Contains(located, markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_trusted_key_with_score_columns_is_bad_input()
+    {
+        File.WriteAllText(In("key.pem"), "");
+        var run = Cli.Run("gate", "--candidate-score-column", "a", "--baseline-score-column", "b", "--trusted-key", In("key.pem"), "--data", Benchmark, "--policy", QuickPolicy());
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("tma gate: --trusted-key applies to package archives", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_extracted_archive_is_deleted_also_when_the_gate_cannot_run()
+    {
+        var archive = ReleasedArchive();
+        File.WriteAllText(In("other.csv"), "naqr_1,outcome\n1,0\n");
+        var before = GateFolders();
+
+        var run = Cli.Run("gate", "--candidate", Candidate, "--baseline", archive, "--data", In("other.csv"), "--policy", QuickPolicy(), "--junit", In("gate.xml"));
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("tma gate: cannot gate on", run.Err, StringComparison.Ordinal);
+        var baselineSource = XDocument.Load(In("gate.xml")).Descendants("property").Single(p => (string?)p.Attribute("name") == "baseline.source");
+        Assert.StartsWith("archive ", (string?)baselineSource.Attribute("value"), StringComparison.Ordinal);
+        Assert.Equal(before, GateFolders());
+    }
+
+    [Fact]
+    public void Data_whose_provenance_file_cannot_be_read_is_refused_not_assumed_independent()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // the unreadable file below is Linux's
+        }
+
+        var data = In("bench.csv");
+        File.Copy(Benchmark, data);
+        File.CreateSymbolicLink(data + ".truth.json", "/proc/self/mem");
+
+        var run = Cli.Run("gate", "--candidate", Candidate, "--baseline", Baseline, "--data", data, "--policy", QuickPolicy());
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains($"{data}.truth.json: error TMA0314: the benchmark data's provenance file cannot be read", run.Err, StringComparison.Ordinal);
     }
 }

@@ -14,7 +14,19 @@ internal static class GatePolicyReader
     {
         var bag = new DiagnosticBag();
         var source = new YamlSource(path, bag);
-        return Read(SafeYaml.LoadFile(path, source), source, bag);
+        YamlNode? root;
+        try
+        {
+            root = SafeYaml.LoadFile(path, source);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A policy that exists but cannot be read (permissions, a folder, a device error) is bad input, not a crash.
+            bag.Error(GateDiagnosticCodes.UnreadableFile, SourceLocation.WholeFile(path), $"the gate policy cannot be read: {ex.Message}");
+            return LoadResult<GatePolicy>.From(null, bag);
+        }
+
+        return Read(root, source, bag);
     }
 
     public static LoadResult<GatePolicy> ReadText(string text, string file)

@@ -151,6 +151,13 @@ public static class GateRunner
         {
             return null;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Whether the data came from one of the models cannot be told: refused, never assumed independent.
+            var bag = new DiagnosticBag();
+            bag.Error(GateDiagnosticCodes.UnreadableFile, SourceLocation.WholeFile(truth), $"the benchmark data's provenance file cannot be read, so the gate cannot tell whether a model produced the data: {ex.Message}");
+            return LoadResult<GateResult>.From(null, bag);
+        }
 
         foreach (var (role, package) in new[] { ("candidate", candidate), ("baseline", baseline) })
         {
