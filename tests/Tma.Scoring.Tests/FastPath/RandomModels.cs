@@ -1,3 +1,5 @@
+// One concern, kept in one file on purpose: the generator of random models and cases for the differential tests. Its
+// parts (inputs, conditions, scoring, bands) must stay consistent with each other, which one file keeps visible.
 using System.Globalization;
 using System.Text;
 using Tma.Models.Cases;

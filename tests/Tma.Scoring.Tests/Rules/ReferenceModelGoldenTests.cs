@@ -1,3 +1,5 @@
+// One concern, kept in one file on purpose: the golden assessments of the shipped reference models. Each case is a
+// few lines of hand-checked expectation; one file is the list a reviewer reads against the model cards.
 using System.Collections.Concurrent;
 using Tma.Models.Cases;
 using Tma.Models.Packaging;
