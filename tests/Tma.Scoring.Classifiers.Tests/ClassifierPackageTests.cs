@@ -5,6 +5,7 @@ using Tma.Models.Diagnostics;
 using Tma.Models.Packaging;
 using Tma.Research.Evaluation.Scoring;
 using Tma.Research.Synthesis;
+using Tma.Research.Tests.Training;
 using Tma.Research.Training;
 using Tma.Scoring.Assessments;
 using Tma.Scoring.FastPath;

@@ -6,7 +6,7 @@ namespace Tma.Research.Tests.Training;
 
 /// <summary>
 /// The steps of <see cref="ClassifierFixtures"/> that need Tma.Research: synthetic rows for the base model and training.
-/// The same three methods are in tests/Tma.Scoring.Classifiers.Tests (test projects do not reference each other).
+/// Tma.Scoring.Classifiers.Tests compiles this file too (a linked source: test projects do not reference each other).
 /// </summary>
 internal static class ClassifierTraining
 {
