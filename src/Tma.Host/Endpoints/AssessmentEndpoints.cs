@@ -47,7 +47,7 @@ internal static class AssessmentEndpoints
         api.MapGet("/cases/{caseId:guid}/risk-curve.png", async (Guid caseId, string? language, HttpContext http, Store store, IModelCatalog models, CancellationToken ct) =>
         {
             var curve = await store.GetRiskCurveAsync(http.Caller(), caseId, includeChallengers: false, ct).ConfigureAwait(false);
-            var latest = curve.Points.Where(p => !p.IsChallenger).OrderBy(p => p.AsOf).ThenBy(p => p.AssessedAt).LastOrDefault();
+            var latest = curve.Points.LastOrDefault(); // in curve order, champions only (includeChallengers: false)
             var model = latest is null ? null : models.Resolve($"{latest.PackageId}@{latest.PackageVersion}").Definition;
             if (model is not null && language is not null)
             {

@@ -12,6 +12,8 @@ internal static class HealthResponses
 {
     public const string ReadyTag = "ready";
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public static void Map(WebApplication app)
     {
         // Route handlers over HealthCheckService (rather than MapHealthChecks) so that both stay in the OpenAPI document.
@@ -37,6 +39,6 @@ internal static class HealthResponses
             models,
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString().ToLowerInvariant(), description = e.Value.Description }),
         };
-        return http.Response.WriteAsJsonAsync(body, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        return http.Response.WriteAsJsonAsync(body, Json);
     }
 }

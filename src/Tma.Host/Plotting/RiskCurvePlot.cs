@@ -20,8 +20,9 @@ internal static class RiskCurvePlot
         plot.YLabel(german ? "Stufe" : "Level");
         IReadOnlyList<OutputLevel> levels = model?.Levels ?? [];
 
-        // One model's curve: the levels of different models are not one scale.
-        var all = curve.Points.Where(p => !p.IsChallenger && p.PackageId == model?.Id).OrderBy(p => p.AsOf).ThenBy(p => p.AssessedAt).ToList();
+        // One model's curve: the levels of different models are not one scale. The store gives the points in curve
+        // order (as of, then made).
+        var all = curve.Points.Where(p => !p.IsChallenger && p.PackageId == model?.Id).ToList();
         var points = all.Where(p => IndexOf(levels, p.Level) >= 0).ToList();
 
         // Unassessable results have no level: at the lowest level they would read as "no concern", and left out they
