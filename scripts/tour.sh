@@ -25,7 +25,7 @@ mkdir -p "$work/models"
 for package in models/*/; do
   name="$(basename "$package")"
   mkdir -p "$work/models/$name"
-  (cd "$package" && find . -path ./releases -prune -o -type f -print | cpio -pdm --quiet "$work/models/$name")
+  tar -C "$package" --exclude=./releases -cf - . | tar -C "$work/models/$name" -xf -
 done
 champion="$(awk '/^version:/ {print $2}' models/warning-behaviours-triage/model.yaml)"
 IFS=. read -r major minor _ <<<"$champion"
