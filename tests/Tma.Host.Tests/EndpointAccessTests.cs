@@ -59,6 +59,7 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
         ["export"] = ([CallerRole.Researcher], (_, _, _, _) => Post("/v1/exports", new { k = 2 })),
         ["export judgements"] = ([CallerRole.Researcher], (_, _, _, _) => Post("/v1/exports/judgements", new { model = "warning-behaviours-triage" })),
         ["create tenant"] = ([CallerRole.Administrator], (_, _, _, _) => new HttpRequestMessage(HttpMethod.Post, "/v1/tenant")),
+        ["rotate keys"] = ([CallerRole.Administrator], (_, _, _, _) => new HttpRequestMessage(HttpMethod.Post, "/v1/tenant/keys/rotate")),
     };
 
     [SkippableTheory]

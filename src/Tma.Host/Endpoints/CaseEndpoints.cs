@@ -13,6 +13,15 @@ internal static class CaseEndpoints
             return Results.NoContent();
         }).WithName("CreateTenant").WithSummary("Sets up the caller's tenant (administrator).");
 
+        // Key rotation is an operator's step (docs/operations.md): after the new key-encryption key is the provider's
+        // current one, every data key of the tenant still wrapped under an older one is re-wrapped, in one
+        // transaction and without re-encrypting data. Afterwards the old key can be retired.
+        api.MapPost("/tenant/keys/rotate", async (HttpContext http, Store store, IKeyProvider keys, CancellationToken ct) =>
+        {
+            var rewrapped = await store.RotateKeysAsync(http.Caller(), ct).ConfigureAwait(false);
+            return Results.Ok(new KeyRotationResponse(rewrapped, keys.CurrentKeyId));
+        }).WithName("RotateKeys").WithSummary("Re-wraps the tenant's data keys under the current key-encryption key (administrator).");
+
         api.MapGet("/cases", async (HttpContext http, Store store, CancellationToken ct) =>
             Results.Ok(await store.ListCasesAsync(http.Caller(), ct).ConfigureAwait(false)))
             .WithName("ListCases").WithSummary("Cases the caller may see.");

@@ -37,3 +37,6 @@ public sealed record ExportRequest(int K = 5, IReadOnlyList<string>? QuasiIdenti
 /// <param name="Model">The model whose judgement fields are exported: <c>id</c> or <c>id@range</c> of a package in service.</param>
 /// <param name="Purpose">Keyed into the case and rater pseudonyms (as in the anonymized export).</param>
 public sealed record JudgementExportRequest(string Model, string Purpose = "research");
+
+/// <summary>The answer of a key rotation: how many wrapped keys were re-wrapped, and under which key-encryption key.</summary>
+public sealed record KeyRotationResponse(int Rewrapped, string CurrentKeyId);
