@@ -125,8 +125,14 @@ public sealed record TokenSettings
     /// <summary>PEM file with the ECDSA P-256 public (or private) key that signs local tokens (<c>tma token</c>).</summary>
     public string? SigningKeyFile { get; init; }
 
-    /// <summary>Expected issuer (default <c>tma-local</c>).</summary>
-    public string Issuer { get; init; } = TokenIssuer.DefaultIssuer;
+    /// <summary>
+    /// Expected issuer. Null (the default) means: with an <see cref="Authority"/>, the issuer its discovery document
+    /// names (what an identity provider puts in <c>iss</c>); with a local key, <c>tma-local</c>.
+    /// </summary>
+    public string? Issuer { get; init; }
+
+    /// <summary>The issuer tokens are validated against: <see cref="Issuer"/>, or null to take the authority's.</summary>
+    public string? EffectiveIssuer => Issuer ?? (Authority is null ? TokenIssuer.DefaultIssuer : null);
 
     /// <summary>Expected audience (default <c>tma-api</c>).</summary>
     public string Audience { get; init; } = TokenIssuer.DefaultAudience;

@@ -150,7 +150,7 @@ public static class TmaHostApp
             {
                 Authority = section["Authority"],
                 SigningKeyFile = section["TokenKey"],
-                Issuer = section["Issuer"] ?? TokenIssuer.DefaultIssuer,
+                Issuer = section["Issuer"],
                 Audience = section["Audience"] ?? TokenIssuer.DefaultAudience,
             },
             Claims = ReadClaims(section.GetSection("Claims")),
@@ -235,7 +235,8 @@ public static class TmaHostApp
             jwt.Authority = settings.Tokens.Authority;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
-                ValidIssuer = settings.Tokens.Issuer,
+                // Null with an authority: the handler then validates against the issuer of the authority's discovery document.
+                ValidIssuer = settings.Tokens.EffectiveIssuer,
                 ValidAudience = settings.Tokens.Audience,
                 ValidateIssuer = true,
                 ValidateAudience = true,
