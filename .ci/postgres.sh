@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs (if needed) and starts a loopback-only PostgreSQL cluster for the case-store tests, creates a
 # test role and database, and prints ONE line on stdout:
-#   export TMA_TEST_POSTGRES='Host=127.0.0.1;Port=…;Database=…;Username=…;Password=…'
+#   export TMA_TEST_POSTGRES='Host=127.0.0.1;Port=…;Database=…;Username=…;Password=…' TMA_TEST_POSTGRES_ROWS_ROLE='…'
 # Everything else goes to stderr, so `.ci/run` can do:  eval "$(bash .ci/postgres.sh)"
 #
 # Idempotent: safe to run again (also concurrently from several shells); it re-uses the cluster, role, database
@@ -89,10 +89,17 @@ SELECT format('CREATE ROLE %I LOGIN', :'user')
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'user') \gexec
 SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', :'user', :'password') \gexec
 SQL
+# A second role that owns nothing and may only be granted row access, as a production host role whose schema a DBA
+# migrates: the tests grant it SELECT/INSERT/UPDATE/DELETE on a migrated schema and start a store with it.
+psql_admin -d postgres -v user="${user}_rows" -v password="$password" >&2 <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN', :'user')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'user') \gexec
+SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', :'user', :'password') \gexec
+SQL
 psql_admin -d postgres -v user="$user" -v db="$db" >&2 <<'SQL'
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'user')
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 SQL
 
 log "ready: 127.0.0.1:$port database $db role $user"
-echo "export TMA_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Database=$db;Username=$user;Password=$password'"
+echo "export TMA_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Database=$db;Username=$user;Password=$password' TMA_TEST_POSTGRES_ROWS_ROLE='${user}_rows'"

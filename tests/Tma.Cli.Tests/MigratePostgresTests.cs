@@ -69,6 +69,35 @@ public sealed class MigratePostgresTests : IAsyncLifetime
         Assert.Equal(shape, await ShapeAsync(database));
     }
 
+    [SkippableFact]
+    public async Task A_role_that_may_only_read_and_write_rows_runs_the_store_on_a_schema_the_DBA_migrated()
+    {
+        var database = await NewSchemaAsync();
+        var rowsRole = Environment.GetEnvironmentVariable("TMA_TEST_POSTGRES_ROWS_ROLE");
+        Skip.If(string.IsNullOrEmpty(rowsRole) && Environment.GetEnvironmentVariable("CI") != "true", "TMA_TEST_POSTGRES_ROWS_ROLE is not set (bash .ci/postgres.sh sets it)");
+        Assert.False(string.IsNullOrEmpty(rowsRole), "CI=true but TMA_TEST_POSTGRES_ROWS_ROLE is not set");
+        Assert.Equal(0, Cli.Run("migrate", "--postgres", database.ConnectionString).Exit);
+        await using (var owner = new NpgsqlConnection(database.ConnectionString))
+        {
+            // What docs/operations.md tells a DBA to grant the host's role: rows, never DDL.
+            await owner.OpenAsync();
+            await ExecuteAsync(owner, $"GRANT USAGE ON SCHEMA {database.SearchPath} TO {rowsRole}");
+            await ExecuteAsync(owner, $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {database.SearchPath} TO {rowsRole}");
+            await ExecuteAsync(owner, $"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {database.SearchPath} TO {rowsRole}");
+        }
+
+        var rows = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = rowsRole };
+        var keys = Tma.CaseStore.LocalKeyProvider.Parse(Tma.CaseStore.LocalKeyProvider.GenerateEntry("k1"));
+        await using var store = await Tma.CaseStore.CaseStore.OpenAsync(Tma.CaseStore.CaseStoreOptions.ForPostgreSql(rows.ConnectionString, keys));
+        var admin = new Tma.CaseStore.Caller("admin-1", "acme", Tma.CaseStore.CallerRole.Administrator);
+        var manager = new Tma.CaseStore.Caller("manager-1", "acme", Tma.CaseStore.CallerRole.CaseManager);
+        await store.CreateTenantAsync(admin);
+        var created = await store.CreateCaseAsync(manager, new Tma.CaseStore.NewCase("rows-only subject", Tma.CaseStore.CaseCategory.Violence, new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal("rows-only subject", (await store.GetCaseAsync(manager, created.Id)).SubjectReference);
+        Assert.True((await store.VerifyAuditChainAsync(new Tma.CaseStore.Caller("auditor-1", "acme", Tma.CaseStore.CallerRole.Auditor))).IsValid);
+    }
+
     private async Task<NpgsqlConnectionStringBuilder> NewSchemaAsync()
     {
         var baseConnection = Backends.PostgresConnectionString();

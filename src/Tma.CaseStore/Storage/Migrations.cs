@@ -235,7 +235,24 @@ internal static class Migrations
             {
                 await connection.ExecuteAsync(new CommandDefinition(setup, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
+        }
 
+        // A current database needs no DDL at all: a production role limited to reading and writing rows (the schema
+        // changed by a DBA with `tma migrate --script`) must be able to start. PostgreSQL checks the CREATE privilege
+        // even for CREATE TABLE IF NOT EXISTS on an existing table, so that statement is not even sent.
+        var current = await CurrentAsync(dialect, cancellationToken).ConfigureAwait(false);
+        if (current > Latest)
+        {
+            throw new SchemaVersionException($"The database schema is at version {current}, newer than this library's {Latest}; upgrade the library.");
+        }
+
+        if (current == Latest)
+        {
+            return;
+        }
+
+        await using (var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
             await connection.ExecuteAsync(new CommandDefinition(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL)",
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
