@@ -182,6 +182,21 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public void With_a_trusted_key_an_unsigned_archive_is_bad_input_and_the_junit_report_says_why()
+    {
+        var archive = ReleasedArchive();
+        Assert.Equal(0, Cli.Run("keygen", "--out", In("release")).Exit);
+
+        var run = Cli.Run("gate", "--candidate", Candidate, "--baseline", archive, "--trusted-key", In("release.public.pem"), "--data", Benchmark, "--policy", QuickPolicy(), "--junit", In("gate.xml"));
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("warning-behaviours-triage-1.0.0.tmapkg.sig", run.Err, StringComparison.Ordinal);
+        Assert.Contains($"the baseline archive {archive} does not verify", run.Err, StringComparison.Ordinal);
+        Assert.Contains("<error", File.ReadAllText(In("gate.xml")), StringComparison.Ordinal);
+        Assert.Empty(GateReportTests.SchemaProblems(File.ReadAllText(In("gate.xml"))));
+    }
+
+    [Fact]
     public void A_signed_archive_is_verified_with_the_trusted_key_and_without_one_the_report_says_the_signature_was_not_checked()
     {
         var archive = ReleasedArchive(signWith: "release");

@@ -68,8 +68,10 @@ internal sealed class PackageInput : IDisposable
             return (null, [$"{path.Full}: cannot be read: {ex.Message}"], $"the {role} archive {path} cannot be read");
         }
 
-        // Integrity always; the signature only when there are keys to check it with and a signature to check.
-        var verification = PackageVerifier.Verify(archive, signature, signatureName, trustedKeys, allowUnsigned: signature is null);
+        // Integrity always; with --trusted-key every archive must carry a signature by one of those keys: a release
+        // pipeline that names its key means to gate only what that key signed, and an unsigned archive beside it is
+        // more likely a mistake (or a substitution) than a choice.
+        var verification = PackageVerifier.Verify(archive, signature, signatureName, trustedKeys, allowUnsigned: trustedKeys.Count == 0);
         if (!verification.IsValid)
         {
             return (null, [.. verification.Problems.Select(p => $"{path}: {p}")],
