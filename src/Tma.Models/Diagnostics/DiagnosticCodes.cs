@@ -21,6 +21,9 @@ public static class DiagnosticCodes
     /// <summary>A key appears twice in one mapping.</summary>
     public const string DuplicateKey = "TMA0006";
 
+    /// <summary>The file exists but cannot be read (permissions, a folder of that name, an I/O error).</summary>
+    public const string FileUnreadable = "TMA0007";
+
     /// <summary>A key that the format does not know.</summary>
     public const string UnknownKey = "TMA0010";
 

@@ -48,6 +48,12 @@ internal static class SafeYaml
             source.Diagnostics.Error(DiagnosticCodes.YamlSyntax, SourceLocation.WholeFile(source.File), "the file is not valid UTF-8 text");
             return null;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A user's mistake (permissions, a locked or vanished file), not a bug: located like every other problem.
+            source.Diagnostics.Error(DiagnosticCodes.FileUnreadable, SourceLocation.WholeFile(source.File), $"the file cannot be read: {ex.Message}");
+            return null;
+        }
 
         return Load(text, source);
     }

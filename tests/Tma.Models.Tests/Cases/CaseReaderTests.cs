@@ -50,6 +50,20 @@ public sealed class CaseReaderTests
         Assert.True(Read($"inputs:\n  fixation: {written}\n").Inputs["fixation"].IsUnknown);
 
     [Fact]
+    public void A_file_that_exists_but_cannot_be_read_is_a_located_error_not_a_crash()
+    {
+        // /proc/self/mem (Linux, where CI runs) exists and reading it from offset 0 fails with EIO, even for root, whom
+        // file permissions would not stop.
+
+        var result = CaseReader.ReadFile("/proc/self/mem");
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.FileUnreadable, error.Code);
+        Assert.StartsWith("the file cannot be read: ", error.Message, StringComparison.Ordinal);
+        Assert.Null(result.Value);
+    }
+
+    [Fact]
     public void A_case_given_as_json_is_read_too()
     {
         var data = Read("""{ "inputs": { "fixation": "present", "age": 42, "weapon_access": true } }""");
