@@ -45,6 +45,11 @@ public static class TmaCommandLine
                 usage.ShowHelp = false;
                 parse.Invoke(new InvocationConfiguration { Output = error, Error = error, EnableDefaultExceptionHandler = false });
                 error.WriteLine($"Run `{CommandPath(parse.CommandResult)} --help` for usage.");
+                if (parse.CommandResult.Command.Name == "gate" && parse.CommandResult.Parent is CommandResult { Parent: null })
+                {
+                    Commands.GateCommand.ReportUsageError(parse, output);
+                }
+
                 return ExitCodes.BadInput;
             }
 

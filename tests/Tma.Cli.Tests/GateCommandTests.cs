@@ -329,7 +329,7 @@ public sealed class GateCommandTests : IDisposable
         var located = kind switch
         {
             "policy with errors" => $"{policy}:2:1: error TMA0010: unknown key `max_ppv_dorp`",
-            "unreadable policy" => "/proc/self/mem: error TMA0314: the gate policy cannot be read",
+            "unreadable policy" => "/proc/self/mem: error TMA0007: the file cannot be read",
             "dataset that does not fit" => "error TMA02",
             "package that does not load" => $"{Path.Combine(candidate, "model.yaml")}:",
             "options that do not go together" => "--probability applies to score columns",

@@ -26,13 +26,16 @@ internal static class GateCommand
         var candidateColumn = new Option<string?>("--candidate-score-column") { Description = "Instead of packages: the dataset column holding the candidate's score." };
         var baselineColumn = new Option<string?>("--baseline-score-column") { Description = "Instead of packages: the dataset column holding the baseline's score." };
         var probability = new Option<bool>("--probability") { Description = "With score columns: both columns are predicted probabilities (enables the calibration checks)." };
+        var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text (the table) or json (one document with the outcome, every check and, on bad input, the problems).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
         var command = new Command(Name, """
             Release gate: score the candidate and the baseline package on the same benchmark dataset and judge every
             check of the policy — minimum AUC, non-inferiority of the AUC difference on the lower limit of its DeLong
             95% CI, calibration error and slope (probabilities only), subgroup TPR/FPR gaps, PPV per band, per-case
             latency ratio, version order. A package is a folder or a .tmapkg archive (its signature checked with
-            --trusted-key). Prints a table of every check; exit 0 when all pass, 1 when a check fails, 2 on bad input,
-            which --junit and --markdown report as an error (docs/releasing-models.md).
+            --trusted-key). Prints a table of every check (with --format json, one JSON document); exit 0 when all
+            pass, 1 when a check fails, 2 on bad input or a usage error, which --junit, --markdown and --format json
+            report as an error (docs/releasing-models.md).
 
             Example:
               tma synth --model models/warning-behaviours-triage --rows 20000 --seed 20261201 --group-shift 0 --out bench.csv
@@ -40,14 +43,14 @@ internal static class GateCommand
                 --trusted-key keys/release.public.pem --data bench.csv --policy models/warning-behaviours-triage/gate.yaml \
                 --junit gate.xml --markdown gate.md
             """);
-        foreach (var option in new Option[] { candidate, baseline, data, policy, trusted, junit, markdown, candidateColumn, baselineColumn, probability })
+        foreach (var option in new Option[] { candidate, baseline, data, policy, trusted, junit, markdown, candidateColumn, baselineColumn, probability, format })
         {
             command.Options.Add(option);
         }
 
         command.SetAction(parse =>
         {
-            var run = new Run(clock, parse.GetValue(junit), parse.GetValue(markdown), parse.InvocationConfiguration.Error);
+            var run = new Run(clock, parse.GetValue(junit), parse.GetValue(markdown), parse.GetValue(format) == "json" ? parse.InvocationConfiguration.Output : null, parse.InvocationConfiguration.Error);
             return Execute(run, new Inputs(
                 parse.GetValue(candidate),
                 parse.GetValue(baseline),
@@ -59,6 +62,34 @@ internal static class GateCommand
                 parse.GetValue(trusted) ?? []), parse.InvocationConfiguration.Output);
         });
         return command;
+    }
+
+    /// <summary>
+    /// A usage error (a missing <c>--policy</c>, a misspelt option) ends the gate before it runs, like bad input: CI still
+    /// gets its JUnit/Markdown report with one error case, and the JSON document when <c>--format json</c> was given, so
+    /// a broken pipeline line shows as an error in the test report instead of a missing or stale file.
+    /// </summary>
+    public static void ReportUsageError(ParseResult parse, TextWriter stdout)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var junit = Given<CommandLinePath?>(parse, "--junit");
+        var markdown = Given<CommandLinePath?>(parse, "--markdown");
+        var json = Given<string?>(parse, "--format") == "json" ? stdout : null;
+        var run = new Run(TimeProvider.System, junit, markdown, json, TextWriter.Null);
+        run.BadInput([.. parse.Errors.Select(e => e.Message)], [$"usage error; run `tma {Name} --help`"]);
+    }
+
+    private static T? Given<T>(ParseResult parse, string option)
+    {
+        // The option itself may be what failed to parse; then there is nothing to write to.
+        try
+        {
+            return parse.GetValue<T>(option);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            return default;
+        }
     }
 
     private static int Execute(Run run, Inputs inputs, TextWriter stdout)
@@ -106,7 +137,7 @@ internal static class GateCommand
         var rules = GatePolicy.Load(inputs.Policy.Full);
         if (rules.Value is not { } gatePolicy)
         {
-            var unreadable = rules.Diagnostics.Any(d => d.Code == GateDiagnosticCodes.UnreadableFile);
+            var unreadable = rules.Diagnostics.Any(d => d.Code is GateDiagnosticCodes.UnreadableFile or Tma.Models.Diagnostics.DiagnosticCodes.FileUnreadable);
             return run.BadInput(Lines(rules.Diagnostics), [unreadable ? "the gate policy cannot be read" : "the gate policy has errors"]);
         }
 
@@ -139,10 +170,11 @@ internal static class GateCommand
 
         if (!run.Write(result))
         {
+            run.Json?.Write(GateJson.Error("a report file could not be written", [], run.Report()));
             return ExitCodes.BadInput;
         }
 
-        stdout.Write(GateReports.Table(result, run.Report()));
+        stdout.Write(run.Json is not null ? GateJson.Result(result, run.Report()) : GateReports.Table(result, run.Report()));
         return result.Passed ? ExitCodes.Ok : ExitCodes.CheckFailed;
     }
 
@@ -159,8 +191,11 @@ internal static class GateCommand
         CommandLinePath[] TrustedKeys);
 
     /// <summary>One invocation: its clock, its report files and its error stream; every way it ends goes through here.</summary>
-    private sealed class Run(TimeProvider time, CommandLinePath? junit, CommandLinePath? markdown, TextWriter error)
+    private sealed class Run(TimeProvider time, CommandLinePath? junit, CommandLinePath? markdown, TextWriter? json, TextWriter error)
     {
+        /// <summary>Stdout when <c>--format json</c> was asked for: the result or the error goes there as one document.</summary>
+        public TextWriter? Json => json;
+
         private readonly DateTimeOffset _started = time.GetUtcNow();
         private readonly long _timestamp = time.GetTimestamp();
 
@@ -190,6 +225,7 @@ internal static class GateCommand
             var what = string.Join("; ", summaries);
             TryWrite(junit, () => GateReports.JUnitError(what, located, report));
             TryWrite(markdown, () => GateReports.MarkdownError(what, located));
+            json?.Write(GateJson.Error(what, located, report));
             return ExitCodes.BadInput;
         }
 
