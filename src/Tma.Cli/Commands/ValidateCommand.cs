@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tma.Cli.Reports;
 using Tma.Models.Diagnostics;
 using Tma.Models.Packaging;
 using Tma.Scoring;
@@ -20,61 +21,82 @@ internal static class ValidateCommand
             Example:
               tma validate models/*
             """);
+        var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text (each problem on a line) or json (one document: every package with its diagnostics as fields).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
         command.Arguments.Add(paths);
-        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        command.Options.Add(format);
+        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(format) == "json", parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(CommandLinePath[] paths, TextWriter output, TextWriter error)
+    private static int Run(CommandLinePath[] paths, bool json, TextWriter output, TextWriter error)
     {
-        var failed = 0;
-        foreach (var path in paths)
+        var packages = paths.Select(Validate).ToList();
+        if (json)
         {
-            var result = ModelPackage.Load(path.Full);
-            foreach (var diagnostic in result.Diagnostics)
+            output.Write(CheckJson.Validation(packages));
+        }
+        else
+        {
+            foreach (var package in packages)
             {
-                (diagnostic.Severity == Severity.Error ? error : output).WriteLine(diagnostic);
-            }
+                foreach (var diagnostic in package.Diagnostics)
+                {
+                    (diagnostic.Severity == "error" ? error : output).WriteLine(Text(diagnostic));
+                }
 
-            if (result.Value is { } package && Compiles(package, error, path))
-            {
-                var warnings = result.Diagnostics.Count;
-                output.WriteLine($"ok  {package.Definition.Id} {package.Definition.Version} ({package.Definition.Indicators.Count} indicators, {warnings} warning{(warnings == 1 ? "" : "s")}) {package.ContentHash}");
-            }
-            else
-            {
-                failed++;
-                error.WriteLine($"FAIL {path}: {Math.Max(1, result.Diagnostics.Count(d => d.Severity == Severity.Error))} error(s)");
+                if (package.Valid)
+                {
+                    var warnings = package.Diagnostics.Count;
+                    output.WriteLine($"ok  {package.Id} {package.Version} ({package.Indicators} indicators, {warnings} warning{(warnings == 1 ? "" : "s")}) {package.ContentHash}");
+                }
+                else
+                {
+                    error.WriteLine($"FAIL {package.Path}: {Math.Max(1, package.Diagnostics.Count(d => d.Severity == "error"))} error(s)");
+                }
             }
         }
 
-        return failed == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
+        return packages.All(p => p.Valid) ? ExitCodes.Ok : ExitCodes.BadInput;
     }
+
+    private static ValidatedPackage Validate(CommandLinePath path)
+    {
+        var result = ModelPackage.Load(path.Full);
+        var diagnostics = result.Diagnostics.Select(CheckJson.Of).ToList();
+        if (result.Value is not { } package)
+        {
+            return new ValidatedPackage(path.Given, false, null, null, null, null, null, diagnostics);
+        }
+
+        var compiled = Compile(package, path);
+        diagnostics.AddRange(compiled);
+        var definition = package.Definition;
+        return new ValidatedPackage(path.Given, compiled.Count == 0, definition.Id, definition.Version.ToString(), definition.Kind.ToString().ToLowerInvariant(),
+            definition.Indicators.Count, package.ContentHash, diagnostics);
+    }
+
+    private static string Text(DiagnosticDocument d) =>
+        $"{(d.Line is { } line ? $"{d.File}:{line}:{d.Column}" : d.File)}: {d.Severity}{(d.Code.Length > 0 ? " " + d.Code : "")}: {d.Message}";
 
     /// <summary>
     /// Compiling proves what reading cannot: a classifier's model file matches its declared features and hash, and a
-    /// composite's components resolve to installed packages.
+    /// composite's components resolve to installed packages. Returns the problems (none when it compiles).
     /// </summary>
-    private static bool Compiles(ModelPackage package, TextWriter error, CommandLinePath path)
+    private static List<DiagnosticDocument> Compile(ModelPackage package, CommandLinePath path)
     {
         try
         {
             RiskModelCompiler.Compile(package, options: RiskModelOptions.Default.WithClassifiers());
-            return true;
+            return [];
         }
         catch (ModelLoadException ex)
         {
-            foreach (var diagnostic in ex.Diagnostics)
-            {
-                error.WriteLine(diagnostic);
-            }
-
-            return false;
+            return [.. ex.Diagnostics.Select(CheckJson.Of)];
         }
         catch (NotSupportedException ex)
         {
-            error.WriteLine($"{path.Full}: error: {ex.Message}");
-            return false;
+            return [new DiagnosticDocument("", "error", path.Full, null, null, ex.Message)];
         }
     }
 }

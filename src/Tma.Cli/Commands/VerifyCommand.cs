@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tma.Cli.Reports;
 using Tma.Models.Packaging;
 using Tma.Scoring;
 
@@ -21,13 +22,16 @@ internal static class VerifyCommand
             Example:
               tma verify dist/warning-behaviours-triage-1.0.0.tmapkg --key keys/release.public.pem
             """);
+        var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text (a line per archive) or json (one document: every archive with its failed checks as fields).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
         command.Arguments.Add(archives);
         command.Options.Add(keys);
-        command.SetAction(parse => Run(parse.GetValue(archives)!, parse.GetValue(keys)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        command.Options.Add(format);
+        command.SetAction(parse => Run(parse.GetValue(archives)!, parse.GetValue(keys)!, parse.GetValue(format) == "json", parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(CommandLinePath[] archives, CommandLinePath[] keyPaths, TextWriter output, TextWriter error)
+    private static int Run(CommandLinePath[] archives, CommandLinePath[] keyPaths, bool json, TextWriter output, TextWriter error)
     {
         var trusted = new List<TrustedKey>();
         foreach (var keyPath in keyPaths)
@@ -41,6 +45,13 @@ internal static class VerifyCommand
                 error.WriteLine($"tma verify: {keyPath}: {(ex is FormatException ? ex.Message : "cannot be read")}");
                 return ExitCodes.BadInput;
             }
+        }
+
+        if (json)
+        {
+            var verified = archives.Select(path => Document(path, PackageVerifier.VerifyFile(path.Full, trusted))).ToList();
+            output.Write(CheckJson.Verification(verified));
+            return verified.All(a => a.Valid) ? ExitCodes.Ok : ExitCodes.CheckFailed;
         }
 
         var exit = ExitCodes.Ok;
@@ -69,6 +80,13 @@ internal static class VerifyCommand
         }
 
         return exit;
+    }
+
+    private static VerifiedArchive Document(CommandLinePath path, VerificationResult result)
+    {
+        var manifest = result.Manifest;
+        return new VerifiedArchive(path.Given, result.IsValid, manifest?.Id, manifest?.Version, manifest?.ContentHash, result.SignedBy,
+            manifest?.Engine, manifest?.Engine is { } range ? IsCompatible(range) : null, [.. result.Problems.Select(CheckJson.Of)]);
     }
 
     private static bool IsCompatible(string range) =>

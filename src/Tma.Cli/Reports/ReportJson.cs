@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace Tma.Cli.Reports;
 
@@ -24,7 +23,9 @@ internal static class ReportJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             WriteIndented = true,
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            // Explanations are prose with apostrophes and `code`: keep them readable. The documents are files and
+            // stdout, never embedded in HTML unescaped (the HTML report renders from the records), so this is safe.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         };
         options.MakeReadOnly(populateMissingResolver: true);
