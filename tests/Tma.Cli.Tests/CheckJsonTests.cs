@@ -37,6 +37,34 @@ public sealed class CheckJsonTests : IDisposable
     }
 
     [Fact]
+    public void Dataset_check_reports_the_figures_of_an_accepted_dataset_and_the_refused_columns_of_another()
+    {
+        var data = Path.Combine(_temp, "data.csv");
+        // Hand-made: 4 rows, outcome 1 in 3 of them, `leakage` empty (missing) in 2 of them.
+        File.WriteAllText(data, "leakage,fixation,outcome\npresent,absent,1\n,absent,1\n,present,1\nabsent,absent,0\n");
+        var identifying = Path.Combine(_temp, "named.csv");
+        File.WriteAllText(identifying, "email,leakage,outcome\na@example.org,present,1\n");
+        var model = Repository.Model("warning-behaviours-triage");
+
+        var accepted = Cli.Run("dataset", "check", data, "--model", model, "--format", "json");
+        var refused = Cli.Run("dataset", "check", identifying, "--model", model, "--format", "json");
+
+        Assert.True(accepted.Exit == 0, accepted.Out + accepted.Err);
+        using var json = JsonDocument.Parse(accepted.Out);
+        Assert.True(json.RootElement.GetProperty("accepted").GetBoolean());
+        Assert.Equal(4, json.RootElement.GetProperty("rows").GetInt32());
+        Assert.Equal(0.75, json.RootElement.GetProperty("baseRate").GetDouble(), 12);
+        var leakage = json.RootElement.GetProperty("missingPerInput").EnumerateArray().Single(m => m.GetProperty("input").GetString() == "leakage");
+        Assert.Equal(2, leakage.GetProperty("missing").GetInt32());
+        Assert.Equal(0.5, leakage.GetProperty("share").GetDouble(), 12);
+        Assert.Equal(2, refused.Exit);
+        using var named = JsonDocument.Parse(refused.Out);
+        Assert.False(named.RootElement.GetProperty("accepted").GetBoolean());
+        Assert.Equal("email", named.RootElement.GetProperty("refusedColumns")[0].GetProperty("column").GetString());
+        Assert.Equal("", refused.Err);
+    }
+
+    [Fact]
     public void Verify_reports_the_signer_of_a_good_archive_and_the_failed_check_of_a_tampered_one()
     {
         var key = Path.Combine(_temp, "release");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Tma.Cli.Reports;
 using Tma.Models.Packaging;
 using Tma.Research.Datasets;
 
@@ -27,6 +28,8 @@ internal static class DatasetCommand
         var outcome = new Option<string>("--outcome") { Description = "Name of the outcome column (values 0 or 1).", DefaultValueFactory = _ => DatasetReadOptions.Default.OutcomeColumn };
         var key = new Option<string>("--key") { Description = "Name of the optional case-key column (never a feature).", DefaultValueFactory = _ => DatasetReadOptions.Default.KeyColumn };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip and count bad rows instead of stopping at the first one." };
+        var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text (a summary) or json (one document with the figures, refused columns and located problems).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("check", """
             Check a dataset against a model: row count, outcome base rate, missing values per input. Refuses
             columns that look like direct identifiers (names, e-mail addresses, phone numbers, free text) and
@@ -41,7 +44,10 @@ internal static class DatasetCommand
         command.Options.Add(outcome);
         command.Options.Add(key);
         command.Options.Add(skip);
-        command.SetAction(parse => Run(
+        command.Options.Add(format);
+        command.SetAction(parse => parse.GetValue(format) == "json"
+            ? RunJson(parse.GetValue(file)!, parse.GetValue(model)!, new DatasetReadOptions { OutcomeColumn = parse.GetValue(outcome)!, KeyColumn = parse.GetValue(key)!, SkipBadRows = parse.GetValue(skip) }, parse.InvocationConfiguration.Output)
+            : Run(
             parse.GetValue(file)!,
             parse.GetValue(model)!,
             new DatasetReadOptions { OutcomeColumn = parse.GetValue(outcome)!, KeyColumn = parse.GetValue(key)!, SkipBadRows = parse.GetValue(skip) },
@@ -49,6 +55,53 @@ internal static class DatasetCommand
             parse.InvocationConfiguration.Error));
         return command;
     }
+
+    private static int RunJson(CommandLinePath path, CommandLinePath modelPath, DatasetReadOptions options, TextWriter output)
+    {
+        var package = ModelPackage.Load(modelPath.Full);
+        if (package.Value is null)
+        {
+            output.Write(ReportJson.Serialize(new DatasetCheckDocument(false, path.Given, null, null, null, 0, 0, 0, null, [], [], [], [.. package.Diagnostics.Select(CheckJson.Of)])));
+            return ExitCodes.BadInput;
+        }
+
+        var definition = package.Value.Definition;
+        var result = DatasetCheck.Run(path.Full, definition, options);
+        output.Write(ReportJson.Serialize(new DatasetCheckDocument(
+            result.Succeeded,
+            path.Given,
+            result.Fingerprint,
+            definition.Id,
+            definition.Version.ToString(),
+            result.Rows,
+            result.BadRows,
+            result.Positives,
+            result.Rows > 0 ? result.BaseRate : null,
+            result.GroupNames,
+            [.. result.MissingPerInput.Select(p => new MissingDocument(p.Key, p.Value, result.Rows == 0 ? null : (double)p.Value / result.Rows))],
+            [.. result.RefusedColumns.Select(r => new RefusedDocument(r.Column, r.ColumnNumber, r.Reason))],
+            [.. result.Diagnostics.Select(CheckJson.Of)])));
+        return result.Succeeded ? ExitCodes.Ok : ExitCodes.BadInput;
+    }
+
+    private sealed record DatasetCheckDocument(
+        bool Accepted,
+        string Dataset,
+        string? Fingerprint,
+        string? Model,
+        string? ModelVersion,
+        int Rows,
+        int BadRows,
+        int Positives,
+        double? BaseRate,
+        IReadOnlyList<string> Groups,
+        IReadOnlyList<MissingDocument> MissingPerInput,
+        IReadOnlyList<RefusedDocument> RefusedColumns,
+        IReadOnlyList<DiagnosticDocument> Diagnostics);
+
+    private sealed record MissingDocument(string Input, int Missing, double? Share);
+
+    private sealed record RefusedDocument(string Column, int ColumnNumber, string Reason);
 
     private static int Run(CommandLinePath path, CommandLinePath modelPath, DatasetReadOptions options, TextWriter output, TextWriter error)
     {
