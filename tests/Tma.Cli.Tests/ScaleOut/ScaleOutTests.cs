@@ -17,7 +17,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
     public const string Tenant = "tenant-scale";
     private const int HostCount = 3;
     private const int ClientsPerHost = 4;
-    private const int RequestsPerClient = 24;
+    private const int RequestsPerClient = 18;
     private const int CaseCount = 6;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(180);
