@@ -45,12 +45,17 @@ public sealed partial class CaseStore
                 }
                 catch (System.Data.Common.DbException ex) when (_dialect.IsUniqueViolation(ex))
                 {
-                    throw new CaseStateException("tenant-exists", $"Tenant '{tenantId}' already exists.");
+                    // Another host created it between our look-up and our insert (a missing row cannot be locked):
+                    // this transaction is rolled back, and the attempt is audited below like any other.
+                    exists = true;
                 }
 
-                await AuditLog.AppendAsync(session, tenantId, new TenantHead { HeadSequence = 0, HeadHash = AuditLog.Genesis }, now, administrator, Operation.TenantCreate, AuditOutcome.Allowed, null, null, null).ConfigureAwait(false);
-                await session.CommitAsync().ConfigureAwait(false);
-                return;
+                if (!exists)
+                {
+                    await AuditLog.AppendAsync(session, tenantId, new TenantHead { HeadSequence = 0, HeadHash = AuditLog.Genesis }, now, administrator, Operation.TenantCreate, AuditOutcome.Allowed, null, null, null).ConfigureAwait(false);
+                    await session.CommitAsync().ConfigureAwait(false);
+                    return;
+                }
             }
         }
 

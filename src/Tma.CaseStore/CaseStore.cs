@@ -118,11 +118,15 @@ public sealed partial class CaseStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Validate();
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        long now;
         CaseStoreException failure;
         await using (var session = await Session.BeginAsync(_dialect, cancellationToken).ConfigureAwait(false))
         {
             var head = await LockTenantAsync(session, caller.TenantId).ConfigureAwait(false);
+
+            // The time is read while the tenant is locked, so that within one host the entries' times follow their
+            // sequence even when operations queued for the lock (across hosts they follow it up to clock skew).
+            now = _time.GetUtcNow().ToUnixTimeMilliseconds();
             var (outcome, refusal, caseRow) = await AuthorizeAsync(session, caller, operation, caseId).ConfigureAwait(false);
             if (refusal is not null)
             {

@@ -17,6 +17,14 @@ public sealed record HostSettings
     /// <summary>Folder of model packages: signed archives (<c>*.tmapkg</c> + <c>.sig</c>) and, in development mode, package folders.</summary>
     public string ModelsDirectory { get; init; } = "models";
 
+    /// <summary>
+    /// Seconds between full rescans of <see cref="ModelsDirectory"/> (key <c>Tma:ModelRescanSeconds</c>; default 60).
+    /// File-system events pick up a new package at once on a local disk; on a volume shared by several hosts (NFS, SMB,
+    /// a cloud file share) events from other machines do not arrive, and this interval bounds how long hosts can
+    /// serve different package sets.
+    /// </summary>
+    public int ModelRescanSeconds { get; init; } = 60;
+
     /// <summary>PEM files of the public keys whose signatures the host trusts.</summary>
     public IReadOnlyList<string> TrustedKeyFiles { get; init; } = [];
 
@@ -66,6 +74,11 @@ public sealed record HostSettings
         if (!Directory.Exists(ModelsDirectory))
         {
             problems.Add($"models: folder `{ModelsDirectory}` does not exist");
+        }
+
+        if (ModelRescanSeconds < 1)
+        {
+            problems.Add("models: the rescan interval (Tma:ModelRescanSeconds) must be at least 1 second");
         }
 
         if (TrustedKeyFiles.Count == 0 && !AllowUnsignedModels)

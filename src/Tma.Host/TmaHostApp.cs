@@ -139,6 +139,7 @@ public static class TmaHostApp
             Postgres = section["Postgres"],
             KeysFile = section["Keys"],
             ModelsDirectory = section["Models"] ?? "models",
+            ModelRescanSeconds = int.TryParse(section["ModelRescanSeconds"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rescan) ? rescan : 60,
             TrustedKeyFiles = (section["TrustedKeys"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             AllowUnsignedModels = string.Equals(section["AllowUnsignedModels"], "true", StringComparison.OrdinalIgnoreCase),
             Development = string.Equals(section["Development"], "true", StringComparison.OrdinalIgnoreCase),
@@ -200,6 +201,7 @@ public static class TmaHostApp
         {
             PackageDirectory = Path.GetFullPath(settings.ModelsDirectory),
             AllowUnsigned = settings.AllowUnsignedModels,
+            RescanInterval = TimeSpan.FromSeconds(settings.ModelRescanSeconds),
         };
         foreach (var key in settings.TrustedKeyFiles)
         {

@@ -57,6 +57,22 @@ public sealed class HostSettingsTests : IDisposable
         Assert.Null(used.Tokens.SigningKeyFile);
     }
 
+    [Fact]
+    public void A_model_rescan_interval_below_one_second_is_named_at_start_up()
+    {
+        var ex = Assert.Throws<HostSettingsException>(() => Start(("Tma:Store", Store), ("Tma:Development", "true"), ("Tma:ModelRescanSeconds", "0")));
+
+        Assert.Contains("models: the rescan interval (Tma:ModelRescanSeconds) must be at least 1 second", ex.Problems);
+    }
+
+    [Fact]
+    public async Task The_model_rescan_interval_is_read_from_configuration()
+    {
+        await using var app = Start(("Tma:Store", Store), ("Tma:Development", "true"), ("Tma:ModelRescanSeconds", "5"));
+
+        Assert.Equal(5, ((HostSettings)app.Services.GetService(typeof(HostSettings))!).ModelRescanSeconds);
+    }
+
     private string Store => Path.Combine(_directory, "tma.db");
 
     private WebApplication Start(params (string Key, string Value)[] settings) =>

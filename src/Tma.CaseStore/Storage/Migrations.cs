@@ -251,21 +251,18 @@ internal static class Migrations
             return;
         }
 
-        await using (var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false))
+        // Under the migration lock too: PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against itself (two hosts
+        // starting together on an empty schema both pass the check and one fails on the catalog's unique index).
+        await using (var session = await LockedSessionAsync(dialect, cancellationToken).ConfigureAwait(false))
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL)",
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await session.ExecuteAsync(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL)").ConfigureAwait(false);
+            await session.CommitAsync().ConfigureAwait(false);
         }
 
         foreach (var migration in All)
         {
-            await using var session = await Session.BeginAsync(dialect, cancellationToken).ConfigureAwait(false);
-            if (dialect.MigrationLockSql is { } lockSql)
-            {
-                await session.ExecuteAsync(lockSql).ConfigureAwait(false);
-            }
-
+            await using var session = await LockedSessionAsync(dialect, cancellationToken).ConfigureAwait(false);
             var applied = await session.QueryAsync<long>("SELECT version FROM schema_migrations").ConfigureAwait(false);
             var newest = applied.Count == 0 ? 0 : applied.Max();
             if (newest > Latest)
@@ -294,6 +291,27 @@ internal static class Migrations
             {
                 throw new SchemaVersionException($"Migration {migration.Version} failed and was rolled back.", ex);
             }
+        }
+    }
+
+    /// <summary>A write transaction holding the migration lock (PostgreSQL: a transaction-scoped advisory lock; SQLite's
+    /// BEGIN IMMEDIATE already excludes other writers), so that hosts starting together migrate one after another.</summary>
+    private static async Task<Session> LockedSessionAsync(SqlDialect dialect, CancellationToken cancellationToken)
+    {
+        var session = await Session.BeginAsync(dialect, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (dialect.MigrationLockSql is { } lockSql)
+            {
+                await session.ExecuteAsync(lockSql).ConfigureAwait(false);
+            }
+
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 }

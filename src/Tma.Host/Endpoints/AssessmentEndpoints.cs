@@ -37,7 +37,7 @@ internal static class AssessmentEndpoints
                 enteredBy = r.EnteredBy,
                 enteredAt = r.EnteredAt,
                 assessment = r.ReadAssessment(),
-            }));
+            }).ToArray()); // read every assessment before answering: a failure is then an error, not a cut-off 200
         }).WithName("ListAssessments");
 
         api.MapGet("/cases/{caseId:guid}/risk-curve", async (Guid caseId, bool? includeChallengers, HttpContext http, Store store, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Tma.Scoring.Assessments;
 
@@ -33,8 +34,24 @@ public static class AssessmentJson
             // JSON document, never embedded in HTML unescaped, so the relaxed encoder is safe here.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmittedNullsAreNotMissing } },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>
+    /// Nulls are omitted when written, so a <c>required</c> property that may be null (the level of an unassessable
+    /// result) is absent when read back; it then reads as null instead of failing as missing.
+    /// </summary>
+    private static void OmittedNullsAreNotMissing(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.IsRequired && property.IsSetNullable)
+            {
+                property.IsRequired = false;
+            }
+        }
     }
 }

@@ -38,6 +38,26 @@ public sealed class CaseScoringTests
     }
 
     [Fact]
+    public async Task An_unassessable_assessment_reads_back_although_its_level_is_omitted()
+    {
+        await using var harness = await StoreHarness.CreateAsync(Backend.Sqlite);
+        var store = await harness.OpenAsync();
+        var world = await World.CreateAsync(store);
+        var created = await store.CreateCaseAsync(world.Manager, new NewCase("subject-ref-9", CaseCategory.Violence, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        var day = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
+        await store.AddObservationAsync(world.Manager, created.Id, new NewObservation("leakage", "possible", day, "colleague report"));
+        var model = RiskModelCompiler.Load(ModelPath());
+
+        var (_, assessment) = await store.AssessAndStoreAsync(world.Manager, created.Id, model, asOf: day.AddDays(1));
+        var stored = (await store.GetAssessmentsAsync(world.Manager, created.Id)).Single();
+
+        // The stable JSON omits nulls, so `level` and `levelLabel` are absent; reading it back failed as "missing required properties".
+        Assert.Equal((Conclusion.Unassessable, null), (assessment.Conclusion, assessment.Level));
+        Assert.DoesNotContain("\"level\"", stored.Assessment.AssessmentJson, StringComparison.Ordinal);
+        Assert.Equal(AssessmentJson.Serialize(assessment), AssessmentJson.Serialize(stored.ReadAssessment()));
+    }
+
+    [Fact]
     public async Task A_challenger_assessment_is_recorded_but_not_on_the_shown_risk_curve()
     {
         await using var harness = await StoreHarness.CreateAsync(Backend.Sqlite);
