@@ -194,7 +194,7 @@ public sealed class Pkcs11KeyProvider : IKeyProvider, IDisposable
         IObjectHandle? key;
         try
         {
-            key = _token.Use(session => _token.FindKey(session, CurrentKeyId));
+            key = _token.Use(session => _token.FindKey(session, CurrentKeyId, fresh: true));
         }
         catch (Pkcs11Exception ex)
         {

@@ -147,10 +147,17 @@ internal sealed class Pkcs11Token
     }
 
     /// <summary>The handle of the AES secret key with this label, or null when the token has none.</summary>
+    /// <param name="session">The session to search with.</param>
+    /// <param name="label">The key's label.</param>
+    /// <param name="fresh">Search the token even when a handle is cached (at start-up: the key may have been deleted).</param>
     /// <exception cref="Pkcs11KeyProviderException">More than one AES key carries the label.</exception>
-    public IObjectHandle? FindKey(ISession session, string label)
+    public IObjectHandle? FindKey(ISession session, string label, bool fresh = false)
     {
-        if (_keys.TryGetValue(label, out var cached))
+        if (fresh)
+        {
+            _keys.TryRemove(label, out _);
+        }
+        else if (_keys.TryGetValue(label, out var cached))
         {
             return cached;
         }
