@@ -45,8 +45,9 @@ public sealed record HostSettings
     public bool AllowUnsignedModels { get; init; }
 
     /// <summary>
-    /// Development mode (key <c>Tma:Development</c>): when no store key or token key is configured, a local key file
-    /// and token key are created next to the store, announced in the log, and removed again if the start fails.
+    /// Development mode (key <c>Tma:Development</c>): allows the local key provider (which refuses to start outside it)
+    /// and <c>Tma:Pkcs11:CreateKey</c>; when no store key or token key is configured, a local key file (local provider
+    /// only) and token key are created next to the store, announced in the log, and removed again if the start fails.
     /// Outside development mode no key file is ever created.
     /// </summary>
     public bool Development { get; init; }

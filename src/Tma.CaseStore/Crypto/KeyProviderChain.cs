@@ -46,7 +46,8 @@ public sealed class KeyProviderChain : IKeyProvider, IDisposable
     {
         ArgumentNullException.ThrowIfNull(wrappedKey);
         CryptographicException? last = null;
-        foreach (var provider in _providers)
+        // The provider whose current key it is first, then the others in order (a provider may hold older keys too).
+        foreach (var provider in _providers.OrderBy(p => p.CurrentKeyId == wrappedKey.KeyId ? 0 : 1))
         {
             try
             {

@@ -187,7 +187,16 @@ internal sealed class Pkcs11Token
 
     private ISession LogIn()
     {
-        var session = _slot.OpenSession(SessionType.ReadOnly);
+        ISession session;
+        try
+        {
+            session = _slot.OpenSession(SessionType.ReadOnly);
+        }
+        catch (Pkcs11Exception ex)
+        {
+            throw new Pkcs11KeyProviderException(Pkcs11Failure.ModuleFailed, $"Opening a session on token `{Label}` failed ({ex.RV}).", ex);
+        }
+
         try
         {
             session.Login(CKU.CKU_USER, _pin);
