@@ -97,6 +97,17 @@ public sealed record HostSettings
                 break;
         }
 
+        // Settings of a provider that is not in use are a forgotten step, not something to ignore silently.
+        if (KeyProvider == KeyProviders.Pkcs11 && KeysFile is not null && PreviousKeyProvider != KeyProviders.Local)
+        {
+            problems.Add($"keys: Tma:Keys (`{KeysFile}`) is set but Tma:KeyProvider is pkcs11: to move the keys of that file into the HSM, give it as Tma:PreviousKeys with Tma:PreviousKeyProvider=local (docs/operations.md); otherwise remove it");
+        }
+
+        if (KeyProvider == KeyProviders.Local && !string.IsNullOrWhiteSpace(Pkcs11.Module))
+        {
+            problems.Add("keys: Tma:Pkcs11:Module is set but Tma:KeyProvider is local (the default): set Tma:KeyProvider=pkcs11 to use the HSM");
+        }
+
         switch (PreviousKeyProvider)
         {
             case null:

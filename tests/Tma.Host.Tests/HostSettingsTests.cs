@@ -111,6 +111,24 @@ public sealed class HostSettingsTests : IDisposable
         Assert.DoesNotContain("1234", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Settings_of_a_provider_that_is_not_in_use_are_refused_not_ignored()
+    {
+        var keys = Path.Combine(_directory, "store.keys");
+        await File.WriteAllTextAsync(keys, LocalKeyProvider.GenerateEntry("k1") + "\n");
+        var module = Path.Combine(_directory, "module.so");
+        await File.WriteAllTextAsync(module, "");
+
+        var forgottenPrevious = Assert.Throws<HostSettingsException>(() => Start(("Tma:Store", Store), ("Tma:KeyProvider", "pkcs11"), ("Tma:Pkcs11:Module", module), ("Tma:Pkcs11:TokenLabel", "t"),
+            ("Tma:Pkcs11:Pin", "1234"), ("Tma:Pkcs11:KeyLabel", "k"), ("Tma:Keys", keys), ("Tma:Authority", "https://login.example.org/tenant")));
+        var forgottenProvider = Assert.Throws<HostSettingsException>(() => Start(("Tma:Store", Store), ("Tma:Development", "true"), ("Tma:Keys", keys), ("Tma:Pkcs11:Module", module),
+            ("Tma:Authority", "https://login.example.org/tenant")));
+
+        Assert.StartsWith("keys: Tma:Keys (", Assert.Single(forgottenPrevious.Problems), StringComparison.Ordinal);
+        Assert.Contains("Tma:PreviousKeyProvider=local", forgottenPrevious.Message, StringComparison.Ordinal);
+        Assert.Equal("keys: Tma:Pkcs11:Module is set but Tma:KeyProvider is local (the default): set Tma:KeyProvider=pkcs11 to use the HSM", Assert.Single(forgottenProvider.Problems));
+    }
+
     private string Store => Path.Combine(_directory, "tma.db");
 
     private WebApplication Start(params (string Key, string Value)[] settings) =>
