@@ -59,12 +59,16 @@ exec 9>"$dir/.lock"
 flock 9
 
 new_pin() { (umask 077; head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$1"); }
-[[ -s "$dir/user.pin" ]] || new_pin "$dir/user.pin"
-[[ -s "$dir/so.pin" ]] || new_pin "$dir/so.pin"
+if [[ ! -s "$dir/user.pin" || ! -s "$dir/so.pin" ]]; then
+  # New PINs: a token left from before (its PINs lost) could not be logged in to any more, so it goes.
+  find "$dir/tokens" -mindepth 1 -delete
+  new_pin "$dir/user.pin"
+  new_pin "$dir/so.pin"
+fi
 pin="$(cat "$dir/user.pin")"
 
-# 3. The token, initialised once (the PIN files and the token are created together; a token without them is
-#    re-created).
+# 3. The token, initialised once (the PIN files and the token are created together; a token whose PIN files are
+#    lost is re-created).
 if ! softhsm2-util --show-slots 2>/dev/null | grep -Eq "^ +Label: +$token *$"; then
   log "initialising token $token in $dir/tokens"
   softhsm2-util --init-token --free --label "$token" --so-pin "$(cat "$dir/so.pin")" --pin "$pin" >&2
