@@ -13,16 +13,22 @@ mkdir -p benchmarks/results
 
 dotnet build -c Release src/Tma.Cli -v quiet -nologo >/dev/null
 dotnet build -c Release benchmarks/Tma.LoadTest -v quiet -nologo >/dev/null
-tma="src/Tma.Cli/bin/Release/net10.0/tma.dll"
-load="benchmarks/Tma.LoadTest/bin/Release/net10.0/Tma.LoadTest.dll"
+tma="$PWD/src/Tma.Cli/bin/Release/net10.0/tma.dll"
+load="$PWD/benchmarks/Tma.LoadTest/bin/Release/net10.0/Tma.LoadTest.dll"
 
 run() { # label, extra serve args...
   local label="$1"; shift
   local port=$((5090 + RANDOM % 800))
-  dotnet "$tma" serve --urls "http://127.0.0.1:$port" --store "$work/$label.db" --models models --allow-unsigned --rate-limit 100000000 "$@" >"$work/$label.log" 2>&1 &
+  # Development mode: local store keys and a token key, created next to the SQLite store (or, with PostgreSQL, in
+  # the working folder, here $work/$label).
+  mkdir -p "$work/$label"
+  (cd "$work/$label" && exec dotnet "$tma" serve --urls "http://127.0.0.1:$port" --store "$work/$label.db" --models "$OLDPWD/models" \
+    --allow-unsigned --development --rate-limit 100000000 "$@") >"$work/$label.log" 2>&1 &
   server=$!
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/ready" >/dev/null && break; sleep 0.5; done
-  dotnet "$load" --url "http://127.0.0.1:$port" --token-key "$work/$label.db.token.pem" --seconds "$seconds" \
+  local token="$work/$label.db.token.pem"
+  [[ -f "$token" ]] || token="$work/$label/tma-development.token.pem"
+  dotnet "$load" --url "http://127.0.0.1:$port" --token-key "$token" --seconds "$seconds" \
     --concurrency "$concurrency" --label "$label" --out "benchmarks/results/load-test-$label.md"
   kill "$server"; wait "$server" 2>/dev/null || true
   server=""

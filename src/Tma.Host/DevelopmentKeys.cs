@@ -4,7 +4,7 @@ namespace Tma.Host;
 
 /// <summary>
 /// The key files of development mode: created only when <see cref="HostSettings.Development"/> is set and nothing is
-/// configured, next to the store (or in the working folder for PostgreSQL), readable by the owner only, announced in
+/// configured (the store key file only for the local key provider), next to the store (or in the working folder for PostgreSQL), readable by the owner only, announced in
 /// the log, and removed again when the start fails so that a failed start leaves nothing behind.
 /// </summary>
 internal sealed class DevelopmentKeys
@@ -20,7 +20,7 @@ internal sealed class DevelopmentKeys
         }
 
         var stem = settings.Postgres is null ? Path.GetFullPath(settings.StorePath) : Path.GetFullPath("tma-development");
-        if (settings.KeysFile is null && Environment.GetEnvironmentVariable(HostSettings.LocalKeyEnvironment) is null)
+        if (settings.KeyProvider == KeyProviders.Local && settings.KeysFile is null && Environment.GetEnvironmentVariable(HostSettings.LocalKeyEnvironment) is null)
         {
             settings = settings with { KeysFile = Ensure(stem + ".keys", () => LocalKeyProvider.GenerateEntry("dev-1") + "\n", "store key file", logger) };
         }

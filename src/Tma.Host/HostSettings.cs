@@ -11,8 +11,29 @@ public sealed record HostSettings
     /// <summary>PostgreSQL connection string for production; null for the embedded SQLite store.</summary>
     public string? Postgres { get; init; }
 
-    /// <summary>Key file of the store's key-encryption keys (<c>id:base64</c> lines); null reads <c>TMA_CASESTORE_KEYS</c>.</summary>
+    /// <summary>
+    /// Which key provider wraps the store's data keys (<c>Tma:KeyProvider</c>): <c>pkcs11</c> (an HSM, see
+    /// <see cref="Pkcs11"/>) or <c>local</c> (the default: a key file or <c>TMA_CASESTORE_KEYS</c>, development mode only).
+    /// </summary>
+    public string KeyProvider { get; init; } = "local";
+
+    /// <summary>Local provider: key file of the store's key-encryption keys (<c>id:base64</c> lines); null reads <c>TMA_CASESTORE_KEYS</c>. Development only.</summary>
     public string? KeysFile { get; init; }
+
+    /// <summary>PKCS#11 provider settings (<c>Tma:Pkcs11:*</c>), used when <see cref="KeyProvider"/> is <c>pkcs11</c>.</summary>
+    public Pkcs11Settings Pkcs11 { get; init; } = new();
+
+    /// <summary>
+    /// During a rotation from one key provider to another: the provider the data keys are still wrapped with, used to
+    /// unwrap only (<c>Tma:PreviousKeyProvider</c>: <c>local</c> or <c>pkcs11</c>); null (the default) for none.
+    /// </summary>
+    public string? PreviousKeyProvider { get; init; }
+
+    /// <summary>Previous local provider: its key file (<c>Tma:PreviousKeys</c>); null reads <c>TMA_CASESTORE_KEYS</c>.</summary>
+    public string? PreviousKeysFile { get; init; }
+
+    /// <summary>Previous PKCS#11 provider (<c>Tma:PreviousPkcs11:*</c>, the same keys as <c>Tma:Pkcs11</c>).</summary>
+    public Pkcs11Settings PreviousPkcs11 { get; init; } = new() { Section = "Tma:PreviousPkcs11" };
 
     /// <summary>Folder of model packages: signed archives (<c>*.tmapkg</c> + <c>.sig</c>) and, in development mode, package folders.</summary>
     public string ModelsDirectory { get; init; } = "models";
@@ -32,8 +53,9 @@ public sealed record HostSettings
     public bool AllowUnsignedModels { get; init; }
 
     /// <summary>
-    /// Development mode (key <c>Tma:Development</c>): when no store key or token key is configured, a local key file
-    /// and token key are created next to the store, announced in the log, and removed again if the start fails.
+    /// Development mode (key <c>Tma:Development</c>): allows the local key provider (which refuses to start outside it)
+    /// and <c>Tma:Pkcs11:CreateKey</c>; when no store key or token key is configured, a local key file (local provider
+    /// only) and token key are created next to the store, announced in the log, and removed again if the start fails.
     /// Outside development mode no key file is ever created.
     /// </summary>
     public bool Development { get; init; }
@@ -61,6 +83,75 @@ public sealed record HostSettings
 
     /// <summary>The environment variable the local key provider reads when no key file is given.</summary>
     public const string LocalKeyEnvironment = "TMA_CASESTORE_KEYS";
+
+    private List<string> KeyProblems()
+    {
+        var problems = new List<string>();
+        switch (KeyProvider)
+        {
+            case KeyProviders.Pkcs11:
+                problems.AddRange(Pkcs11.Problems(Development));
+                break;
+            case KeyProviders.Local when !Development:
+                problems.Add(KeysFile is null && Environment.GetEnvironmentVariable(LocalKeyEnvironment) is null
+                    ? "keys: configure the key provider: Tma:KeyProvider=pkcs11 with Tma:Pkcs11:Module, Tma:Pkcs11:TokenLabel, Tma:Pkcs11:Pin (or PinFile) and Tma:Pkcs11:KeyLabel (docs/operations.md); local key files (--keys, Tma:Keys, TMA_CASESTORE_KEYS) are for development only, and --development (Tma:Development) creates one next to the store"
+                    : $"keys: the local key provider (--keys, Tma:Keys, {LocalKeyEnvironment}) is for development only and refuses to start outside development mode (Tma:Development); production uses Tma:KeyProvider=pkcs11 (docs/operations.md), and Tma:PreviousKeyProvider=local with Tma:PreviousKeys moves existing keys into it");
+                break;
+            case KeyProviders.Local:
+                problems.AddRange(LocalProblems(KeysFile, "Tma:Keys"));
+                break;
+            default:
+                problems.Add($"keys: Tma:KeyProvider: `{KeyProvider}` is not a key provider (local, pkcs11)");
+                break;
+        }
+
+        // Settings of a provider that is not in use are a forgotten step, not something to ignore silently.
+        if (KeyProvider == KeyProviders.Pkcs11 && KeysFile is not null && PreviousKeyProvider != KeyProviders.Local)
+        {
+            problems.Add($"keys: Tma:Keys (`{KeysFile}`) is set but Tma:KeyProvider is pkcs11: to move the keys of that file into the HSM, give it as Tma:PreviousKeys with Tma:PreviousKeyProvider=local (docs/operations.md); otherwise remove it");
+        }
+
+        if (KeyProvider == KeyProviders.Local && !string.IsNullOrWhiteSpace(Pkcs11.Module))
+        {
+            problems.Add("keys: Tma:Pkcs11:Module is set but Tma:KeyProvider is local (the default): set Tma:KeyProvider=pkcs11 to use the HSM");
+        }
+
+        switch (PreviousKeyProvider)
+        {
+            case null:
+                break;
+            case KeyProviders.Local when KeyProvider == KeyProviders.Local:
+                problems.Add("keys: Tma:PreviousKeyProvider: from one local key to the next, append the new key to the key file instead (its last entry is current)");
+                break;
+            case KeyProviders.Local:
+                problems.AddRange(LocalProblems(PreviousKeysFile, "Tma:PreviousKeys"));
+                break;
+            case KeyProviders.Pkcs11:
+                problems.AddRange(PreviousPkcs11.Problems(development: false));
+                break;
+            default:
+                problems.Add($"keys: Tma:PreviousKeyProvider: `{PreviousKeyProvider}` is not a key provider (local, pkcs11)");
+                break;
+        }
+
+        return problems;
+    }
+
+    private static List<string> LocalProblems(string? file, string setting)
+    {
+        var problems = new List<string>();
+        if (file is not null && !File.Exists(file))
+        {
+            problems.Add($"keys: {setting}: file `{file}` does not exist");
+        }
+
+        if (file is null && Environment.GetEnvironmentVariable(LocalKeyEnvironment) is null)
+        {
+            problems.Add($"keys: give the local key file ({setting}) or {LocalKeyEnvironment}");
+        }
+
+        return problems;
+    }
 
     /// <summary>Every problem with these settings, empty when they are usable.</summary>
     public IReadOnlyList<string> Problems()
@@ -91,15 +182,7 @@ public sealed record HostSettings
             problems.Add($"models: trusted key file `{key}` does not exist");
         }
 
-        if (KeysFile is not null && !File.Exists(KeysFile))
-        {
-            problems.Add($"keys: file `{KeysFile}` does not exist");
-        }
-
-        if (KeysFile is null && Environment.GetEnvironmentVariable(LocalKeyEnvironment) is null)
-        {
-            problems.Add($"keys: give the store's key file (--keys, Tma:Keys) or {LocalKeyEnvironment}; for development, --development (Tma:Development) creates one next to the store");
-        }
+        problems.AddRange(KeyProblems());
 
         foreach (var (id, reference) in Challengers)
         {

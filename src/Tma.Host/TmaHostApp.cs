@@ -51,7 +51,7 @@ public static class TmaHostApp
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Tma.Host")));
         builder.Services.AddOptions<KestrelServerOptions>().Configure<HostSettings>((kestrel, settings) => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(services => KeyProvider(services.GetRequiredService<HostSettings>()));
+        builder.Services.AddSingleton(services => KeyProviders.Create(services.GetRequiredService<HostSettings>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("Tma.Host")));
         builder.Services.AddSingleton(services => OpenStore(services.GetRequiredService<HostSettings>(), services.GetRequiredService<IKeyProvider>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [HealthResponses.ReadyTag])
@@ -83,6 +83,17 @@ public static class TmaHostApp
             // has opened, its data may already be wrapped with them: they are then never removed.)
             app.Services.GetRequiredService<DevelopmentKeys>().RemoveCreated();
             throw new HostSettingsException(problems);
+        }
+
+        try
+        {
+            // Opens the HSM (module, token, PIN, key) or reads the key file: a wrong one is a settings problem too.
+            _ = app.Services.GetRequiredService<IKeyProvider>();
+        }
+        catch (HostSettingsException)
+        {
+            app.Services.GetRequiredService<DevelopmentKeys>().RemoveCreated();
+            throw;
         }
 
         app.UseRequestLogging();
@@ -137,7 +148,12 @@ public static class TmaHostApp
         {
             StorePath = section["Store"] ?? "tma.db",
             Postgres = section["Postgres"],
+            KeyProvider = (section["KeyProvider"] ?? KeyProviders.Local).Trim().ToLowerInvariant(),
             KeysFile = section["Keys"],
+            Pkcs11 = ReadPkcs11(section.GetSection("Pkcs11"), "Tma:Pkcs11", allowCreate: true),
+            PreviousKeyProvider = section["PreviousKeyProvider"] is { Length: > 0 } previous ? previous.Trim().ToLowerInvariant() : null,
+            PreviousKeysFile = section["PreviousKeys"],
+            PreviousPkcs11 = ReadPkcs11(section.GetSection("PreviousPkcs11"), "Tma:PreviousPkcs11", allowCreate: false),
             ModelsDirectory = section["Models"] ?? "models",
             ModelRescanSeconds = int.TryParse(section["ModelRescanSeconds"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rescan) ? rescan : 60,
             TrustedKeyFiles = (section["TrustedKeys"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -157,6 +173,18 @@ public static class TmaHostApp
             Claims = ReadClaims(section.GetSection("Claims")),
         };
     }
+
+    private static Pkcs11Settings ReadPkcs11(IConfigurationSection pkcs11, string name, bool allowCreate) => new()
+    {
+        Section = name,
+        Module = pkcs11["Module"],
+        TokenLabel = pkcs11["TokenLabel"],
+        Slot = pkcs11["Slot"],
+        Pin = pkcs11["Pin"],
+        PinFile = pkcs11["PinFile"],
+        KeyLabel = pkcs11["KeyLabel"],
+        CreateKey = allowCreate && string.Equals(pkcs11["CreateKey"], "true", StringComparison.OrdinalIgnoreCase),
+    };
 
     private static ClaimMapping ReadClaims(IConfigurationSection claims)
     {
@@ -215,9 +243,6 @@ public static class TmaHostApp
         registry.StartAsync().GetAwaiter().GetResult();
         return registry;
     }
-
-    private static IKeyProvider KeyProvider(HostSettings settings) =>
-        settings.KeysFile is not null ? LocalKeyProvider.FromFile(settings.KeysFile) : LocalKeyProvider.FromEnvironment();
 
     private static Tma.CaseStore.CaseStore OpenStore(HostSettings settings, IKeyProvider keys, TimeProvider time)
     {

@@ -71,6 +71,8 @@ public class HostFixture : IAsyncLifetime
                 web.UseSetting("Tma:Postgres", postgres);
             }
 
+            // Local store keys are for development only: the host refuses them outside development mode.
+            web.UseSetting("Tma:Development", "true");
             web.UseSetting("Tma:Keys", storeKeys);
             web.UseSetting("Tma:Models", ModelsDirectory);
             if (TrustedKeys.Count == 0)

@@ -24,6 +24,7 @@ public sealed class RequestLoggingTests : IAsyncLifetime
         {
             builder.WebHost.UseTestServer();
             builder.WebHost.UseSetting("Tma:Store", Path.Combine(_directory, "tma.db"));
+            builder.WebHost.UseSetting("Tma:Development", "true"); // local store keys need development mode
             builder.WebHost.UseSetting("Tma:Keys", keys);
             builder.WebHost.UseSetting("Tma:TokenKey", token);
             builder.WebHost.UseSetting("Tma:Models", Repository.Path("models"));

@@ -6,9 +6,10 @@ namespace Tma.CaseStore;
 public sealed record WrappedKey(string KeyId, byte[] Ciphertext);
 
 /// <summary>
-/// Holds the key-encryption keys (KEKs) that wrap the store's data keys. <see cref="LocalKeyProvider"/> reads them
-/// from a file or an environment variable for development; a production host implements this interface over its
-/// KMS or HSM. The store never sees a KEK, only wrapped and unwrapped data keys.
+/// Holds the key-encryption keys (KEKs) that wrap the store's data keys. <see cref="Pkcs11KeyProvider"/> keeps them in
+/// an HSM; <see cref="LocalKeyProvider"/> reads them from a file or an environment variable for development; a host
+/// on a cloud KMS implements this interface over it (docs/operations.md). The store never sees a KEK, only wrapped and
+/// unwrapped data keys. Implementations must be safe to call from many threads at once.
 /// </summary>
 public interface IKeyProvider
 {

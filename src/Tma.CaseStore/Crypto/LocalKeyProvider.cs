@@ -9,8 +9,9 @@ namespace Tma.CaseStore;
 /// current key, so appending a new entry and calling <see cref="CaseStore.RotateKeysAsync"/> rotates.
 /// Wrapping is AES-256-GCM with a random nonce and the store's context as associated data.
 /// </summary>
-/// <remarks>Not for production: the keys sit in a file or the environment next to the data. Implement
-/// <see cref="IKeyProvider"/> over a KMS instead.</remarks>
+/// <remarks>Not for production: the keys sit in a file or the environment next to the data, and the host refuses this
+/// provider outside development mode. Use <see cref="Pkcs11KeyProvider"/> (an HSM), or implement
+/// <see cref="IKeyProvider"/> over a KMS; <see cref="KeyProviderChain"/> moves existing keys there.</remarks>
 public sealed class LocalKeyProvider : IKeyProvider
 {
     private const byte FormatVersion = 1;

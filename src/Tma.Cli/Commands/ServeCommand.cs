@@ -14,12 +14,12 @@ internal static class ServeCommand
         var store = PathOptions.Output("--store", null, "SQLite file of the embedded store (key Tma:Store; default tma.db).");
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (production; key Tma:Postgres); replaces --store." };
         var models = PathOptions.Folder("--models", null, "Folder of model packages (key Tma:Models; default models).", mustExist: true);
-        var keys = PathOptions.File("--keys", null, "Key file of the store's key-encryption keys (key Tma:Keys; default: TMA_CASESTORE_KEYS).", mustExist: true);
+        var keys = PathOptions.File("--keys", null, "DEVELOPMENT ONLY (with --development): key file of the local key provider (key Tma:Keys; default: TMA_CASESTORE_KEYS). Production keeps its keys in an HSM: Tma:KeyProvider=pkcs11 and Tma:Pkcs11:* (docs/operations.md).", mustExist: true);
         var tokenKey = PathOptions.File("--token-key", null, "PEM key that signs/validates local tokens (key Tma:TokenKey; see `tma token`).", mustExist: true);
         var authority = new Option<string?>("--authority") { Description = "OIDC authority (https://…) for production tokens (key Tma:Authority); replaces --token-key." };
         var trusted = PathOptions.Files("--trusted-key", null, "Public key (PEM, from `tma keygen`) whose package signatures are trusted (key Tma:TrustedKeys); repeatable.", mustExist: true);
         var allowUnsigned = new Option<bool>("--allow-unsigned") { Description = "DEVELOPMENT ONLY: also load unsigned archives and plain package folders (key Tma:AllowUnsignedModels)." };
-        var development = new Option<bool>("--development") { Description = "DEVELOPMENT ONLY: create a local store key file and token key next to the store when none is configured (key Tma:Development)." };
+        var development = new Option<bool>("--development") { Description = "DEVELOPMENT ONLY: allow the local key provider (--keys), and create a local store key file and token key next to the store when none is configured (key Tma:Development)." };
         var challengers = new Option<string[]>("--challenger") { Description = "A challenger scored alongside every assessment of a package and recorded, never shown: <package id>=<id@range>; repeatable (key Tma:Challengers)." };
         var rateLimit = new Option<int?>("--rate-limit") { Description = "Requests per caller per minute before 429 (key Tma:RequestsPerMinute; default 600)." };
         var command = new Command("serve", """
