@@ -103,7 +103,7 @@ public class HostFixture : IAsyncLifetime
         (await adminB.PostAsync("/v1/tenant", null)).EnsureSuccessStatusCode();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

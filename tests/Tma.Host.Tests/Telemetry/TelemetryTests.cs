@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Tma.CaseStore;
 using Tma.Scoring.Hosting;
 
@@ -85,8 +86,8 @@ public sealed class TelemetryTests(TelemetryFixture host) : IClassFixture<Teleme
     }
 }
 
-/// <summary>Without <c>Tma:Telemetry:Prometheus</c> there is no scrape endpoint.</summary>
-public sealed class PrometheusOffByDefaultTests(HostFixture host) : IClassFixture<HostFixture>
+/// <summary>Without exporters configured there is no scrape endpoint and no tracer or meter provider: nothing listens.</summary>
+public sealed class TelemetryOffByDefaultTests(HostFixture host) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task Without_the_setting_metrics_is_not_found()
@@ -96,5 +97,12 @@ public sealed class PrometheusOffByDefaultTests(HostFixture host) : IClassFixtur
         using var response = await anonymous.GetAsync("/metrics");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public void Without_an_exporter_no_provider_is_built()
+    {
+        Assert.Null(host.App.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.Null(host.App.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
     }
 }

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Tma.Host.Tests;
+
+/// <summary>Which exporters the configuration asks for, and the problems it can have.</summary>
+public sealed class TelemetrySettingsTests
+{
+    [Fact]
+    public void Nothing_configured_exports_nothing()
+    {
+        var settings = Read();
+
+        Assert.False(settings.ExportTraces);
+        Assert.False(settings.ExportMetrics);
+        Assert.False(settings.Prometheus);
+        Assert.Empty(settings.Problems);
+    }
+
+    [Fact]
+    public void The_standard_endpoint_exports_traces_and_metrics()
+    {
+        var settings = Read(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317"));
+
+        Assert.True(settings.ExportTraces);
+        Assert.True(settings.ExportMetrics);
+        Assert.Null(settings.OtlpEndpoint);
+    }
+
+    [Fact]
+    public void A_signal_endpoint_exports_that_signal_only()
+    {
+        var settings = Read(("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://collector:4318/v1/traces"));
+
+        Assert.True(settings.ExportTraces);
+        Assert.False(settings.ExportMetrics);
+    }
+
+    [Fact]
+    public void The_tma_endpoint_exports_both_and_prometheus_is_read_as_a_boolean()
+    {
+        var settings = Read(("Tma:Telemetry:Otlp:Endpoint", "https://collector.example.org:4318"), ("Tma:Telemetry:Prometheus", "True"));
+
+        Assert.Equal("https://collector.example.org:4318", settings.OtlpEndpoint);
+        Assert.True(settings.ExportTraces);
+        Assert.True(settings.ExportMetrics);
+        Assert.True(settings.Prometheus);
+    }
+
+    [Fact]
+    public void A_malformed_endpoint_and_prometheus_value_are_both_reported()
+    {
+        var settings = Read(("Tma:Telemetry:Otlp:Endpoint", "collector:4317"), ("Tma:Telemetry:Prometheus", "yes"));
+
+        Assert.Equal(
+            ["telemetry: Tma:Telemetry:Otlp:Endpoint `collector:4317` is not an absolute http:// or https:// URL", "telemetry: Tma:Telemetry:Prometheus `yes` is neither true nor false"],
+            settings.Problems);
+    }
+
+    private static TelemetrySettings Read(params (string Key, string Value)[] values) =>
+        TelemetrySettings.Read(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build());
+}
