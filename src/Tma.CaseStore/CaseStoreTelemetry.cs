@@ -33,7 +33,12 @@ public static class CaseStoreTelemetry
 
     internal static readonly Meter Meter = new(MeterName);
 
-    internal static readonly Histogram<double> OperationDuration = Meter.CreateHistogram<double>(OperationDurationHistogram, "s", "Duration of one store operation, audit entry and commit included.");
+    /// <summary>Bucket boundaries in seconds, 0.5 ms to 10 s (the SDK's defaults, 0 to 10 000, suit milliseconds).</summary>
+    internal static IReadOnlyList<double> DurationBuckets { get; } = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 10];
+
+    internal static readonly Histogram<double> OperationDuration = Meter.CreateHistogram<double>(
+        OperationDurationHistogram, "s", "Duration of one store operation, audit entry and commit included.", tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
 
     internal static readonly Counter<long> AuditAppends = Meter.CreateCounter<long>(AuditAppendsCounter, "{entry}", "Audit entries committed.");
 

@@ -27,7 +27,10 @@ internal static class HostMetrics
 
     private static readonly Counter<long> KeyProviderCalls = Meter.CreateCounter<long>(KeyProviderCallsCounter, "{call}", "Calls to the key provider (wrap, unwrap), by outcome.");
 
-    private static readonly Histogram<double> KeyProviderDuration = Meter.CreateHistogram<double>(KeyProviderDurationHistogram, "s", "Duration of one key-provider call (a KMS or HSM round trip in production).");
+    // 0.5 ms to 10 s: a local key wraps in microseconds, a KMS or HSM round trip takes milliseconds to seconds.
+    private static readonly Histogram<double> KeyProviderDuration = Meter.CreateHistogram<double>(
+        KeyProviderDurationHistogram, "s", "Duration of one key-provider call (a KMS or HSM round trip in production).", tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
     /// <summary>One assessment stored: model id, <c>champion</c>/<c>challenger</c>, <c>level</c>/<c>unassessable</c>.</summary>
     public static void AssessmentStored(string modelId, bool isChallenger, bool assessable)

@@ -80,7 +80,8 @@ public sealed class TelemetryTests(TelemetryFixture host) : IClassFixture<Teleme
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
         Assert.Contains("# TYPE tma_assessments_total counter", text, StringComparison.Ordinal);
         Assert.Contains("tma_host_assessments_stored_total{", text, StringComparison.Ordinal);
-        Assert.Contains("tma_store_operation_duration_seconds_bucket{", text, StringComparison.Ordinal);
+        Assert.Matches(@"tma_store_operation_duration_seconds_bucket\{[^}]*le=""0\.005""\}", text);
+        Assert.Matches(@"tma_assessment_duration_seconds_bucket\{[^}]*le=""0\.001""\}", text);
         Assert.Contains("http_server_request_duration_seconds_bucket{", text, StringComparison.Ordinal);
         Assert.DoesNotContain("/metrics", openApi, StringComparison.Ordinal);
     }
