@@ -87,6 +87,7 @@ public static class TmaHostApp
             throw new HostSettingsException(problems);
         }
 
+        HostTelemetry.UsePrometheus(app, telemetry);
         app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodePage);
@@ -98,7 +99,6 @@ public static class TmaHostApp
         app.UseAuthorization();
 
         HealthResponses.Map(app);
-        HostTelemetry.Map(app, telemetry);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
         var api = app.MapGroup("/v1").RequireAuthorization().RequireRateLimiting(RateLimitPolicy);

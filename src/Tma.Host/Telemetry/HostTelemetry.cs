@@ -70,13 +70,27 @@ internal static class HostTelemetry
         return settings;
     }
 
-    /// <summary>Maps <c>/metrics</c> when the Prometheus endpoint is on; it stays out of the OpenAPI document.</summary>
-    public static void Map(WebApplication app, TelemetrySettings settings)
+    /// <summary>
+    /// Serves <c>/metrics</c> when the Prometheus endpoint is on: as middleware ahead of the request log (a scrape every
+    /// few seconds is not worth a log line) and outside the API's endpoints (so it is not in the OpenAPI document);
+    /// with <see cref="TelemetrySettings.PrometheusPort"/> only on connections to that local port.
+    /// </summary>
+    public static void UsePrometheus(WebApplication app, TelemetrySettings settings)
     {
-        if (settings.Prometheus)
+        if (!settings.Prometheus)
         {
-            app.MapPrometheusScrapingEndpoint(TelemetrySettings.PrometheusPath).ExcludeFromDescription();
+            return;
         }
+
+        var port = settings.PrometheusPort;
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(http =>
+            http.Request.Path.Equals(TelemetrySettings.PrometheusPath, StringComparison.Ordinal)
+            && HttpMethods.IsGet(http.Request.Method)
+            && (port is null || http.Connection.LocalPort == port));
+        app.Logger.LogInformation(
+            "Prometheus metrics at {Path} ({Where}); keep it off the public ingress",
+            TelemetrySettings.PrometheusPath,
+            port is { } p ? $"local port {p.ToString(System.Globalization.CultureInfo.InvariantCulture)} only" : "on every listener");
     }
 
     private static void Describe(ResourceBuilder resource) => resource

@@ -31,6 +31,12 @@ internal sealed record TelemetrySettings
     /// <summary>Whether <c>/metrics</c> serves Prometheus text (<c>Tma:Telemetry:Prometheus</c>, default false).</summary>
     public bool Prometheus { get; init; }
 
+    /// <summary>
+    /// The local port on which <c>/metrics</c> answers (<c>Tma:Telemetry:PrometheusPort</c>); null answers on every
+    /// listener. The port is compared with the connection's local port, not the Host header, which a client chooses.
+    /// </summary>
+    public int? PrometheusPort { get; init; }
+
     /// <summary>Problems found while reading the settings.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
@@ -51,6 +57,24 @@ internal sealed record TelemetrySettings
             problems.Add($"telemetry: Tma:Telemetry:Prometheus `{text}` is neither true nor false");
         }
 
+        int? port = null;
+        if (section["PrometheusPort"] is { Length: > 0 } portText)
+        {
+            if (int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535)
+            {
+                port = number;
+            }
+            else
+            {
+                problems.Add($"telemetry: Tma:Telemetry:PrometheusPort `{portText}` is not a port number (1-65535)");
+            }
+
+            if (!prometheus)
+            {
+                problems.Add("telemetry: Tma:Telemetry:PrometheusPort is set but Tma:Telemetry:Prometheus is not true");
+            }
+        }
+
         bool Set(string key) => !string.IsNullOrWhiteSpace(configuration[key]);
         var all = endpoint is not null || Set(OtlpEndpointVariable);
         return new TelemetrySettings
@@ -59,6 +83,7 @@ internal sealed record TelemetrySettings
             ExportTraces = all || Set(OtlpTracesEndpointVariable),
             ExportMetrics = all || Set(OtlpMetricsEndpointVariable),
             Prometheus = prometheus,
+            PrometheusPort = port,
             Problems = problems,
         };
     }

@@ -56,6 +56,15 @@ public sealed class TelemetrySettingsTests
             settings.Problems);
     }
 
+    [Fact]
+    public void The_prometheus_port_is_read_and_checked()
+    {
+        Assert.Equal(9464, Read(("Tma:Telemetry:Prometheus", "true"), ("Tma:Telemetry:PrometheusPort", "9464")).PrometheusPort);
+        Assert.Equal(
+            ["telemetry: Tma:Telemetry:PrometheusPort `70000` is not a port number (1-65535)", "telemetry: Tma:Telemetry:PrometheusPort is set but Tma:Telemetry:Prometheus is not true"],
+            Read(("Tma:Telemetry:PrometheusPort", "70000")).Problems);
+    }
+
     private static TelemetrySettings Read(params (string Key, string Value)[] values) =>
         TelemetrySettings.Read(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build());
 }
