@@ -28,7 +28,8 @@ public sealed class ExportedTelemetry
     }
 
     /// <summary>Every string a span or metric carries: names, tag keys and values, events, baggage.</summary>
-    public IEnumerable<(string Where, string Text)> AllStrings()
+    /// <param name="ownedByTest">Metric points that belong to the test's own infrastructure (not the host), left out.</param>
+    public IEnumerable<(string Where, string Text)> AllStrings(Func<MetricPoint, bool>? ownedByTest = null)
     {
         foreach (var span in Spans.Snapshot())
         {
@@ -54,7 +55,7 @@ public sealed class ExportedTelemetry
         foreach (var metric in Metrics.Snapshot())
         {
             yield return ("metric name", metric.Name);
-            foreach (var point in metric.MetricPoints)
+            foreach (var point in metric.MetricPoints.Where(p => ownedByTest is null || !ownedByTest(p)))
             {
                 foreach (var tag in point.Tags)
                 {
@@ -77,6 +78,20 @@ public sealed class ExportedTelemetry
             .Sum(point => point.GetHistogramCount()) ?? 0;
 
     private MetricSnapshot? Latest(string metric) => Metrics.Snapshot().LastOrDefault(m => m.Name == metric);
+
+    /// <summary>Whether the point has the tag <paramref name="key"/> with a value other than <paramref name="value"/>.</summary>
+    public static bool HasOther(MetricPoint point, string key, string value)
+    {
+        foreach (var tag in point.Tags)
+        {
+            if (tag.Key == key)
+            {
+                return !Equals(tag.Value as string, value);
+            }
+        }
+
+        return false;
+    }
 
     private static bool Has(MetricPoint point, string key, string value)
     {

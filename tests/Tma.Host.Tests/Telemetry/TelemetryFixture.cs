@@ -20,6 +20,9 @@ public class TelemetryFixture : HostFixture
 {
     public ExportedTelemetry Exported { get; } = new();
 
+    /// <summary>The PostgreSQL connection string of the store; null on SQLite.</summary>
+    public string? DatabaseConnection => PostgresConnection;
+
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Tma:Telemetry:Prometheus"] = "true" };
 
     protected override void Configure(WebApplicationBuilder builder) =>
