@@ -67,6 +67,21 @@ public sealed class TelemetryTests(TelemetryFixture host) : IClassFixture<Teleme
     }
 
     [Fact]
+    public async Task A_refused_store_operation_is_traced_and_measured_with_its_outcome()
+    {
+        var (id, _, _) = await host.FilledCaseAsync();
+        using var intruder = host.Client(host.Manager(host.TenantB));
+        host.FlushMetrics();
+        var before = host.Exported.Count(CaseStoreTelemetry.OperationDurationHistogram, (CaseStoreTelemetry.OperationTag, "case.read"), (CaseStoreTelemetry.OutcomeTag, "not_found"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync($"/v1/cases/{id}")).StatusCode);
+        host.FlushMetrics();
+
+        Assert.Equal(before + 1, host.Exported.Count(CaseStoreTelemetry.OperationDurationHistogram, (CaseStoreTelemetry.OperationTag, "case.read"), (CaseStoreTelemetry.OutcomeTag, "not_found")));
+        await host.Exported.SpanAsync(s => s.DisplayName == "case.read" && Equals(s.GetTagItem(CaseStoreTelemetry.OutcomeTag), "not_found"));
+    }
+
+    [Fact]
     public async Task The_prometheus_endpoint_serves_the_tma_metrics_as_text_and_stays_out_of_the_openapi_document()
     {
         await host.FilledCaseAsync();
