@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 
 namespace Tma.Host.Tests;
@@ -63,6 +65,30 @@ public sealed class TelemetrySettingsTests
         Assert.Equal(
             ["telemetry: Tma:Telemetry:PrometheusPort `70000` is not a port number (1-65535)", "telemetry: Tma:Telemetry:PrometheusPort is set but Tma:Telemetry:Prometheus is not true"],
             Read(("Tma:Telemetry:PrometheusPort", "70000")).Problems);
+    }
+
+    [Fact]
+    public void A_telemetry_problem_stops_the_start_together_with_the_other_settings_problems()
+    {
+        var directory = Directory.CreateTempSubdirectory("tma-telemetry-settings-").FullName;
+        try
+        {
+            var ex = Assert.Throws<HostSettingsException>(() => TmaHostApp.Create([], builder =>
+            {
+                builder.WebHost.UseTestServer();
+                builder.WebHost.UseSetting("Tma:Store", Path.Combine(directory, "tma.db"));
+                builder.WebHost.UseSetting("Tma:Models", Repository.Path("models"));
+                builder.WebHost.UseSetting("Tma:AllowUnsignedModels", "true");
+                builder.WebHost.UseSetting("Tma:Telemetry:Otlp:Endpoint", "collector:4317");
+            }));
+
+            Assert.Contains("telemetry: Tma:Telemetry:Otlp:Endpoint `collector:4317` is not an absolute http:// or https:// URL", ex.Problems);
+            Assert.Contains(ex.Problems, p => p.StartsWith("keys:", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static TelemetrySettings Read(params (string Key, string Value)[] values) =>
