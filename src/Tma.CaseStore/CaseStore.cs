@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 
@@ -102,10 +103,14 @@ public sealed partial class CaseStore : IAsyncDisposable
 
         public string? Detail { get; set; }
 
+        /// <summary>Extra audit entries appended through <see cref="AuditAsync"/> (counted once committed).</summary>
+        public int ExtraAuditEntries { get; private set; }
+
         /// <summary>Appends an extra audit entry (for operations that touch several cases).</summary>
         public async Task AuditAsync(Guid? caseId, Guid? recordId, string? detail)
         {
             Head = await AuditLog.AppendAsync(Session, TenantId, Head, Now, Caller, Operation, AuditOutcome.Allowed, caseId, recordId, detail).ConfigureAwait(false);
+            ExtraAuditEntries++;
         }
     }
 
@@ -118,6 +123,23 @@ public sealed partial class CaseStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Validate();
+        var started = _time.GetTimestamp();
+        using var activity = CaseStoreTelemetry.Start(operation);
+        try
+        {
+            return await RunAuditedAsync(caller, operation, caseId, body, started, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not CaseStoreException)
+        {
+            // A broken environment (database, key provider): the span says so by exception type only.
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<T> RunAuditedAsync<T>(
+        Caller caller, Operation operation, Guid? caseId, Func<OperationContext, Task<T>> body, long started, Activity? activity, CancellationToken cancellationToken)
+    {
         long now;
         CaseStoreException failure;
         await using (var session = await Session.BeginAsync(_dialect, cancellationToken).ConfigureAwait(false))
@@ -132,6 +154,7 @@ public sealed partial class CaseStore : IAsyncDisposable
             {
                 await AuditLog.AppendAsync(session, caller.TenantId, head, now, caller, operation, outcome, caseId, null, refusal.Code).ConfigureAwait(false);
                 await session.CommitAsync().ConfigureAwait(false);
+                CaseStoreTelemetry.Stop(activity, operation, outcome, started, _time, auditEntries: 1);
                 throw refusal;
             }
 
@@ -141,6 +164,7 @@ public sealed partial class CaseStore : IAsyncDisposable
                 var result = await body(context).ConfigureAwait(false);
                 await AuditLog.AppendAsync(session, caller.TenantId, context.Head, now, caller, operation, AuditOutcome.Allowed, caseId, context.RecordId, context.Detail).ConfigureAwait(false);
                 await session.CommitAsync().ConfigureAwait(false);
+                CaseStoreTelemetry.Stop(activity, operation, AuditOutcome.Allowed, started, _time, auditEntries: 1 + context.ExtraAuditEntries);
                 return result;
             }
             catch (CaseStoreException ex)
@@ -156,6 +180,8 @@ public sealed partial class CaseStore : IAsyncDisposable
             await AuditLog.AppendAsync(session, caller.TenantId, head, now, caller, operation, AuditOutcome.Failed, caseId, null, failure.Code).ConfigureAwait(false);
             await session.CommitAsync().ConfigureAwait(false);
         }
+
+        CaseStoreTelemetry.Stop(activity, operation, AuditOutcome.Failed, started, _time, auditEntries: 1);
 
         ExceptionDispatchInfo.Throw(failure);
         throw failure; // unreachable

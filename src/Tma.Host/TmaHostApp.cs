@@ -45,13 +45,17 @@ public static class TmaHostApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        var telemetry = HostTelemetry.Add(builder);
+
         builder.Services.AddSingleton<DevelopmentKeys>();
         builder.Services.AddSingleton(services => services.GetRequiredService<DevelopmentKeys>().Complete(
             ReadSettings(services.GetRequiredService<IConfiguration>()),
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Tma.Host")));
         builder.Services.AddOptions<KestrelServerOptions>().Configure<HostSettings>((kestrel, settings) => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(services => KeyProviders.Create(services.GetRequiredService<HostSettings>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("Tma.Host")));
+        builder.Services.AddSingleton<IKeyProvider>(services => new InstrumentedKeyProvider(
+            KeyProviders.Create(services.GetRequiredService<HostSettings>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("Tma.Host")),
+            services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => OpenStore(services.GetRequiredService<HostSettings>(), services.GetRequiredService<IKeyProvider>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [HealthResponses.ReadyTag])
@@ -76,7 +80,7 @@ public static class TmaHostApp
         });
 
         var app = builder.Build();
-        var problems = app.Services.GetRequiredService<HostSettings>().Problems();
+        IReadOnlyList<string> problems = [.. app.Services.GetRequiredService<HostSettings>().Problems(), .. telemetry.Problems];
         if (problems.Count > 0)
         {
             // Nothing has used the new development keys yet, so the failed start leaves nothing behind. (Once the store
@@ -96,6 +100,7 @@ public static class TmaHostApp
             throw;
         }
 
+        HostTelemetry.UsePrometheus(app, telemetry);
         app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodePage);
@@ -306,6 +311,7 @@ public static class TmaHostApp
         });
         limiter.OnRejected = async (context, ct) =>
         {
+            HostMetrics.RateLimited(authenticated: CallerClaims.From(context.HttpContext) is not null);
             context.HttpContext.Response.Headers.RetryAfter = "60";
             await Problems.Of(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests; try again in a minute.").ExecuteAsync(context.HttpContext).ConfigureAwait(false);
         };

@@ -43,7 +43,10 @@ public static class TmaScoringTelemetry
 
     internal static readonly Counter<long> Assessments = Meter.CreateCounter<long>(AssessmentsCounter, "{assessment}", "Assessments made through registry models.");
 
-    internal static readonly Histogram<double> AssessmentDuration = Meter.CreateHistogram<double>(AssessmentDurationHistogram, "s", "Duration of one assessment.");
+    // Buckets from 0.1 ms: an assessment takes microseconds to milliseconds, far below the SDK's default buckets (0–10 000).
+    internal static readonly Histogram<double> AssessmentDuration = Meter.CreateHistogram<double>(
+        AssessmentDurationHistogram, "s", "Duration of one assessment.", tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1] });
 
     internal static readonly Counter<long> ModelLoads = Meter.CreateCounter<long>(ModelLoadsCounter, "{package}", "Package versions loaded into service.");
 

@@ -41,6 +41,11 @@ public class HostFixture : IAsyncLifetime
     /// <summary>Extra configuration of the host under test.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    /// <summary>Further set-up of the host under test (services, logging), after its settings.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     /// <summary>A scratch folder that lives as long as the fixture.</summary>
     protected string WorkDirectory => _directory;
 
@@ -90,6 +95,8 @@ public class HostFixture : IAsyncLifetime
             {
                 web.UseSetting(key, value);
             }
+
+            Configure(builder);
         });
         await _app.StartAsync();
         using var adminA = Client(new Caller("admin-a", TenantA, CallerRole.Administrator));
@@ -98,7 +105,7 @@ public class HostFixture : IAsyncLifetime
         (await adminB.PostAsync("/v1/tenant", null)).EnsureSuccessStatusCode();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

@@ -95,7 +95,7 @@ public sealed class HostSettingsTests : IDisposable
         await using var app = Start(("Tma:Store", Store), ("Tma:Development", "true"), ("Tma:Keys", keys), ("Tma:Authority", "https://login.example.org/tenant"));
 
         var provider = (IKeyProvider)app.Services.GetService(typeof(IKeyProvider))!;
-        Assert.IsType<LocalKeyProvider>(provider);
+        Assert.IsType<LocalKeyProvider>(Assert.IsType<InstrumentedKeyProvider>(provider).Inner);
         Assert.Equal("k1", provider.CurrentKeyId);
         Assert.False(File.Exists(Store + ".keys")); // the given file is used; none is created
     }

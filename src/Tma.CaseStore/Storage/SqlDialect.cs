@@ -28,7 +28,15 @@ internal sealed class SqlDialect : IAsyncDisposable
         DefaultTimeout = 30,
     }.ToString(), null);
 
-    public static SqlDialect ForPostgres(string connectionString) => new(null, NpgsqlDataSource.Create(connectionString));
+    /// <summary>
+    /// The data source is named, so that Npgsql's traces and metrics (<c>db.npgsql.data_source</c>,
+    /// <c>db.client.connection.pool.name</c>) say <c>tma-store</c> instead of the connection string with its host and user name.
+    /// </summary>
+    public static SqlDialect ForPostgres(string connectionString) =>
+        new(null, new NpgsqlDataSourceBuilder(connectionString) { Name = DataSourceName }.Build());
+
+    /// <summary>The diagnostics name of the PostgreSQL data source.</summary>
+    public const string DataSourceName = "tma-store";
 
     public bool IsSqlite => _sqliteConnectionString is not null;
 

@@ -60,6 +60,7 @@ public static class CaseScoring
                 assessment.AssessedAt,
                 assessment.AsOf),
             cancellationToken).ConfigureAwait(false);
+        HostMetrics.AssessmentStored(assessment.Model.Id, isChallenger, assessable: assessment.Level is not null);
         return (record, assessment);
     }
 
