@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Tma.CaseStore;
 using Tma.CaseStore.Tests.Infrastructure;
@@ -17,32 +14,19 @@ namespace Tma.Host.Tests;
 /// </summary>
 public sealed class Pkcs11HostTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("tma-pkcs11-").FullName;
-    private readonly string _tokenKey;
-    private readonly Microsoft.IdentityModel.Tokens.ECDsaSecurityKey _signingKey;
+    private const string Subject = "hsm subject";
+    private readonly RestartableHost _host = new("pkcs11");
 
-    public Pkcs11HostTests()
-    {
-        _tokenKey = Path.Combine(_directory, "token.pem");
-        var pem = TokenIssuer.NewSigningKeyPem();
-        File.WriteAllText(_tokenKey, pem);
-        _signingKey = TokenIssuer.LoadKey(pem);
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _host.Dispose();
 
     [SkippableFact]
     public async Task The_host_starts_on_the_hsm_outside_development_mode_and_is_ready()
     {
         var token = SoftHsm.Token();
-        var pinFile = Path.Combine(_directory, "pin");
+        var pinFile = Path.Combine(_host.Directory, "pin");
         await File.WriteAllTextAsync(pinFile, token.Pin + "\n");
 
-        await using var app = await StartAsync(Hsm(token, token.KeyLabel, pinFile: pinFile));
+        await using var app = await _host.StartAsync(Hsm(token, token.KeyLabel, pinFile: pinFile));
 
         using var client = app.GetTestClient();
         using var response = await client.GetAsync("/ready");
@@ -51,7 +35,7 @@ public sealed class Pkcs11HostTests : IDisposable
         Assert.True(ready.GetProperty("keys").GetBoolean());
         Assert.Equal("healthy", ready.GetProperty("checks").GetProperty("keys").GetProperty("status").GetString());
         Assert.Equal(token.KeyLabel, ((IKeyProvider)app.Services.GetService(typeof(IKeyProvider))!).CurrentKeyId);
-        Assert.False(File.Exists(Path.Combine(_directory, "tma.db.keys")));
+        Assert.False(File.Exists(Path.Combine(_host.Directory, "tma.db.keys")));
     }
 
     [SkippableFact]
@@ -59,7 +43,7 @@ public sealed class Pkcs11HostTests : IDisposable
     {
         var token = SoftHsm.Token();
 
-        var ex = Assert.Throws<HostSettingsException>(() => Create(Hsm(token, token.KeyLabel, pin: "wrong-pin-31337")));
+        var ex = Assert.Throws<HostSettingsException>(() => _host.Create(Hsm(token, token.KeyLabel, pin: "wrong-pin-31337")));
 
         var problem = Assert.Single(ex.Problems);
         Assert.StartsWith($"keys: Tma:Pkcs11:Pin: The PIN of token `{token.TokenLabel}` was not accepted", problem, StringComparison.Ordinal);
@@ -72,8 +56,8 @@ public sealed class Pkcs11HostTests : IDisposable
     {
         var token = SoftHsm.Token();
 
-        var key = Assert.Throws<HostSettingsException>(() => Create(Hsm(token, "no-such-kek")));
-        var slot = Assert.Throws<HostSettingsException>(() => Create([.. Hsm(token, token.KeyLabel).Where(s => s.Key != "Tma:Pkcs11:TokenLabel"), ("Tma:Pkcs11:TokenLabel", "no-such-token")]));
+        var key = Assert.Throws<HostSettingsException>(() => _host.Create(Hsm(token, "no-such-kek")));
+        var slot = Assert.Throws<HostSettingsException>(() => _host.Create([.. Hsm(token, token.KeyLabel).Where(s => s.Key != "Tma:Pkcs11:TokenLabel"), ("Tma:Pkcs11:TokenLabel", "no-such-token")]));
 
         Assert.StartsWith($"keys: Tma:Pkcs11:KeyLabel: No AES secret key labelled `no-such-kek` on token `{token.TokenLabel}`", Assert.Single(key.Problems), StringComparison.Ordinal);
         Assert.StartsWith("keys: Tma:Pkcs11:TokenLabel: No token labelled `no-such-token`", Assert.Single(slot.Problems), StringComparison.Ordinal);
@@ -83,27 +67,27 @@ public sealed class Pkcs11HostTests : IDisposable
     public async Task Local_keys_rotate_into_the_hsm_and_the_host_then_starts_without_them()
     {
         var token = SoftHsm.Token();
-        var localKeys = Path.Combine(_directory, "store.keys");
+        var localKeys = Path.Combine(_host.Directory, "store.keys");
         await File.WriteAllTextAsync(localKeys, LocalKeyProvider.GenerateEntry("local-2026") + "\n");
         Guid caseId;
-        await using (var app = await StartAsync([("Tma:Development", "true"), ("Tma:Keys", localKeys)]))
+        await using (var app = await _host.StartAsync([("Tma:Development", "true"), ("Tma:Keys", localKeys)]))
         {
-            caseId = await FillAsync(app);
+            caseId = await _host.FillAsync(app, Subject);
         }
 
         // The bridge: the HSM wraps, the old key file only unwraps (allowed outside development mode for this).
-        await using (var app = await StartAsync([.. Hsm(token, token.KeyLabel), ("Tma:PreviousKeyProvider", "local"), ("Tma:PreviousKeys", localKeys)]))
+        await using (var app = await _host.StartAsync([.. Hsm(token, token.KeyLabel), ("Tma:PreviousKeyProvider", "local"), ("Tma:PreviousKeys", localKeys)]))
         {
-            using var admin = Client(app, CallerRole.Administrator);
+            using var admin = _host.Client(app, CallerRole.Administrator);
             var rotated = await (await admin.PostAsync("/v1/tenant/keys/rotate", null)).Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(2, rotated.GetProperty("rewrapped").GetInt32()); // the pseudonymisation key and the case's key
             Assert.Equal(token.KeyLabel, rotated.GetProperty("currentKeyId").GetString());
         }
 
         File.Delete(localKeys);
-        await using (var app = await StartAsync(Hsm(token, token.KeyLabel)))
+        await using (var app = await _host.StartAsync(Hsm(token, token.KeyLabel)))
         {
-            await AssertReadableAsync(app, caseId);
+            await _host.AssertReadableAsync(app, caseId, Subject);
         }
     }
 
@@ -116,27 +100,27 @@ public sealed class Pkcs11HostTests : IDisposable
         {
             Guid caseId;
             // Development mode may create the key on the token (Tma:Pkcs11:CreateKey).
-            await using (var app = await StartAsync([.. Hsm(token, oldLabel), ("Tma:Development", "true"), ("Tma:Pkcs11:CreateKey", "true")]))
+            await using (var app = await _host.StartAsync([.. Hsm(token, oldLabel), ("Tma:Development", "true"), ("Tma:Pkcs11:CreateKey", "true")]))
             {
-                caseId = await FillAsync(app);
+                caseId = await _host.FillAsync(app, Subject);
             }
 
             // The new key is current; the old one is reached through the previous-provider settings, as it would be on
             // another token or HSM.
-            await using (var app = await StartAsync([.. Hsm(token, token.SecondKeyLabel), ("Tma:PreviousKeyProvider", "pkcs11"),
+            await using (var app = await _host.StartAsync([.. Hsm(token, token.SecondKeyLabel), ("Tma:PreviousKeyProvider", "pkcs11"),
                 ("Tma:PreviousPkcs11:Module", token.Module), ("Tma:PreviousPkcs11:TokenLabel", token.TokenLabel), ("Tma:PreviousPkcs11:Pin", token.Pin), ("Tma:PreviousPkcs11:KeyLabel", oldLabel)]))
             {
-                using var admin = Client(app, CallerRole.Administrator);
+                using var admin = _host.Client(app, CallerRole.Administrator);
                 var rotated = await (await admin.PostAsync("/v1/tenant/keys/rotate", null)).Content.ReadFromJsonAsync<JsonElement>();
                 Assert.Equal(2, rotated.GetProperty("rewrapped").GetInt32());
                 Assert.Equal(token.SecondKeyLabel, rotated.GetProperty("currentKeyId").GetString());
             }
 
             token.DeleteKey(oldLabel);
-            await using (var app = await StartAsync(Hsm(token, token.SecondKeyLabel)))
+            await using (var app = await _host.StartAsync(Hsm(token, token.SecondKeyLabel)))
             {
-                Assert.Throws<HostSettingsException>(() => Create(Hsm(token, oldLabel))); // the old key is really gone
-                await AssertReadableAsync(app, caseId);
+                Assert.Throws<HostSettingsException>(() => _host.Create(Hsm(token, oldLabel))); // the old key is really gone
+                await _host.AssertReadableAsync(app, caseId, Subject);
             }
         }
         finally
@@ -153,55 +137,4 @@ public sealed class Pkcs11HostTests : IDisposable
         pinFile is null ? ("Tma:Pkcs11:Pin", pin ?? token.Pin) : ("Tma:Pkcs11:PinFile", pinFile),
         ("Tma:Pkcs11:KeyLabel", keyLabel),
     ];
-
-    private async Task<Guid> FillAsync(WebApplication app)
-    {
-        (await Client(app, CallerRole.Administrator).PostAsync("/v1/tenant", null)).EnsureSuccessStatusCode();
-        using var manager = Client(app, CallerRole.CaseManager);
-        var created = await manager.PostAsJsonAsync("/v1/cases", new { subjectReference = "hsm subject", category = "violence", retainUntil = "2031-01-01T00:00:00Z" });
-        var caseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("summary").GetProperty("id").GetGuid();
-        (await manager.PostAsJsonAsync($"/v1/cases/{caseId}/observations", new { inputId = "leakage", value = "present", observedAt = "2030-01-02T00:00:00Z", source = "colleague" })).EnsureSuccessStatusCode();
-        return caseId;
-    }
-
-    private async Task AssertReadableAsync(WebApplication app, Guid caseId)
-    {
-        using var manager = Client(app, CallerRole.CaseManager);
-        using var summary = await manager.GetAsync($"/v1/cases/{caseId}");
-        using var observations = await manager.GetAsync($"/v1/cases/{caseId}/observations");
-
-        Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
-        Assert.Contains("hsm subject", await summary.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, observations.StatusCode);
-        Assert.Contains("\"leakage\"", await observations.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    private WebApplication Create((string Key, string Value)[] settings) =>
-        TmaHostApp.Create([], builder =>
-        {
-            builder.WebHost.UseTestServer();
-            builder.WebHost.UseSetting("Tma:Store", Path.Combine(_directory, "tma.db"));
-            builder.WebHost.UseSetting("Tma:TokenKey", _tokenKey);
-            builder.WebHost.UseSetting("Tma:Models", Repository.Path("models"));
-            builder.WebHost.UseSetting("Tma:AllowUnsignedModels", "true");
-            foreach (var (key, value) in settings)
-            {
-                builder.WebHost.UseSetting(key, value);
-            }
-        });
-
-    private async Task<WebApplication> StartAsync((string Key, string Value)[] settings)
-    {
-        var app = Create(settings);
-        await app.StartAsync();
-        return app;
-    }
-
-    private HttpClient Client(WebApplication app, CallerRole role)
-    {
-        var client = app.GetTestClient();
-        var token = TokenIssuer.Issue(_signingKey, new Caller(role.ToString().ToLowerInvariant() + "-1", "acme", role), DateTimeOffset.UtcNow.AddSeconds(-5), TimeSpan.FromMinutes(5));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 }
