@@ -100,15 +100,18 @@ public sealed record HostSettings
             case KeyProviders.Local:
                 problems.AddRange(LocalProblems(KeysFile, "Tma:Keys"));
                 break;
+            case KeyProviders.Application:
+                // Checked when the host opens it: the application registers it in code, not in configuration.
+                break;
             default:
-                problems.Add($"keys: Tma:KeyProvider: `{KeyProvider}` is not a key provider (local, pkcs11)");
+                problems.Add($"keys: Tma:KeyProvider: `{KeyProvider}` is not a key provider (local, pkcs11, application)");
                 break;
         }
 
         // Settings of a provider that is not in use are a forgotten step, not something to ignore silently.
-        if (KeyProvider == KeyProviders.Pkcs11 && KeysFile is not null && PreviousKeyProvider != KeyProviders.Local)
+        if (KeyProvider != KeyProviders.Local && KeysFile is not null && PreviousKeyProvider != KeyProviders.Local)
         {
-            problems.Add($"keys: Tma:Keys (`{KeysFile}`) is set but Tma:KeyProvider is pkcs11: to move the keys of that file into the HSM, give it as Tma:PreviousKeys with Tma:PreviousKeyProvider=local (docs/operations.md); otherwise remove it");
+            problems.Add($"keys: Tma:Keys (`{KeysFile}`) is set but Tma:KeyProvider is {KeyProvider}: to move the keys of that file into it, give it as Tma:PreviousKeys with Tma:PreviousKeyProvider=local (docs/operations.md); otherwise remove it");
         }
 
         if (KeyProvider == KeyProviders.Local && !string.IsNullOrWhiteSpace(Pkcs11.Module))

@@ -54,7 +54,7 @@ public static class TmaHostApp
         builder.Services.AddOptions<KestrelServerOptions>().Configure<HostSettings>((kestrel, settings) => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IKeyProvider>(services => new InstrumentedKeyProvider(
-            KeyProviders.Create(services.GetRequiredService<HostSettings>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("Tma.Host")),
+            KeyProviders.Create(services.GetRequiredService<HostSettings>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("Tma.Host"), services.GetService<ApplicationKeyProvider>()),
             services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => OpenStore(services.GetRequiredService<HostSettings>(), services.GetRequiredService<IKeyProvider>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddHealthChecks()

@@ -38,9 +38,13 @@ public sealed class RestartableHost : IDisposable
     }
 
     /// <summary>A host over the store file and token key with <paramref name="settings"/> on top (not started).</summary>
-    public WebApplication Create(params (string Key, string Value)[] settings) =>
+    public WebApplication Create(params (string Key, string Value)[] settings) => Create(null, settings);
+
+    /// <summary>As <see cref="Create(ValueTuple{string, string}[])"/>, with the embedding application's own registrations.</summary>
+    public WebApplication Create(Action<WebApplicationBuilder>? configure, params (string Key, string Value)[] settings) =>
         TmaHostApp.Create([], builder =>
         {
+            configure?.Invoke(builder);
             builder.WebHost.UseTestServer();
             builder.WebHost.UseSetting("Tma:Store", Path.Combine(Directory, "tma.db"));
             builder.WebHost.UseSetting("Tma:TokenKey", _tokenKey);
@@ -52,9 +56,11 @@ public sealed class RestartableHost : IDisposable
             }
         });
 
-    public async Task<WebApplication> StartAsync(params (string Key, string Value)[] settings)
+    public Task<WebApplication> StartAsync(params (string Key, string Value)[] settings) => StartAsync(null, settings);
+
+    public async Task<WebApplication> StartAsync(Action<WebApplicationBuilder>? configure, params (string Key, string Value)[] settings)
     {
-        var app = Create(settings);
+        var app = Create(configure, settings);
         await app.StartAsync();
         return app;
     }

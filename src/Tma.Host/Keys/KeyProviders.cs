@@ -13,11 +13,24 @@ internal static class KeyProviders
     public const string Local = "local";
     public const string Pkcs11 = "pkcs11";
 
+    /// <summary>A provider the embedding application registers (a cloud-KMS adapter): <see cref="ApplicationKeyProvider"/>.</summary>
+    public const string Application = "application";
+
     /// <summary>The provider the store uses.</summary>
     /// <exception cref="HostSettingsException">A provider cannot start (module, token, PIN, key or key file).</exception>
-    public static IKeyProvider Create(HostSettings settings, ILogger logger)
+    public static IKeyProvider Create(HostSettings settings, ILogger logger, ApplicationKeyProvider? application)
     {
-        var current = Open(settings.KeyProvider, settings.KeysFile, settings.Pkcs11, "Tma:Keys", development: settings.Development);
+        IKeyProvider current;
+        if (settings.KeyProvider == Application)
+        {
+            current = application?.Provider ?? throw new HostSettingsException([
+                "keys: Tma:KeyProvider=application, but the application registered no key provider (services.AddSingleton(new ApplicationKeyProvider(…)) in the host's configure callback; docs/operations.md §3)"]);
+        }
+        else
+        {
+            current = Open(settings.KeyProvider, settings.KeysFile, settings.Pkcs11, "Tma:Keys", development: settings.Development);
+        }
+
         if (settings.PreviousKeyProvider is null)
         {
             return current;
