@@ -17,8 +17,9 @@ public sealed class GatePolicyFileTests
 
         Assert.Null(policy.Value);
         var diagnostic = Assert.Single(policy.Diagnostics);
-        Assert.Equal(GateDiagnosticCodes.UnreadableFile, diagnostic.Code);
-        Assert.StartsWith("/proc/self/mem: error TMA0314: the gate policy cannot be read", diagnostic.ToString(), StringComparison.Ordinal);
+        // The code every YAML file of the engine uses for an unreadable file (model, case, policy, training spec).
+        Assert.Equal(Tma.Models.Diagnostics.DiagnosticCodes.FileUnreadable, diagnostic.Code);
+        Assert.StartsWith("/proc/self/mem: error TMA0007: the file cannot be read", diagnostic.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

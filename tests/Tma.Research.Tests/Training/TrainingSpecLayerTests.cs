@@ -9,7 +9,7 @@ namespace Tma.Research.Tests.Training;
 /// <summary>
 /// A trained package is written entirely from its spec: the text-and-metadata layer (languages, key items, the
 /// judgement layer, …) survives retraining, the card appendix is appended, and the shipped demonstration classifier is
-/// reproduced byte for byte from its committed spec and the documented synthetic data.
+/// reproduced from its committed spec and the documented synthetic data.
 /// </summary>
 public sealed class TrainingSpecLayerTests : IDisposable
 {
@@ -86,7 +86,7 @@ public sealed class TrainingSpecLayerTests : IDisposable
     }
 
     [Fact]
-    public void The_shipped_classifier_is_reproduced_byte_for_byte_from_its_spec_and_the_documented_data()
+    public void The_shipped_classifier_is_reproduced_from_its_spec_and_the_documented_data()
     {
         // train.yaml: tma synth --model models/workplace-violence-classifier --rows 20000 --seed 20261126 --missing 0.05
         var folder = Repository.Model("workplace-violence-classifier");
@@ -95,9 +95,33 @@ public sealed class TrainingSpecLayerTests : IDisposable
 
         var trained = _fixtures.Train(Path.Combine(folder, "train.yaml"), data);
 
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "model.zip")))), Convert.ToHexStringLower(SHA256.HashData(trained.ModelFile.Span)));
-        Assert.Equal(File.ReadAllText(Path.Combine(folder, ModelPackage.ModelFileName)), trained.ModelYaml);
-        Assert.Equal(File.ReadAllText(Path.Combine(folder, TrainedClassifier.ModelCardName)), trained.ModelCard);
+        // On the processor family that trained it the zip is byte-identical (ClassifierPackageTests trains twice and
+        // compare bytes). ML.NET's vector kernels differ between processors (AVX-512, AVX2, …) and round the last
+        // digits differently, so across machines the same model shows as the same text with every fitted number
+        // (intercept, weights, Platt calibration, cross-validated figures) equal to the printed precision ± 1e-5;
+        // only the zip's hash, which model.yaml and the card quote, may differ.
+        var shippedHash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "model.zip"))));
+        var trainedHash = Convert.ToHexStringLower(SHA256.HashData(trained.ModelFile.Span));
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(folder, ModelPackage.ModelFileName)).Replace(shippedHash, "<model.zip>", StringComparison.Ordinal),
+            trained.ModelYaml.Replace(trainedHash, "<model.zip>", StringComparison.Ordinal));
+        AssertSameUpToRounding(
+            File.ReadAllText(Path.Combine(folder, TrainedClassifier.ModelCardName)).Replace(shippedHash, "<model.zip>", StringComparison.Ordinal),
+            trained.ModelCard.Replace(trainedHash, "<model.zip>", StringComparison.Ordinal));
+    }
+
+    /// <summary>The same text, and at each place the same number up to 1e-5 (the card prints six decimals).</summary>
+    private static void AssertSameUpToRounding(string expected, string actual)
+    {
+        var number = new System.Text.RegularExpressions.Regex(@"-?\d+\.\d+");
+        Assert.Equal(number.Replace(expected, "#"), number.Replace(actual, "#"));
+        var expectedNumbers = number.Matches(expected).Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var actualNumbers = number.Matches(actual).Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(expectedNumbers.Count > 20, "the card lists the intercept, the weights, the calibration and the figures");
+        for (var i = 0; i < expectedNumbers.Count; i++)
+        {
+            Assert.True(Math.Abs(expectedNumbers[i] - actualNumbers[i]) <= 1e-5, $"number {i}: shipped {expectedNumbers[i]}, retrained {actualNumbers[i]}");
+        }
     }
 
     public void Dispose() => _fixtures.Dispose();
