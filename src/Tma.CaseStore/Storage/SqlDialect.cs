@@ -12,11 +12,13 @@ internal sealed class SqlDialect : IAsyncDisposable
 {
     private readonly string? _sqliteConnectionString;
     private readonly NpgsqlDataSource? _postgres;
+    private readonly WriterGate? _writerGate;
 
-    private SqlDialect(string? sqliteConnectionString, NpgsqlDataSource? postgres)
+    private SqlDialect(string? sqliteConnectionString, NpgsqlDataSource? postgres, WriterGate? writerGate)
     {
         _sqliteConnectionString = sqliteConnectionString;
         _postgres = postgres;
+        _writerGate = writerGate;
     }
 
     public static SqlDialect ForSqlite(string path) => new(new SqliteConnectionStringBuilder
@@ -26,9 +28,9 @@ internal sealed class SqlDialect : IAsyncDisposable
         ForeignKeys = true,
         Pooling = true,
         DefaultTimeout = 30,
-    }.ToString(), null);
+    }.ToString(), null, WriterGate.For(path));
 
-    public static SqlDialect ForPostgres(string connectionString) => new(null, NpgsqlDataSource.Create(connectionString));
+    public static SqlDialect ForPostgres(string connectionString) => new(null, NpgsqlDataSource.Create(connectionString), null);
 
     public bool IsSqlite => _sqliteConnectionString is not null;
 
@@ -65,6 +67,10 @@ internal sealed class SqlDialect : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Waits for this process's turn to write (SQLite: one writer per database file, see <see cref="WriterGate"/>); null where the database orders writers itself.</summary>
+    public async Task<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) =>
+        _writerGate is null ? null : await _writerGate.EnterAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Begins a write transaction: BEGIN IMMEDIATE on SQLite (takes the write lock up front, so no deadlock on upgrade), READ COMMITTED plus row locks on PostgreSQL.</summary>
     public async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
