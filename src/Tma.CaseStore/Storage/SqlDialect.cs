@@ -43,6 +43,11 @@ internal sealed class SqlDialect : IAsyncDisposable
         ? "SELECT audit_head_seq AS HeadSequence, audit_head_hash AS HeadHash FROM tenants WHERE id = @TenantId"
         : "SELECT audit_head_seq AS HeadSequence, audit_head_hash AS HeadHash FROM tenants WHERE id = @TenantId FOR UPDATE";
 
+    /// <summary>The version and shredding state of the cases whose ids are in the array <c>@Ids</c> (Dapper expands the list for SQLite; Npgsql takes an array).</summary>
+    public string CaseStatesSql => IsSqlite
+        ? "SELECT id AS Id, version AS Version, shredded_at AS ShreddedAt FROM cases WHERE tenant_id = @TenantId AND id IN @Ids"
+        : "SELECT id AS Id, version AS Version, shredded_at AS ShreddedAt FROM cases WHERE tenant_id = @TenantId AND id = ANY(@Ids)";
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (_postgres is not null)
