@@ -30,7 +30,31 @@ internal sealed class SqlDialect : IAsyncDisposable
         DefaultTimeout = 30,
     }.ToString(), null, WriterGate.For(path));
 
-    public static SqlDialect ForPostgres(string connectionString) => new(null, NpgsqlDataSource.Create(connectionString), null);
+    public static SqlDialect ForPostgres(string connectionString) => new(null, NpgsqlDataSource.Create(Tuned(connectionString)), null);
+
+    /// <summary>
+    /// Npgsql settings for the store's traffic, applied unless the connection string sets them: the store sends the
+    /// same few statements over and over, so they are prepared once per connection (<c>Max Auto Prepare</c>, off by
+    /// default in Npgsql; saves parsing and planning on every call), and it leaves no session state behind (no
+    /// <c>SET</c>, temporary tables or session locks), so a pooled connection needs no reset (<c>No Reset On Close</c>).
+    /// </summary>
+    internal static string Tuned(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Given(string keyword) => given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), keyword, StringComparison.OrdinalIgnoreCase));
+        var tuned = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Given("MaxAutoPrepare"))
+        {
+            tuned.MaxAutoPrepare = 32;
+        }
+
+        if (!Given("NoResetOnClose"))
+        {
+            tuned.NoResetOnClose = true;
+        }
+
+        return tuned.ConnectionString;
+    }
 
     public bool IsSqlite => _sqliteConnectionString is not null;
 
