@@ -10,6 +10,7 @@ internal sealed record LoadReport(
     double ElapsedSeconds,
     IReadOnlyDictionary<string, int> Errors,
     IReadOnlyList<double> RssMiB,
+    double? ServerCpuSeconds,
     string LoadAverageBefore,
     string LoadAverageAfter)
 {
@@ -24,9 +25,13 @@ internal sealed record LoadReport(
 
     private double Max => SortedLatenciesMs.Length == 0 ? double.NaN : SortedLatenciesMs[^1];
 
+    /// <summary>Server CPU milliseconds per measured request; null when not sampled.</summary>
+    public double? CpuMsPerRequest => ServerCpuSeconds is { } cpu && SortedLatenciesMs.Length > 0 ? cpu * 1000 / SortedLatenciesMs.Length : null;
+
     public string Summary() =>
         string.Create(Inv, $"{Options.Label}: {Throughput:0} assessments/s, p50 {Percentile(0.50):0.0} ms, p99 {Percentile(0.99):0.0} ms, max {Max:0} ms, {ErrorCount} errors, ")
-        + (RssMiB.Count == 0 ? "RSS not sampled" : string.Create(Inv, $"RSS {RssMiB[0]:0} -> {RssMiB[^1]:0} MiB (max {RssMiB.Max():0})"));
+        + (RssMiB.Count == 0 ? "RSS not sampled" : string.Create(Inv, $"RSS {RssMiB[0]:0} -> {RssMiB[^1]:0} MiB (max {RssMiB.Max():0})"))
+        + (CpuMsPerRequest is { } cpu ? string.Create(Inv, $", server CPU {cpu:0.00} ms/request") : "");
 
     public string Markdown()
     {
@@ -52,6 +57,11 @@ internal sealed record LoadReport(
         else
         {
             report.AppendLine(Inv, $"Server RSS (VmRSS): {RssMiB[0]:0.0} MiB at the start of the measurement, {RssMiB[^1]:0.0} MiB at its end, {RssMiB.Max():0.0} MiB at most; samples every 5 s: {string.Join(", ", RssMiB.Select(m => m.ToString("0", Inv)))} MiB.");
+        }
+
+        if (CpuMsPerRequest is { } cpu)
+        {
+            report.AppendLine().AppendLine(Inv, $"Server CPU (user + system, the `tma serve` process only): {cpu:0.00} ms per request.");
         }
 
         return report.ToString();

@@ -60,7 +60,7 @@ var end = warmup + TimeSpan.FromSeconds(options.Seconds);
 var sampling = Task.Run(async () =>
 {
     await Task.Delay(warmup);
-    return new RssSampler(options.ServerPid, TimeSpan.FromSeconds(5));
+    return (Rss: new RssSampler(options.ServerPid, TimeSpan.FromSeconds(5)), Cpu: ProcessCpu.Seconds(options.ServerPid));
 });
 var workers = Enumerable.Range(0, options.Concurrency).Select(async w =>
 {
@@ -110,11 +110,13 @@ var workers = Enumerable.Range(0, options.Concurrency).Select(async w =>
     }
 }).ToArray();
 await Task.WhenAll(workers);
-await using var rss = await sampling;
+var (rss, cpuBefore) = await sampling;
+await using var _ = rss;
 rss.Sample();
+var serverCpu = ProcessCpu.Seconds(options.ServerPid) - cpuBefore;
 var elapsed = (clock.Elapsed - warmup).TotalSeconds;
 var allErrors = errors.SelectMany(e => e).GroupBy(e => e.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(e => e.Value), StringComparer.Ordinal);
-var report = new LoadReport(options, [.. latencies.SelectMany(l => l).Order()], elapsed, allErrors, rss.MiB, loadBefore, LoadAverage());
+var report = new LoadReport(options, [.. latencies.SelectMany(l => l).Order()], elapsed, allErrors, rss.MiB, serverCpu, loadBefore, LoadAverage());
 Console.Write(report.Markdown());
 if (options.Out is not null)
 {
