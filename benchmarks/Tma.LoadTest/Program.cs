@@ -1,15 +1,17 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Tma.CaseStore;
 using Tma.Host;
+using Tma.LoadTest;
 
-// Load generator for `tma serve` on loopback: sustained assessments per second with p50/p99 latency and errors.
+// Load generator for `tma serve` on loopback: sustained assessments per second with latency percentiles, errors and
+// the server's RSS over the run.
 // Usage: dotnet run -c Release --project benchmarks/Tma.LoadTest -- --url http://127.0.0.1:5091 --token-key <pem>
-//        [--seconds 60] [--concurrency 8] [--model warning-behaviours-triage] [--label sqlite] [--out report.md]
+//        [--seconds 60] [--warmup 5] [--concurrency 8] [--model warning-behaviours-triage] [--label sqlite]
+//        [--out report.md] [--server-pid <pid of tma serve, for RSS>]
 var options = Args.Parse(args);
 if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var baseUri) || !(baseUri.IsLoopback))
 {
@@ -47,17 +49,41 @@ for (var w = 0; w < options.Concurrency; w++)
     cases.Add(id);
 }
 
+// Every worker runs for warm-up + measurement; only requests that start after the warm-up count (JIT, pools and
+// caches fill during the warm-up). Errors count in both phases.
+var loadBefore = LoadAverage();
 var latencies = new List<double>[options.Concurrency];
-var errors = new int[options.Concurrency];
-var deadline = Stopwatch.StartNew();
+var errors = new Dictionary<string, int>[options.Concurrency];
+var clock = Stopwatch.StartNew();
+var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
+var end = warmup + TimeSpan.FromSeconds(options.Seconds);
+var sampling = Task.Run(async () =>
+{
+    await Task.Delay(warmup);
+    return (Rss: new RssSampler(options.ServerPid, TimeSpan.FromSeconds(5)), Cpu: ProcessCpu.Seconds(options.ServerPid));
+});
 var workers = Enumerable.Range(0, options.Concurrency).Select(async w =>
 {
     latencies[w] = [];
+    errors[w] = [];
     using var client = Client(CallerRole.CaseManager, "manager-1");
     var body = new StringContent(JsonSerializer.Serialize(new { model = options.Model }), Encoding.UTF8, "application/json");
     var watch = new Stopwatch();
-    while (deadline.Elapsed.TotalSeconds < options.Seconds && latencies[w].Count < 2_000_000)
+    void Error(string kind)
     {
+        if (errors[w].TryAdd(kind, 1))
+        {
+            Console.Error.WriteLine($"worker {w}: first {kind}");
+        }
+        else
+        {
+            errors[w][kind]++;
+        }
+    }
+
+    while (clock.Elapsed < end && latencies[w].Count < 2_000_000)
+    {
+        var counted = clock.Elapsed >= warmup;
         watch.Restart();
         try
         {
@@ -65,64 +91,40 @@ var workers = Enumerable.Range(0, options.Concurrency).Select(async w =>
             await response.Content.ReadAsByteArrayAsync();
             if (!response.IsSuccessStatusCode)
             {
-                errors[w]++;
-                if (errors[w] == 1)
-                {
-                    Console.Error.WriteLine($"worker {w}: first error {(int)response.StatusCode}");
-                }
+                Error($"HTTP {(int)response.StatusCode}");
             }
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException ex)
         {
-            errors[w]++;
+            Error(ex.GetType().Name);
         }
-        catch (TaskCanceledException)
+        catch (TaskCanceledException ex)
         {
-            errors[w]++;
+            Error(ex.GetType().Name);
         }
 
-        latencies[w].Add(watch.Elapsed.TotalMilliseconds);
+        if (counted)
+        {
+            latencies[w].Add(watch.Elapsed.TotalMilliseconds);
+        }
     }
 }).ToArray();
 await Task.WhenAll(workers);
-var elapsed = deadline.Elapsed.TotalSeconds;
-var all = latencies.SelectMany(l => l).Order().ToArray();
-double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
-var inv = CultureInfo.InvariantCulture;
-var report = new StringBuilder()
-    .AppendLine(inv, $"## Load test: {options.Label}")
-    .AppendLine()
-    .AppendLine(inv, $"`POST /v1/cases/{{id}}/assessments` (model `{options.Model}`, store + engine + audit), {options.Concurrency} concurrent clients on loopback, {elapsed:0.0} s.")
-    .AppendLine()
-    .AppendLine("| requests | errors | assessments/s | p50 ms | p90 ms | p99 ms | max ms |")
-    .AppendLine("|---:|---:|---:|---:|---:|---:|---:|")
-    .AppendLine(inv, $"| {all.Length} | {errors.Sum()} | {all.Length / elapsed:0.0} | {Percentile(0.50):0.00} | {Percentile(0.90):0.00} | {Percentile(0.99):0.00} | {(all.Length == 0 ? 0 : all[^1]):0.00} |")
-    .ToString();
-Console.Write(report);
+var (rss, cpuBefore) = await sampling;
+await using var _ = rss;
+rss.Sample();
+var serverCpu = ProcessCpu.Seconds(options.ServerPid) - cpuBefore;
+var elapsed = (clock.Elapsed - warmup).TotalSeconds;
+var allErrors = errors.SelectMany(e => e).GroupBy(e => e.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(e => e.Value), StringComparer.Ordinal);
+var report = new LoadReport(options, [.. latencies.SelectMany(l => l).Order()], elapsed, allErrors, rss.MiB, serverCpu, loadBefore, LoadAverage());
+Console.Write(report.Markdown());
 if (options.Out is not null)
 {
-    File.WriteAllText(options.Out, report);
+    File.WriteAllText(options.Out, report.Markdown());
 }
 
-return errors.Sum() == 0 ? 0 : 1;
+Console.WriteLine("SUMMARY " + report.Summary());
+return report.ErrorCount == 0 ? 0 : 1;
 
-internal sealed record Args(string Url, string TokenKey, int Seconds, int Concurrency, string Model, string Label, string? Out)
-{
-    public static Args Parse(string[] args)
-    {
-        string Value(string name, string fallback)
-        {
-            var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-        }
-
-        return new Args(
-            Value("--url", "http://127.0.0.1:5091"),
-            Value("--token-key", "tma.db.token.pem"),
-            int.Parse(Value("--seconds", "60"), CultureInfo.InvariantCulture),
-            int.Parse(Value("--concurrency", "8"), CultureInfo.InvariantCulture),
-            Value("--model", "warning-behaviours-triage"),
-            Value("--label", "sqlite"),
-            args.Contains("--out") ? Value("--out", "") : null);
-    }
-}
+// The 1-minute load average, to show how busy the machine was (absolute figures on a shared machine mean little).
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";

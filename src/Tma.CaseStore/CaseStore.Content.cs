@@ -1,5 +1,6 @@
 // One concern, kept in one file on purpose: the case-content operations of the store (observations, assessments,
 // decisions, documents), each an audited, encrypted, versioned write or read with the same shape.
+using System.Data;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Tma.Models.Cases;
@@ -101,38 +102,51 @@ public sealed partial class CaseStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The observations.</returns>
     /// <exception cref="ContentUnavailableException">The case was shredded, or a ciphertext fails authentication.</exception>
-    public Task<IReadOnlyList<ObservationRecord>> GetObservationsAsync(Caller caller, Guid caseId, bool includeSuperseded = false, CancellationToken cancellationToken = default) =>
-        RunAsync<IReadOnlyList<ObservationRecord>>(caller, Operation.ObservationRead, caseId, async context =>
-        {
-            var all = await ReadObservationsAsync(context, context.RequiredCase).ConfigureAwait(false);
-            var result = includeSuperseded ? all : all.Where(o => o.SupersededBy is null).ToArray();
-            context.Detail = $"count={result.Count}";
-            return result;
-        }, cancellationToken);
-
-    private async Task<IReadOnlyList<ObservationRecord>> ReadObservationsAsync(OperationContext context, CaseRow row)
+    public async Task<IReadOnlyList<ObservationRecord>> GetObservationsAsync(Caller caller, Guid caseId, bool includeSuperseded = false, CancellationToken cancellationToken = default)
     {
-        var key = await CaseKeyAsync(context, row).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Validate();
+        return await TryGetObservationsPreparedAsync(caller, caseId, includeSuperseded, cancellationToken).ConfigureAwait(false)
+            ?? await RunAsync<IReadOnlyList<ObservationRecord>>(caller, Operation.ObservationRead, caseId, async context =>
+            {
+                var key = await CaseKeyAsync(context, context.RequiredCase).ConfigureAwait(false);
+                var result = Current(await ReadObservationsAsync(context.Session, context.TenantId, context.RequiredCase, key).ConfigureAwait(false), includeSuperseded);
+                context.Detail = ObservationReadDetail(result);
+                return result;
+            }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static IReadOnlyList<ObservationRecord> Current(IReadOnlyList<ObservationRecord> all, bool includeSuperseded) =>
+        includeSuperseded ? all : all.Where(o => o.SupersededBy is null).ToArray();
+
+    private static string ObservationReadDetail(IReadOnlyList<ObservationRecord> result) => $"count={result.Count}";
+
+    private async Task<IReadOnlyList<ObservationRecord>> ReadObservationsAsync(OperationContext context, CaseRow row) =>
+        await ReadObservationsAsync(context.Session, context.TenantId, row, await CaseKeyAsync(context, row).ConfigureAwait(false)).ConfigureAwait(false);
+
+    private static async Task<IReadOnlyList<ObservationRecord>> ReadObservationsAsync(Session session, string tenantId, CaseRow row, byte[] key)
+    {
         var caseId = row.CaseId;
-        var rows = await context.Session.QueryAsync<ObservationRow>(
+        var rows = await session.QueryAsync<ObservationRow>(
             $"SELECT {ObservationRow.Columns} FROM observations WHERE tenant_id = @TenantId AND case_id = @CaseId ORDER BY observed_at, entered_at, id",
-            new { context.TenantId, CaseId = row.Id }).ConfigureAwait(false);
+            new { TenantId = tenantId, CaseId = row.Id }).ConfigureAwait(false);
         var supersededBy = rows.Where(r => r.SupersedesId is not null).ToDictionary(r => r.SupersedesId!, r => Guid.Parse(r.Id), StringComparer.Ordinal);
         return rows.Select(r =>
         {
             var id = Guid.Parse(r.Id);
+            FieldSlot Slot(string column) => new(tenantId, caseId, "observations", id, column);
             return new ObservationRecord(
                 id,
                 caseId,
-                FieldCipher.DecryptString(key, Slot(context, caseId, "observations", id, "input_id"), r.InputId),
-                FieldCipher.DecryptString(key, Slot(context, caseId, "observations", id, "value"), r.Value),
+                FieldCipher.DecryptString(key, Slot("input_id"), r.InputId),
+                FieldCipher.DecryptString(key, Slot("value"), r.Value),
                 Time.FromMs(r.ObservedAt),
                 Time.FromMs(r.EnteredAt),
                 r.RaterId,
-                FieldCipher.DecryptString(key, Slot(context, caseId, "observations", id, "source"), r.Source),
+                FieldCipher.DecryptString(key, Slot("source"), r.Source),
                 r.SupersedesId is null ? null : Guid.Parse(r.SupersedesId),
                 supersededBy.TryGetValue(r.Id, out var by) ? by : null,
-                Reliability(r.Reliability is null ? null : FieldCipher.DecryptString(key, Slot(context, caseId, "observations", id, "reliability"), r.Reliability)));
+                Reliability(r.Reliability is null ? null : FieldCipher.DecryptString(key, Slot("reliability"), r.Reliability)));
         }).ToArray();
     }
 
@@ -149,54 +163,61 @@ public sealed partial class CaseStore
     /// <returns>The stored assessment.</returns>
     /// <exception cref="CaseStoreValidationException">A field is missing, too long, or a JSON document is not well-formed.</exception>
     /// <exception cref="CaseStateException">The case is closed.</exception>
-    public Task<AssessmentRecord> AddAssessmentAsync(Caller caller, Guid caseId, NewAssessment assessment, CancellationToken cancellationToken = default)
+    public async Task<AssessmentRecord> AddAssessmentAsync(Caller caller, Guid caseId, NewAssessment assessment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        return RunAsync(caller, Operation.AssessmentAdd, caseId, async context =>
-        {
-            new Validator()
-                .Text("packageId", assessment.PackageId, 256)
-                .Text("packageVersion", assessment.PackageVersion, 64)
-                .Text("packageHash", assessment.PackageHash, 256)
-                .Text("level", assessment.Level, MaxShortText)
-                .Check(assessment.Score is null || double.IsFinite(assessment.Score.Value), "score: must be a finite number")
-                .Json("inputsJson", assessment.InputsJson, MaxJson)
-                .Json("assessmentJson", assessment.AssessmentJson, MaxJson)
-                .Time("assessedAt", assessment.AssessedAt)
-                .ThrowIfInvalid();
-            var row = context.RequiredCase;
-            EnsureWritable(row);
-            var key = await CaseKeyAsync(context, row).ConfigureAwait(false);
-            var id = Guid.NewGuid();
-            await context.Session.ExecuteAsync(
-                """
-                INSERT INTO assessments (tenant_id, id, case_id, package_id, package_version, package_hash, is_challenger, level, score, inputs, result, assessed_at, as_of, entered_at, entered_by)
-                VALUES (@TenantId, @Id, @CaseId, @PackageId, @PackageVersion, @PackageHash, @IsChallenger, @Level, @Score, @Inputs, @Result, @AssessedAt, @AsOf, @EnteredAt, @EnteredBy)
-                """,
-                new
-                {
-                    context.TenantId,
-                    Id = id.ToString("D"),
-                    CaseId = row.Id,
-                    assessment.PackageId,
-                    assessment.PackageVersion,
-                    assessment.PackageHash,
-                    IsChallenger = assessment.IsChallenger ? 1L : 0L,
-                    Level = FieldCipher.EncryptString(key, Slot(context, caseId, "assessments", id, "level"), assessment.Level),
-                    Score = assessment.Score is { } score
-                        ? FieldCipher.EncryptString(key, Slot(context, caseId, "assessments", id, "score"), score.ToString("R", CultureInfo.InvariantCulture))
-                        : null,
-                    Inputs = FieldCipher.EncryptString(key, Slot(context, caseId, "assessments", id, "inputs"), assessment.InputsJson),
-                    Result = FieldCipher.EncryptString(key, Slot(context, caseId, "assessments", id, "result"), assessment.AssessmentJson),
-                    AssessedAt = assessment.AssessedAt.ToUnixTimeMilliseconds(),
-                    AsOf = assessment.AsOf?.ToUnixTimeMilliseconds(),
-                    EnteredAt = context.Now,
-                    EnteredBy = caller.UserId,
-                }).ConfigureAwait(false);
-            await BumpAsync(context, row, row.Version).ConfigureAwait(false);
-            context.RecordId = id;
-            return new AssessmentRecord(id, caseId, assessment, Time.FromMs(context.Now), caller.UserId);
-        }, cancellationToken);
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Validate();
+        return await TryAddAssessmentPreparedAsync(caller, caseId, assessment, cancellationToken).ConfigureAwait(false)
+            ?? await RunAsync(caller, Operation.AssessmentAdd, caseId, async context =>
+            {
+                ValidateAssessment(assessment).ThrowIfInvalid();
+                var row = context.RequiredCase;
+                EnsureWritable(row);
+                var key = await CaseKeyAsync(context, row).ConfigureAwait(false);
+                var id = Guid.NewGuid();
+                await new SqlBatch().Add(AssessmentInsert(context.TenantId, row, key, id, assessment, context.Now, caller.UserId)).ExecuteAsync(context.Session).ConfigureAwait(false);
+                await BumpAsync(context, row, row.Version).ConfigureAwait(false);
+                context.RecordId = id;
+                return new AssessmentRecord(id, caseId, assessment, Time.FromMs(context.Now), caller.UserId);
+            }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Validator ValidateAssessment(NewAssessment assessment) => new Validator()
+        .Text("packageId", assessment.PackageId, 256)
+        .Text("packageVersion", assessment.PackageVersion, 64)
+        .Text("packageHash", assessment.PackageHash, 256)
+        .Text("level", assessment.Level, MaxShortText)
+        .Check(assessment.Score is null || double.IsFinite(assessment.Score.Value), "score: must be a finite number")
+        .Json("inputsJson", assessment.InputsJson, MaxJson)
+        .Json("assessmentJson", assessment.AssessmentJson, MaxJson)
+        .Time("assessedAt", assessment.AssessedAt);
+
+    /// <summary>The insert of an assessment, its content encrypted under the case's data key.</summary>
+    private static SqlStatement AssessmentInsert(string tenantId, CaseRow row, byte[] key, Guid id, NewAssessment assessment, long now, string userId)
+    {
+        var caseId = row.CaseId;
+        FieldSlot Slot(string column) => new(tenantId, caseId, "assessments", id, column);
+        return new(
+            """
+            INSERT INTO assessments (tenant_id, id, case_id, package_id, package_version, package_hash, is_challenger, level, score, inputs, result, assessed_at, as_of, entered_at, entered_by)
+            VALUES (@TenantId, @Id, @CaseId, @PackageId, @PackageVersion, @PackageHash, @IsChallenger, @Level, @Score, @Inputs, @Result, @AssessedAt, @AsOf, @EnteredAt, @EnteredBy)
+            """,
+            ("TenantId", tenantId, DbType.String),
+            ("Id", id.ToString("D"), DbType.String),
+            ("CaseId", row.Id, DbType.String),
+            ("PackageId", assessment.PackageId, DbType.String),
+            ("PackageVersion", assessment.PackageVersion, DbType.String),
+            ("PackageHash", assessment.PackageHash, DbType.String),
+            ("IsChallenger", assessment.IsChallenger ? 1L : 0L, DbType.Int64),
+            ("Level", FieldCipher.EncryptString(key, Slot("level"), assessment.Level), DbType.Binary),
+            ("Score", assessment.Score is { } score ? FieldCipher.EncryptString(key, Slot("score"), score.ToString("R", CultureInfo.InvariantCulture)) : null, DbType.Binary),
+            ("Inputs", FieldCipher.EncryptString(key, Slot("inputs"), assessment.InputsJson), DbType.Binary),
+            ("Result", FieldCipher.EncryptString(key, Slot("result"), assessment.AssessmentJson), DbType.Binary),
+            ("AssessedAt", assessment.AssessedAt.ToUnixTimeMilliseconds(), DbType.Int64),
+            ("AsOf", assessment.AsOf?.ToUnixTimeMilliseconds(), DbType.Int64),
+            ("EnteredAt", now, DbType.Int64),
+            ("EnteredBy", userId, DbType.String));
     }
 
     /// <summary>Reads a case's assessments, oldest first (an audited read of content).</summary>

@@ -71,6 +71,25 @@ public static class CaseStoreTelemetry
         }
     }
 
+    /// <summary>
+    /// Records an allowed operation of the prepared path (prepared outside the tenant lock, committed by the tenant's
+    /// commit queue) once it is committed: its span is created afterwards with its real start time, so that an attempt
+    /// that falls back to the locked path leaves only the locked path's span, never two for one operation.
+    /// </summary>
+    internal static void RecordCommitted(Operation operation, DateTimeOffset startedAt, long startedTimestamp, TimeProvider time)
+    {
+        if (Source.HasListeners())
+        {
+            using var activity = Source.StartActivity(operation.AuditName, ActivityKind.Internal, parentContext: default, startTime: startedAt);
+            activity?.SetTag(OperationTag, operation.AuditName);
+            activity?.SetEndTime(startedAt.UtcDateTime + time.GetElapsedTime(startedTimestamp));
+            Stop(activity, operation, AuditOutcome.Allowed, startedTimestamp, time, auditEntries: 1);
+            return;
+        }
+
+        Stop(null, operation, AuditOutcome.Allowed, startedTimestamp, time, auditEntries: 1);
+    }
+
     private static string OutcomeName(AuditOutcome outcome) => outcome switch
     {
         AuditOutcome.Allowed => "allowed",

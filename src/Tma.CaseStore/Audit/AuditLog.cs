@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using System.Security.Cryptography;
 
@@ -32,9 +33,9 @@ internal static class AuditLog
         return SHA256.HashData(buffer);
     }
 
-    /// <summary>Appends one entry. The caller holds the tenant lock (see <see cref="SqlDialect.LockTenantSql"/>) and passes the head it read.</summary>
-    public static async Task<TenantHead> AppendAsync(
-        Session session, string tenantId, TenantHead head, long at, Caller caller, Operation operation, AuditOutcome outcome, Guid? caseId, Guid? recordId, string? detail)
+    /// <summary>The next entry after <paramref name="head"/>, with its hash. The caller holds the tenant lock (see <see cref="SqlDialect.LockTenantSql"/>).</summary>
+    public static AuditRow Next(
+        string tenantId, TenantHead head, long at, Caller caller, Operation operation, AuditOutcome outcome, Guid? caseId, Guid? recordId, string? detail)
     {
         var row = new AuditRow
         {
@@ -50,16 +51,46 @@ internal static class AuditLog
             PreviousHash = head.HeadHash,
         };
         row.Hash = ComputeHash(tenantId, row, head.HeadHash);
-        await session.ExecuteAsync(
-            """
-            INSERT INTO audit_log (tenant_id, seq, at, actor_id, actor_role, action, outcome, case_id, record_id, detail, prev_hash, hash)
-            VALUES (@TenantId, @Sequence, @At, @ActorId, @ActorRole, @Action, @Outcome, @CaseId, @RecordId, @Detail, @PreviousHash, @Hash)
-            """,
-            new { TenantId = tenantId, row.Sequence, row.At, row.ActorId, row.ActorRole, row.Action, row.Outcome, row.CaseId, row.RecordId, row.Detail, row.PreviousHash, row.Hash }).ConfigureAwait(false);
-        await session.ExecuteAsync(
-            "UPDATE tenants SET audit_head_seq = @Sequence, audit_head_hash = @Hash WHERE id = @TenantId",
-            new { TenantId = tenantId, row.Sequence, row.Hash }).ConfigureAwait(false);
-        return new TenantHead { HeadSequence = row.Sequence, HeadHash = row.Hash };
+        return row;
+    }
+
+    /// <summary>Adds the insert of <paramref name="row"/> to a batch.</summary>
+    public static void AddInsert(SqlBatch batch, string tenantId, AuditRow row) => batch.Add(
+        """
+        INSERT INTO audit_log (tenant_id, seq, at, actor_id, actor_role, action, outcome, case_id, record_id, detail, prev_hash, hash)
+        VALUES (@TenantId, @Sequence, @At, @ActorId, @ActorRole, @Action, @Outcome, @CaseId, @RecordId, @Detail, @PreviousHash, @Hash)
+        """,
+        ("TenantId", tenantId, DbType.String),
+        ("Sequence", row.Sequence, DbType.Int64),
+        ("At", row.At, DbType.Int64),
+        ("ActorId", row.ActorId, DbType.String),
+        ("ActorRole", row.ActorRole, DbType.String),
+        ("Action", row.Action, DbType.String),
+        ("Outcome", row.Outcome, DbType.String),
+        ("CaseId", row.CaseId, DbType.String),
+        ("RecordId", row.RecordId, DbType.String),
+        ("Detail", row.Detail, DbType.String),
+        ("PreviousHash", row.PreviousHash, DbType.Binary),
+        ("Hash", row.Hash, DbType.Binary));
+
+    /// <summary>Adds the move of the tenant's recorded head to <paramref name="head"/> to a batch.</summary>
+    public static void AddHeadUpdate(SqlBatch batch, string tenantId, TenantHead head) => batch.Add(
+        "UPDATE tenants SET audit_head_seq = @Sequence, audit_head_hash = @Hash WHERE id = @TenantId",
+        ("Sequence", head.HeadSequence, DbType.Int64),
+        ("Hash", head.HeadHash, DbType.Binary),
+        ("TenantId", tenantId, DbType.String));
+
+    /// <summary>Appends one entry and moves the tenant's head, in one round trip. The caller holds the tenant lock (see <see cref="SqlDialect.LockTenantSql"/>) and passes the head it read.</summary>
+    public static async Task<TenantHead> AppendAsync(
+        Session session, string tenantId, TenantHead head, long at, Caller caller, Operation operation, AuditOutcome outcome, Guid? caseId, Guid? recordId, string? detail)
+    {
+        var row = Next(tenantId, head, at, caller, operation, outcome, caseId, recordId, detail);
+        var next = new TenantHead { HeadSequence = row.Sequence, HeadHash = row.Hash };
+        var batch = new SqlBatch();
+        AddInsert(batch, tenantId, row);
+        AddHeadUpdate(batch, tenantId, next);
+        await batch.ExecuteAsync(session).ConfigureAwait(false);
+        return next;
     }
 
     public static Task<List<AuditRow>> ReadAsync(Session session, string tenantId, long afterSequence, int limit) =>

@@ -59,6 +59,12 @@ internal sealed class CaseRow
 
     public long Version { get; set; }
 
+    /// <summary>The data key's KEK id, when the query joined <c>case_keys</c> (the prepared path reads both at once).</summary>
+    public string? KekId { get; set; }
+
+    /// <summary>The wrapped data key, when the query joined <c>case_keys</c>.</summary>
+    public byte[]? WrappedKey { get; set; }
+
     public Guid CaseId => Guid.Parse(Id);
 
     public CaseSummary ToSummary() => new(
@@ -71,6 +77,16 @@ internal sealed class CaseRow
         Time.FromMs(UpdatedAt),
         Version,
         ShreddedAt is not null);
+}
+
+/// <summary>What the commit queue checks of a case under the tenant lock.</summary>
+internal sealed class CaseStateRow
+{
+    public string Id { get; set; } = "";
+
+    public long Version { get; set; }
+
+    public long? ShreddedAt { get; set; }
 }
 
 internal sealed class MemberRow

@@ -12,11 +12,13 @@ internal sealed class SqlDialect : IAsyncDisposable
 {
     private readonly string? _sqliteConnectionString;
     private readonly NpgsqlDataSource? _postgres;
+    private readonly WriterGate? _writerGate;
 
-    private SqlDialect(string? sqliteConnectionString, NpgsqlDataSource? postgres)
+    private SqlDialect(string? sqliteConnectionString, NpgsqlDataSource? postgres, WriterGate? writerGate)
     {
         _sqliteConnectionString = sqliteConnectionString;
         _postgres = postgres;
+        _writerGate = writerGate;
     }
 
     public static SqlDialect ForSqlite(string path) => new(new SqliteConnectionStringBuilder
@@ -26,17 +28,41 @@ internal sealed class SqlDialect : IAsyncDisposable
         ForeignKeys = true,
         Pooling = true,
         DefaultTimeout = 30,
-    }.ToString(), null);
+    }.ToString(), null, WriterGate.For(path));
 
     /// <summary>
     /// The data source is named, so that Npgsql's traces and metrics (<c>db.npgsql.data_source</c>,
     /// <c>db.client.connection.pool.name</c>) say <c>tma-store</c> instead of the connection string with its host and user name.
     /// </summary>
     public static SqlDialect ForPostgres(string connectionString) =>
-        new(null, new NpgsqlDataSourceBuilder(connectionString) { Name = DataSourceName }.Build());
+        new(null, new NpgsqlDataSourceBuilder(Tuned(connectionString)) { Name = DataSourceName }.Build(), null);
 
     /// <summary>The diagnostics name of the PostgreSQL data source.</summary>
     public const string DataSourceName = "tma-store";
+
+    /// <summary>
+    /// Npgsql settings for the store's traffic, applied unless the connection string sets them: the store sends the
+    /// same few statements over and over, so they are prepared once per connection (<c>Max Auto Prepare</c>, off by
+    /// default in Npgsql; saves parsing and planning on every call), and it leaves no session state behind (no
+    /// <c>SET</c>, temporary tables or session locks), so a pooled connection needs no reset (<c>No Reset On Close</c>).
+    /// </summary>
+    internal static string Tuned(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Given(string keyword) => given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), keyword, StringComparison.OrdinalIgnoreCase));
+        var tuned = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Given("MaxAutoPrepare"))
+        {
+            tuned.MaxAutoPrepare = 32;
+        }
+
+        if (!Given("NoResetOnClose"))
+        {
+            tuned.NoResetOnClose = true;
+        }
+
+        return tuned.ConnectionString;
+    }
 
     public bool IsSqlite => _sqliteConnectionString is not null;
 
@@ -48,6 +74,11 @@ internal sealed class SqlDialect : IAsyncDisposable
     public string LockTenantSql => IsSqlite
         ? "SELECT audit_head_seq AS HeadSequence, audit_head_hash AS HeadHash FROM tenants WHERE id = @TenantId"
         : "SELECT audit_head_seq AS HeadSequence, audit_head_hash AS HeadHash FROM tenants WHERE id = @TenantId FOR UPDATE";
+
+    /// <summary>The version and shredding state of the cases whose ids are in the array <c>@Ids</c> (Dapper expands the list for SQLite; Npgsql takes an array).</summary>
+    public string CaseStatesSql => IsSqlite
+        ? "SELECT id AS Id, version AS Version, shredded_at AS ShreddedAt FROM cases WHERE tenant_id = @TenantId AND id IN @Ids"
+        : "SELECT id AS Id, version AS Version, shredded_at AS ShreddedAt FROM cases WHERE tenant_id = @TenantId AND id = ANY(@Ids)";
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -73,6 +104,10 @@ internal sealed class SqlDialect : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Waits for this process's turn to write (SQLite: one writer per database file, see <see cref="WriterGate"/>); null where the database orders writers itself.</summary>
+    public async Task<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) =>
+        _writerGate is null ? null : await _writerGate.EnterAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Begins a write transaction: BEGIN IMMEDIATE on SQLite (takes the write lock up front, so no deadlock on upgrade), READ COMMITTED plus row locks on PostgreSQL.</summary>
     public async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>

@@ -70,6 +70,9 @@ internal sealed class Validator
         return this;
     }
 
+    /// <summary>Whether no problem was found.</summary>
+    public bool IsValid => _problems.Count == 0;
+
     public void ThrowIfInvalid()
     {
         if (_problems.Count > 0)
