@@ -57,6 +57,9 @@ internal static class RiskCurvePlot
 
             plot.XLabel(german ? "Stand der Beurteilung (UTC)" : "Assessed as of (UTC)");
 
+            // The last date label is centred on its tick at the right edge: room for half of it, so it is not cut.
+            plot.Axes.Right.MinimumSize = 40;
+
             // One assessment (or several on one day) still gets a readable time axis: a week either side.
             var xs = points.Concat(unassessable).Select(p => p.AsOf.UtcDateTime.ToOADate()).ToArray();
             var first = xs.Min();
