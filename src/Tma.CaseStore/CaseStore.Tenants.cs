@@ -19,6 +19,8 @@ public sealed partial class CaseStore
         administrator.Validate();
         var tenantId = administrator.TenantId;
         var exists = false;
+        var startedAt = _time.GetUtcNow();
+        var started = _time.GetTimestamp();
         await using (var session = await Session.BeginAsync(_dialect, cancellationToken).ConfigureAwait(false))
         {
             var head = await session.QuerySingleOrDefaultAsync<TenantHead>(_dialect.LockTenantSql, new { TenantId = tenantId }).ConfigureAwait(false);
@@ -54,6 +56,8 @@ public sealed partial class CaseStore
                 {
                     await AuditLog.AppendAsync(session, tenantId, new TenantHead { HeadSequence = 0, HeadHash = AuditLog.Genesis }, now, administrator, Operation.TenantCreate, AuditOutcome.Allowed, null, null, null).ConfigureAwait(false);
                     await session.CommitAsync().ConfigureAwait(false);
+                    // The first creation has no chain to lock yet, so it does not run through RunAsync: traced here.
+                    CaseStoreTelemetry.RecordCommitted(Operation.TenantCreate, startedAt, started, _time);
                     return;
                 }
             }

@@ -72,9 +72,10 @@ public static class CaseStoreTelemetry
     }
 
     /// <summary>
-    /// Records an allowed operation of the prepared path (prepared outside the tenant lock, committed by the tenant's
-    /// commit queue) once it is committed: its span is created afterwards with its real start time, so that an attempt
-    /// that falls back to the locked path leaves only the locked path's span, never two for one operation.
+    /// Records an allowed operation that did not run through the locked path once it is committed — the prepared path
+    /// (prepared outside the tenant lock, committed by the tenant's commit queue) and a tenant's first creation: its
+    /// span is created afterwards with its real start time, so that an attempt that falls back to the locked path leaves
+    /// only the locked path's span, never two for one operation.
     /// </summary>
     internal static void RecordCommitted(Operation operation, DateTimeOffset startedAt, long startedTimestamp, TimeProvider time)
     {

@@ -32,6 +32,17 @@ public sealed class TelemetryTests(TelemetryFixture host) : IClassFixture<Teleme
     }
 
     [Fact]
+    public async Task The_first_creation_of_a_tenant_is_traced_like_every_other_store_operation()
+    {
+        // The fixture's start-up created tenant `acme`; that creation has no chain to lock, so it bypasses RunAsync.
+        var created = await host.Exported.SpanAsync(s => s.Source.Name == CaseStoreTelemetry.ActivitySourceName && s.DisplayName == "tenant.create" && Equals(s.GetTagItem(CaseStoreTelemetry.OutcomeTag), "allowed"));
+
+        var request = Assert.Single(host.Exported.Spans.Snapshot(), s => s.SpanId == created.ParentSpanId);
+        Assert.Equal("POST /v1/tenant", request.DisplayName);
+        Assert.True(created.Duration > TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task An_assessment_is_traced_through_the_engine_under_its_request()
     {
         var (id, _, _) = await host.FilledCaseAsync();
