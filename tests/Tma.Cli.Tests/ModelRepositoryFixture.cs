@@ -57,6 +57,12 @@ public sealed class ModelRepositoryFixture : IDisposable
         var sample = Directory.CreateDirectory(Path.Combine(_root, "sample-" + Guid.NewGuid().ToString("N"))).FullName;
         var root = Path.Combine(sample, "repo");
         Copy(Repository.Path("models", Model), Path.Combine(root, "models", Model), skip: "releases");
+        // The latency check times both models on this machine while other test assemblies run beside it; what these
+        // tests check is the pipeline, not the latency, so its bound is lifted (GateCommandTests does the same).
+        var policy = Path.Combine(root, "models", Model, "gate.yaml");
+        var relaxed = File.ReadAllText(policy).Replace("max_latency_ratio: 3.0", "max_latency_ratio: 1000", StringComparison.Ordinal);
+        Assert.Contains("max_latency_ratio: 1000", relaxed, StringComparison.Ordinal);
+        File.WriteAllText(policy, relaxed);
         Copy(Repository.Path("benchmarks", "data", Model), Path.Combine(root, "benchmarks", "data", Model), skip: null);
         Directory.CreateDirectory(Path.Combine(root, "keys"));
         File.Copy(PublicKey, Path.Combine(root, "keys", "release.public.pem"));
