@@ -99,7 +99,7 @@ internal static class PredictCommand
         {
             var key = reader.Header.HasKey ? options.KeyColumn : null;
             var summary = outPath.IsStandardStream
-                ? Write(reader, compiled, new CsvPredictionWriter(stdout, key, leaveOpen: true))
+                ? Write(reader, compiled, new CsvPredictionWriter(new BufferedTextWriter(stdout), key, leaveOpen: false))
                 : WriteFile(outPath.Full, kind, stream => kind == "parquet"
                     ? new ParquetPredictionWriter(stream, key, Metadata(compiled.Reference))
                     : new CsvPredictionWriter(new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16), key, leaveOpen: false),

@@ -83,8 +83,12 @@ internal static class SynthCommand
         if (outPath.IsStandardStream)
         {
             // The CSV is the output: the summary moves to stderr, and there is no file to name the truth after.
-            var streamed = SyntheticDataset.Write(definition, options, output);
-            output.Flush();
+            SyntheticTruth streamed;
+            using (var buffered = new BufferedTextWriter(output))
+            {
+                streamed = SyntheticDataset.Write(definition, options, buffered);
+            }
+
             error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {options.Rows} synthetic rows for {definition.Id} {definition.Version} to standard output; true base rate {streamed.BaseRate:F4}, true AUC of θ {streamed.ThetaAuc:F4}"));
             error.WriteLine("Synthetic data: for tests, benchmarks and demonstrations only.");
             return ExitCodes.Ok;

@@ -14,7 +14,7 @@ internal sealed class CsvPredictionWriter : IPredictionWriter
 
     /// <param name="text">Where the CSV goes (disposed with this writer unless <paramref name="leaveOpen"/>).</param>
     /// <param name="keyColumn">Name of the key column to write first, or null when the dataset has none.</param>
-    /// <param name="leaveOpen">True for standard output.</param>
+    /// <param name="leaveOpen">True when the caller disposes <paramref name="text"/>.</param>
     public CsvPredictionWriter(TextWriter text, string? keyColumn, bool leaveOpen)
     {
         _keyColumn = keyColumn;
