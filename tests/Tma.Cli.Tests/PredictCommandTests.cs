@@ -234,6 +234,24 @@ public sealed class PredictCommandTests
     }
 
     [Fact]
+    public void A_dataset_without_the_outcome_column_is_predicted_and_one_without_rows_gives_the_header_alone()
+    {
+        var dir = TempDirectory();
+        var lines = TriageCsv(TriageCases.Select(c => (c.Key, c.Cells))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var withoutOutcome = string.Join("\r\n", lines.Select(l => l[..l.LastIndexOf(',')]));
+        var data = Write(dir, "no-outcome.csv", withoutOutcome + "\r\n");
+        var headerOnly = Write(dir, "empty.csv", lines[0] + "\r\n");
+
+        var (exit, stdout, error) = Cli.Run("predict", "-m", Triage, "-d", data, "-o", "-");
+        Assert.True(exit == 0, error);
+        Assert.Equal(TriageCases.Select(c => c.Level), ReadCsv(stdout).Rows.Select(r => r["level"]));
+
+        var empty = Cli.Run("predict", "-m", Triage, "-d", headerOnly, "-o", "-");
+        Assert.True(empty.Exit == 0, empty.Err);
+        Assert.Equal(string.Join(',', OutputColumns) + "\n", empty.Out);
+    }
+
+    [Fact]
     public void Synth_out_dash_writes_the_csv_to_standard_output_and_no_file_named_dash()
     {
         var dir = TempDirectory();

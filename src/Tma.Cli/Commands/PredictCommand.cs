@@ -20,12 +20,12 @@ internal static class PredictCommand
     public static Command Create(TextReader input)
     {
         var model = PathOptions.FileOrFolder("--model", "-m", "Model package folder or its model.yaml to score every row with.", mustExist: true, required: true);
-        var data = PathOptions.File("--data", "-d", "The dataset: CSV with the model's inputs and the outcome column (docs/datasets.md); - reads standard input.", mustExist: true, required: true);
+        var data = PathOptions.File("--data", "-d", "The dataset: CSV with the model's inputs (docs/datasets.md); an outcome column is optional and not copied; - reads standard input.", mustExist: true, required: true);
         var output = PathOptions.Output("--out", "-o", "File to write: .csv or .parquet; - writes CSV to standard output.", required: true, folderMustExist: true);
         var format = new Option<string?>("--format", "-f") { Description = "csv or parquet; default from the --out extension (csv for - and unknown extensions)." };
         format.AcceptOnlyFromAmong(Formats);
         var key = new Option<string>("--key") { Description = "Name of the case-key column copied to the output (no other input column is).", DefaultValueFactory = _ => DatasetReadOptions.Default.KeyColumn };
-        var outcome = new Option<string>("--outcome") { Description = "Name of the outcome column (values 0 or 1).", DefaultValueFactory = _ => DatasetReadOptions.Default.OutcomeColumn };
+        var outcome = new Option<string>("--outcome") { Description = "Name of the outcome column, when the dataset has one (checked: values 0 or 1; never copied).", DefaultValueFactory = _ => DatasetReadOptions.Default.OutcomeColumn };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip and count bad rows instead of stopping at the first one." };
         var command = new Command(Name, """
             Score every row of an anonymized dataset and write one prediction per row, to continue in R or Python:
@@ -48,7 +48,7 @@ internal static class PredictCommand
             parse.GetValue(data)!,
             parse.GetValue(output)!,
             parse.GetValue(format),
-            new DatasetReadOptions { KeyColumn = parse.GetValue(key)!, OutcomeColumn = parse.GetValue(outcome)!, SkipBadRows = parse.GetValue(skip) },
+            new DatasetReadOptions { KeyColumn = parse.GetValue(key)!, OutcomeColumn = parse.GetValue(outcome)!, OutcomeOptional = true, SkipBadRows = parse.GetValue(skip) },
             input,
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
