@@ -20,7 +20,7 @@ public static class TmaCommandLine
         root.Subcommands.Add(DatasetCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create(input));
         root.Subcommands.Add(PredictCommand.Create(input));
-        root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create(input));
         root.Subcommands.Add(AgreementCommand.Create());
         root.Subcommands.Add(GateCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());

@@ -289,6 +289,24 @@ public sealed class PredictCommandTests
         Assert.Equal(fromFile.Out, fromStdin.Out.Replace("\"file\": \"stdin\"", "\"file\": \"data.csv\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Compare_data_dash_reads_standard_input_and_a_bad_row_there_is_located_in_stdin()
+    {
+        var dir = TempDirectory();
+        var data = Synth(dir, rows: 400, model: Triage);
+        string[] args = ["compare", "--model", Triage, "--model", Triage, "--format", "json", "--bootstrap", "0"];
+
+        var fromFile = Cli.Run([.. args, "--data", data]);
+        var fromStdin = Cli.RunWithInput(File.ReadAllText(data), [.. args, "--data", "-"]);
+        var bad = Cli.RunWithInput(File.ReadAllText(data).Replace(",site_a,", ",site_a,x,", StringComparison.Ordinal), [.. args, "--data", "-"]);
+
+        Assert.True(fromStdin.Exit == 0, fromStdin.Err);
+        Assert.Equal(fromFile.Out, fromStdin.Out.Replace("\"file\": \"stdin\"", "\"file\": \"data.csv\"", StringComparison.Ordinal));
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("<stdin>:", bad.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("tma-stdin-", bad.Err, StringComparison.Ordinal);
+    }
+
     private static IRiskModel Compile(string path) =>
         RiskModelCompiler.Compile(ModelPackage.Load(path).Value!, options: RiskModelOptions.Default.WithClassifiers());
 

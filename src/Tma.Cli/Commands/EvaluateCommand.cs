@@ -87,13 +87,7 @@ internal static class EvaluateCommand
 
             if (result.Value is not { } report)
             {
-                foreach (var diagnostic in result.Diagnostics)
-                {
-                    error.WriteLine(stdin?.Relabel(diagnostic.ToString()) ?? diagnostic.ToString());
-                }
-
-                error.WriteLine($"tma {Name}: cannot evaluate {dataPath}");
-                return ExitCodes.BadInput;
+                return EvaluationCli.Fail(Name, error, result.Diagnostics, $"cannot evaluate {dataPath}", stdin);
             }
 
             progress?.Phase("writing the report…");
