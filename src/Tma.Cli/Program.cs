@@ -1,3 +1,3 @@
 using Tma.Cli;
 
-return TmaCommandLine.Run(args, Console.Out, Console.Error);
+return TmaCommandLine.Run(args, Console.In, Console.Out, Console.Error);

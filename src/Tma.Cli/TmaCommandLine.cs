@@ -9,15 +9,18 @@ namespace Tma.Cli;
 public static class TmaCommandLine
 {
     /// <summary>Builds the root command.</summary>
-    public static RootCommand Build()
+    /// <param name="input">What <c>-</c> reads as standard input (<c>--data -</c>); <see cref="TextReader.Null"/> when null.</param>
+    public static RootCommand Build(TextReader? input = null)
     {
+        input ??= TextReader.Null;
         var root = new RootCommand("tma — validate, score and evaluate Threat Management Assistant model packages. Every output about a person is advisory.");
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(SynthCommand.Create());
         root.Subcommands.Add(DatasetCommand.Create());
-        root.Subcommands.Add(EvaluateCommand.Create());
-        root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create(input));
+        root.Subcommands.Add(PredictCommand.Create(input));
+        root.Subcommands.Add(CompareCommand.Create(input));
         root.Subcommands.Add(AgreementCommand.Create());
         root.Subcommands.Add(GateCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
@@ -32,12 +35,15 @@ public static class TmaCommandLine
     }
 
     /// <summary>Parses and runs a command line; returns the exit code. Never lets an exception reach the user as a stack trace.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, TextReader.Null, output, error);
+
+    /// <summary>Parses and runs a command line with <paramref name="input"/> as standard input (<c>-</c> in data options); returns the exit code.</summary>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
-            var parse = Build().Parse(args);
+            var parse = Build(input).Parse(args);
             if (parse.Action is ParseErrorAction usage)
             {
                 // A usage error (a missing option, a path that does not exist, …) is bad input like any other: exit 2,

@@ -6,7 +6,7 @@ namespace Tma.Cli.Tests;
 /// </summary>
 public sealed class HelpSnapshotTests
 {
-    public static TheoryData<string> Commands() => ["", "validate", "score", "synth", "dataset", "dataset check", "train", "evaluate", "compare", "agreement", "gate", "pack", "sign", "verify", "keygen", "serve", "migrate", "token"];
+    public static TheoryData<string> Commands() => ["", "validate", "score", "synth", "dataset", "dataset check", "train", "evaluate", "predict", "compare", "agreement", "gate", "pack", "sign", "verify", "keygen", "serve", "migrate", "token"];
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -36,6 +36,7 @@ public sealed class HelpSnapshotTests
     [InlineData("dataset check")]
     [InlineData("train")]
     [InlineData("evaluate")]
+    [InlineData("predict")]
     [InlineData("compare")]
     [InlineData("agreement")]
     [InlineData("gate")]

@@ -9,10 +9,10 @@ internal static class CompareCommand
 {
     private const string Name = "compare";
 
-    public static Command Create()
+    public static Command Create(TextReader input)
     {
         var models = PathOptions.FilesOrFolders("--model", "-m", "Two model packages, A then B (e.g. the released version and the candidate).", mustExist: true);
-        var data = PathOptions.File("--data", "-d", "The dataset; it must fit both models (or hold both score columns).", mustExist: true, required: true);
+        var data = PathOptions.File("--data", "-d", "The dataset; it must fit both models (or hold both score columns); - reads standard input.", mustExist: true, required: true);
         var columns = new Option<string[]>("--score-column") { Description = "Two score columns of the dataset, A then B, instead of models.", DefaultValueFactory = _ => [] };
         var output = PathOptions.Output("--out", "-o", "Folder to write report.json, report.md and report.html (with plots) to.");
         var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text (a compact summary), json, markdown or html.", DefaultValueFactory = _ => "text" };
@@ -60,7 +60,10 @@ internal static class CompareCommand
                 problems.Add("--probability applies to --score-column; a model says itself whether its score is a probability");
             }
 
-            using var progress = ConsoleProgress.ForTerminal(error, Name, dataPath.Full);
+            // Read by path (once per model): standard input is copied to a temporary file first.
+            using var stdin = dataPath.IsStandardStream ? StandardInput.Copy(input) : null;
+            var dataFile = stdin?.Path ?? dataPath.Full;
+            using var progress = ConsoleProgress.ForTerminal(error, Name, dataFile);
             var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress);
             problems.AddRange(options.Validate());
             if (problems.Count > 0)
@@ -78,16 +81,16 @@ internal static class CompareCommand
                     return ExitCodes.BadInput;
                 }
 
-                result = Evaluator.Compare(dataPath.Full, a, b, options);
+                result = Evaluator.Compare(dataFile, a, b, options);
             }
             else
             {
-                result = Evaluator.CompareScoreColumns(dataPath.Full, columnNames[0], columnNames[1], options);
+                result = Evaluator.CompareScoreColumns(dataFile, columnNames[0], columnNames[1], options);
             }
 
             if (result.Value is not { } report)
             {
-                return EvaluationCli.Fail(Name, error, result.Diagnostics, $"cannot compare on {dataPath}");
+                return EvaluationCli.Fail(Name, error, result.Diagnostics, $"cannot compare on {dataPath}", stdin);
             }
 
             progress?.Phase("writing the report…");

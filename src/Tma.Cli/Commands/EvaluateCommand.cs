@@ -9,10 +9,10 @@ internal static class EvaluateCommand
 {
     private const string Name = "evaluate";
 
-    public static Command Create()
+    public static Command Create(TextReader input)
     {
         var model = PathOptions.FileOrFolder("--model", "-m", "Model package folder or its model.yaml to score every row with.", mustExist: true);
-        var data = PathOptions.File("--data", "-d", "The dataset: CSV with the model's inputs (or the score column), the outcome and optional group: columns.", mustExist: true, required: true);
+        var data = PathOptions.File("--data", "-d", "The dataset: CSV with the model's inputs (or the score column), the outcome and optional group: columns; - reads standard input.", mustExist: true, required: true);
         var scoreColumn = new Option<string?>("--score-column") { Description = "Evaluate a score that is already a column of the dataset instead of a model." };
         var output = PathOptions.Output("--out", "-o", "Folder to write report.json, report.md and report.html (with plots) to.");
         var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text (a compact summary), json, markdown or html.", DefaultValueFactory = _ => "text" };
@@ -58,7 +58,10 @@ internal static class EvaluateCommand
                 problems.Add("--probability applies to --score-column; a model says itself whether its score is a probability");
             }
 
-            using var progress = ConsoleProgress.ForTerminal(error, Name, dataPath.Full);
+            // The evaluator opens the file by path (twice for some models): standard input is copied to a temporary file first.
+            using var stdin = dataPath.IsStandardStream ? StandardInput.Copy(input) : null;
+            var dataFile = stdin?.Path ?? dataPath.Full;
+            using var progress = ConsoleProgress.ForTerminal(error, Name, dataFile);
             var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress);
             problems.AddRange(options.Validate());
             if (problems.Count > 0)
@@ -75,16 +78,16 @@ internal static class EvaluateCommand
                     return ExitCodes.BadInput;
                 }
 
-                result = Evaluator.Evaluate(dataPath.Full, package, options);
+                result = Evaluator.Evaluate(dataFile, package, options);
             }
             else
             {
-                result = Evaluator.EvaluateScoreColumn(dataPath.Full, column!, options);
+                result = Evaluator.EvaluateScoreColumn(dataFile, column!, options);
             }
 
             if (result.Value is not { } report)
             {
-                return EvaluationCli.Fail(Name, error, result.Diagnostics, $"cannot evaluate {dataPath}");
+                return EvaluationCli.Fail(Name, error, result.Diagnostics, $"cannot evaluate {dataPath}", stdin);
             }
 
             progress?.Phase("writing the report…");

@@ -31,11 +31,12 @@ internal static class EvaluationCli
         return null;
     }
 
-    public static int Fail(string command, TextWriter error, IReadOnlyList<Diagnostic> diagnostics, string summary)
+    /// <summary>Prints the diagnostics (a copy of standard input named as <see cref="StandardInput.Label"/>) and the summary; exit 2.</summary>
+    public static int Fail(string command, TextWriter error, IReadOnlyList<Diagnostic> diagnostics, string summary, StandardInput? stdin = null)
     {
         foreach (var diagnostic in diagnostics)
         {
-            error.WriteLine(diagnostic);
+            error.WriteLine(stdin?.Relabel(diagnostic.ToString()) ?? diagnostic.ToString());
         }
 
         error.WriteLine($"tma {command}: {summary}");

@@ -12,6 +12,13 @@ public sealed record DatasetReadOptions
     /// <summary>Name of the optional case-key column (never a feature); default <c>case_key</c>.</summary>
     public string KeyColumn { get; init; } = "case_key";
 
+    /// <summary>
+    /// When true, a dataset without the outcome column is read too (every row's <see cref="DatasetRow.Outcome"/> is then
+    /// false), for scoring rows whose outcome is not known; default false: the outcome column is required. An outcome
+    /// column that is present is always checked.
+    /// </summary>
+    public bool OutcomeOptional { get; init; }
+
     /// <summary>When true, bad rows are skipped and counted instead of stopping the read; default false.</summary>
     public bool SkipBadRows { get; init; }
 

@@ -361,7 +361,7 @@ public sealed class DatasetReader : IDisposable
             }
         }
 
-        if (!hasOutcome)
+        if (!hasOutcome && !options.OutcomeOptional)
         {
             diagnostics.Add(new(DatasetDiagnosticCodes.MissingOutcome, Severity.Error, new SourceLocation(path, 1, 1), DatasetMessages.MissingOutcome(options.OutcomeColumn)));
         }

@@ -113,6 +113,26 @@ public sealed class DatasetReaderTests
     }
 
     [Fact]
+    public void With_an_optional_outcome_a_dataset_without_the_column_is_read_and_a_present_one_is_still_checked()
+    {
+        var options = new DatasetReadOptions { OutcomeOptional = true };
+        var without = Write("threat,weapons_access\r\ndirect,yes\r\nnone,no\r\n");
+        using (var reader = DatasetReader.Open(without, Model(), options).Value!)
+        {
+            Assert.True(reader.MoveNext());
+            Assert.False(reader.Current.Outcome);
+            Assert.True(reader.MoveNext());
+            Assert.False(reader.MoveNext());
+            Assert.False(reader.Stopped);
+        }
+
+        var bad = Write("threat,weapons_access,outcome\r\ndirect,yes,2\r\n");
+        using var checkedReader = DatasetReader.Open(bad, Model(), options).Value!;
+        Assert.False(checkedReader.MoveNext());
+        Assert.Equal(DatasetDiagnosticCodes.BadOutcome, Assert.Single(checkedReader.Errors).Code);
+    }
+
+    [Fact]
     public void Every_header_problem_is_reported_together()
     {
         var path = Write("treat,threat,threat,email\r\n");
