@@ -17,11 +17,11 @@ public static class TmaCommandLine
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(SynthCommand.Create());
-        root.Subcommands.Add(DatasetCommand.Create());
+        root.Subcommands.Add(DatasetCommand.Create(input));
         root.Subcommands.Add(EvaluateCommand.Create(input));
         root.Subcommands.Add(PredictCommand.Create(input));
         root.Subcommands.Add(CompareCommand.Create(input));
-        root.Subcommands.Add(AgreementCommand.Create());
+        root.Subcommands.Add(AgreementCommand.Create(input));
         root.Subcommands.Add(GateCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(PackCommand.Create());

@@ -9,9 +9,9 @@ internal static class AgreementCommand
 {
     private const string Name = "agreement";
 
-    public static Command Create()
+    public static Command Create(TextReader input)
     {
-        var data = PathOptions.File("--data", "-d", "Ratings in long format: a case column, a rater column, one column per item, optionally a level column.", mustExist: true, required: true);
+        var data = PathOptions.File("--data", "-d", "Ratings in long format: a case column, a rater column, one column per item, optionally a level column; - reads standard input.", mustExist: true, required: true);
         var model = PathOptions.FileOrFolder("--model", "-m", "Model package whose inputs, output levels and judgement rating fields order the categories (values are then level ids).", mustExist: true);
         var output = PathOptions.Output("--out", "-o", "Folder to write report.json, report.md and report.html to.");
         var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text, json, markdown or html.", DefaultValueFactory = _ => "text" };
@@ -59,10 +59,12 @@ internal static class AgreementCommand
                 LevelColumn = parse.GetValue(levelColumn)!,
                 ToolVersion = EvaluationCli.ToolVersion,
             };
-            var result = AgreementEvaluator.Evaluate(dataPath.Full, package, options);
+            // The evaluator opens the file by path: standard input is copied to a temporary file first.
+            using var stdin = dataPath.IsStandardStream ? StandardInput.Copy(input) : null;
+            var result = AgreementEvaluator.Evaluate(stdin?.Path ?? dataPath.Full, package, options);
             if (result.Value is not { } report)
             {
-                return EvaluationCli.Fail(Name, error, result.Diagnostics, $"cannot compute agreement from {dataPath}");
+                return EvaluationCli.Fail(Name, error, result.Diagnostics, $"cannot compute agreement from {(stdin is null ? dataPath.Given : StandardInput.Label)}", stdin);
             }
 
             var json = ReportJson.Serialize(report);

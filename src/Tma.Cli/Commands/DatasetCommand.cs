@@ -9,7 +9,7 @@ namespace Tma.Cli.Commands;
 /// <summary><c>tma dataset check &lt;csv&gt; --model &lt;package&gt;</c>: checks an anonymized dataset against a model.</summary>
 internal static class DatasetCommand
 {
-    public static Command Create()
+    public static Command Create(TextReader input)
     {
         var command = new Command("dataset", """
             Work with anonymized datasets (docs/datasets.md).
@@ -17,13 +17,13 @@ internal static class DatasetCommand
             Example:
               tma dataset check data.csv --model models/warning-behaviours-triage
             """);
-        command.Subcommands.Add(CreateCheck());
+        command.Subcommands.Add(CreateCheck(input));
         return command;
     }
 
-    private static Command CreateCheck()
+    private static Command CreateCheck(TextReader input)
     {
-        var file = PathOptions.FileArgument("csv", "The dataset: CSV (RFC 4180, UTF-8) with a header row.", mustExist: true);
+        var file = PathOptions.FileArgument("csv", "The dataset: CSV (RFC 4180, UTF-8) with a header row; - reads standard input.", mustExist: true);
         var model = PathOptions.FileOrFolder("--model", "-m", "Model package folder or its model.yaml whose inputs the columns name.", mustExist: true, required: true);
         var outcome = new Option<string>("--outcome") { Description = "Name of the outcome column (values 0 or 1).", DefaultValueFactory = _ => DatasetReadOptions.Default.OutcomeColumn };
         var key = new Option<string>("--key") { Description = "Name of the optional case-key column (never a feature).", DefaultValueFactory = _ => DatasetReadOptions.Default.KeyColumn };
@@ -38,6 +38,7 @@ internal static class DatasetCommand
             Example:
               tma dataset check data.csv --model models/warning-behaviours-triage
               tma dataset check export.csv -m models/bullying-naqr --outcome escalated --key pseudonym --skip-bad-rows
+              tma synth -m models/bullying-naqr --rows 1000 --seed 1 -o - | tma dataset check - -m models/bullying-naqr
             """);
         command.Arguments.Add(file);
         command.Options.Add(model);
@@ -45,14 +46,26 @@ internal static class DatasetCommand
         command.Options.Add(key);
         command.Options.Add(skip);
         command.Options.Add(format);
-        command.SetAction(parse => parse.GetValue(format) == "json"
-            ? RunJson(parse.GetValue(file)!, parse.GetValue(model)!, new DatasetReadOptions { OutcomeColumn = parse.GetValue(outcome)!, KeyColumn = parse.GetValue(key)!, SkipBadRows = parse.GetValue(skip) }, parse.InvocationConfiguration.Output)
-            : Run(
-            parse.GetValue(file)!,
-            parse.GetValue(model)!,
-            new DatasetReadOptions { OutcomeColumn = parse.GetValue(outcome)!, KeyColumn = parse.GetValue(key)!, SkipBadRows = parse.GetValue(skip) },
-            parse.InvocationConfiguration.Output,
-            parse.InvocationConfiguration.Error));
+        command.SetAction(parse =>
+        {
+            var options = new DatasetReadOptions { OutcomeColumn = parse.GetValue(outcome)!, KeyColumn = parse.GetValue(key)!, SkipBadRows = parse.GetValue(skip) };
+            var path = parse.GetValue(file)!;
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+
+            // `-`: the reader opens files, so standard input is read from a temporary copy, named <stdin> in every message.
+            using var stdin = path.IsStandardStream ? StandardInput.Copy(input) : null;
+            if (stdin is not null)
+            {
+                path = new CommandLinePath(stdin.Path, StandardInput.Label);
+                output = new RelabellingWriter(output, stdin);
+                error = new RelabellingWriter(error, stdin);
+            }
+
+            return parse.GetValue(format) == "json"
+                ? RunJson(path, parse.GetValue(model)!, options, output)
+                : Run(path, parse.GetValue(model)!, options, output, error);
+        });
         return command;
     }
 
