@@ -137,7 +137,7 @@ internal static class GateCommand
         var rules = GatePolicy.Load(inputs.Policy.Full);
         if (rules.Value is not { } gatePolicy)
         {
-            var unreadable = rules.Diagnostics.Any(d => d.Code is GateDiagnosticCodes.UnreadableFile or Tma.Models.Diagnostics.DiagnosticCodes.FileUnreadable);
+            var unreadable = rules.Diagnostics.Any(d => d.Code == Tma.Models.Diagnostics.DiagnosticCodes.FileUnreadable);
             return run.BadInput(Lines(rules.Diagnostics), [unreadable ? "the gate policy cannot be read" : "the gate policy has errors"]);
         }
 

@@ -19,6 +19,6 @@ public static class GateDiagnosticCodes
     /// <summary>The benchmark data was synthesised from the candidate or the baseline: a gate needs data neither model produced.</summary>
     public const string CircularData = "TMA0313";
 
-    /// <summary>The policy file exists but cannot be read (permissions, a device error), or the benchmark data's <c>.truth.json</c> cannot be read.</summary>
+    /// <summary>The benchmark data's <c>.truth.json</c> cannot be read (an unreadable policy file is TMA0007, as every YAML file).</summary>
     public const string UnreadableFile = "TMA0314";
 }

@@ -14,18 +14,8 @@ internal static class GatePolicyReader
     {
         var bag = new DiagnosticBag();
         var source = new YamlSource(path, bag);
-        YamlNode? root;
-        try
-        {
-            root = SafeYaml.LoadFile(path, source);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A policy that exists but cannot be read (permissions, a folder, a device error) is bad input, not a crash.
-            bag.Error(GateDiagnosticCodes.UnreadableFile, SourceLocation.WholeFile(path), $"the gate policy cannot be read: {ex.Message}");
-            return LoadResult<GatePolicy>.From(null, bag);
-        }
-
+        // A policy that exists but cannot be read is TMA0007 from SafeYaml, as for every YAML file of the engine.
+        var root = SafeYaml.LoadFile(path, source);
         return Read(root, source, bag);
     }
 
