@@ -89,7 +89,7 @@ internal static class HtmlRenderer
                     break;
                 case ImageBlock i:
                     html.Append("<figure><img alt=\"").Append(E(i.Caption)).Append("\" src=\"data:image/png;base64,")
-                        .Append(Convert.ToBase64String(i.Png)).Append("\"><figcaption>").Append(E(i.Caption)).Append("</figcaption></figure>\n");
+                        .Append(Convert.ToBase64String(i.Figure.Png)).Append("\"><figcaption>").Append(E(i.Caption)).Append("</figcaption></figure>\n");
                     break;
             }
         }

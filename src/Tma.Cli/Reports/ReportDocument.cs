@@ -23,7 +23,7 @@ internal sealed class ReportDocument(string title)
     /// <summary>A table; numbers are right-aligned unless <paramref name="text"/> says the cells are words.</summary>
     public ReportDocument Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, bool text = false) => Add(new TableBlock(headers, [.. rows], text));
 
-    public ReportDocument Image(string caption, byte[] png) => Add(new ImageBlock(caption, png));
+    public ReportDocument Image(string caption, ReportFigure figure) => Add(new ImageBlock(caption, figure));
 
     private ReportDocument Add(ReportBlock block)
     {
@@ -42,4 +42,4 @@ internal sealed record BulletsBlock(IReadOnlyList<string> Items) : ReportBlock;
 
 internal sealed record TableBlock(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, bool Text) : ReportBlock;
 
-internal sealed record ImageBlock(string Caption, byte[] Png) : ReportBlock;
+internal sealed record ImageBlock(string Caption, ReportFigure Figure) : ReportBlock;

@@ -10,14 +10,12 @@ namespace Tma.Cli.Reports;
 /// </summary>
 internal static class ReportPlots
 {
-    public const int Width = 640;
-    public const int Height = 480;
 
     private static readonly Color[] SeriesColors = [new("#2b5797"), new("#d9534f")];
     private static readonly Color Chance = new("#9e9e9e");
 
     /// <summary>ROC curves of one or two evaluations, with the level operating points where there are levels.</summary>
-    public static byte[] Roc(IReadOnlyList<(string Name, EvaluationReport Report)> series)
+    public static ReportFigure Roc(IReadOnlyList<(string Name, EvaluationReport Report)> series)
     {
         var plot = NewPlot("ROC curve", "1 − specificity (false-positive rate)", "sensitivity (true-positive rate)");
         Diagonal(plot);
@@ -61,7 +59,7 @@ internal static class ReportPlots
     /// Reliability diagram: mean predicted probability against the observed outcome rate in each equal-width bin of the
     /// expected calibration error, with the diagonal of perfect calibration. For scores that are probabilities.
     /// </summary>
-    public static byte[] Calibration(IReadOnlyList<(string Name, EvaluationReport Report, int Color)> series)
+    public static ReportFigure Calibration(IReadOnlyList<(string Name, EvaluationReport Report, int Color)> series)
     {
         var plot = NewPlot("Calibration", "predicted probability (mean per bin)", "observed outcome rate");
         Diagonal(plot, "perfect calibration");
@@ -87,7 +85,7 @@ internal static class ReportPlots
     /// Observed outcome rate per score bin (bins with at least 20 rows), for scores that are not probabilities: it shows
     /// whether risk rises with the score, where a calibration plot would not be meaningful.
     /// </summary>
-    public static byte[] ObservedByScore(IReadOnlyList<(string Name, EvaluationReport Report, int Color)> series)
+    public static ReportFigure ObservedByScore(IReadOnlyList<(string Name, EvaluationReport Report, int Color)> series)
     {
         var plot = NewPlot("Observed outcome rate by score (not a probability: no calibration)", "score", "observed outcome rate");
         for (var s = 0; s < series.Count; s++)
@@ -110,7 +108,7 @@ internal static class ReportPlots
     }
 
     /// <summary>Score distribution among rows with and without the outcome, each as a share of its own group.</summary>
-    public static byte[] Distribution(string name, EvaluationReport report)
+    public static ReportFigure Distribution(string name, EvaluationReport report)
     {
         var plot = NewPlot($"Distribution of {name} by outcome", name, "share of rows in the outcome group");
         var bins = report.Score.Distribution.Bins;
@@ -144,7 +142,7 @@ internal static class ReportPlots
     }
 
     /// <summary>Observed outcome rate per level with its Wilson interval, and the rows at each level.</summary>
-    public static byte[] Levels(EvaluationReport report)
+    public static ReportFigure Levels(EvaluationReport report)
     {
         var plot = NewPlot("Observed outcome rate per level", "level (rows)", "observed outcome rate");
         var levels = report.Levels.Distribution;
@@ -198,5 +196,5 @@ internal static class ReportPlots
         return double.IsPositiveInfinity(gap) ? 1.0 : gap;
     }
 
-    private static byte[] Png(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    private static ReportFigure Png(Plot plot) => ReportFigure.From(plot);
 }
