@@ -10,7 +10,6 @@ namespace Tma.Cli.Reports;
 /// </summary>
 internal static class ReportPlots
 {
-
     private static readonly Color[] SeriesColors = [new("#2b5797"), new("#d9534f")];
     private static readonly Color Chance = new("#9e9e9e");
 
