@@ -15,15 +15,15 @@ public static class TmaCommandLine
         input ??= TextReader.Null;
         var root = new RootCommand("tma — validate, score and evaluate Threat Management Assistant model packages. Every output about a person is advisory.");
         root.Subcommands.Add(ValidateCommand.Create());
-        root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create(input));
         root.Subcommands.Add(SynthCommand.Create());
         root.Subcommands.Add(DatasetCommand.Create(input));
         root.Subcommands.Add(EvaluateCommand.Create(input));
         root.Subcommands.Add(PredictCommand.Create(input));
         root.Subcommands.Add(CompareCommand.Create(input));
         root.Subcommands.Add(AgreementCommand.Create(input));
-        root.Subcommands.Add(GateCommand.Create());
-        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(GateCommand.Create(input));
+        root.Subcommands.Add(TrainCommand.Create(input));
         root.Subcommands.Add(PackCommand.Create());
         root.Subcommands.Add(SignCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());

@@ -170,7 +170,7 @@ public sealed class GateReportTests : IDisposable
         File.WriteAllText(data, "");
         var junit = Path.Combine(_temp, "gate.xml");
         var root = new RootCommand();
-        root.Subcommands.Add(GateCommand.Create(new FixedClock(Started)));
+        root.Subcommands.Add(GateCommand.Create(time: new FixedClock(Started)));
         using var output = new StringWriter();
         using var error = new StringWriter();
 

@@ -160,7 +160,7 @@ public sealed class PathOptionTests : IDisposable
     [Theory]
     [InlineData("score", "--case")]
     [InlineData("synth", "--out")]
-    [InlineData("keygen", "--out")]
+    [InlineData("train", "--data")]
     [InlineData("evaluate", "--data")]
     public void A_dash_is_passed_through_unchanged_and_unchecked(string command, string option)
     {
@@ -168,7 +168,7 @@ public sealed class PathOptionTests : IDisposable
         {
             "score" => ["score", "--model", Triage, "--case", "-"],
             "synth" => ["synth", "--model", Triage, "--rows", "1", "--seed", "1", "--out", "-"],
-            "keygen" => ["keygen", "--out", "-"],
+            "train" => ["train", "--spec", Repository.Path("models", "workplace-violence-classifier", "train.yaml"), "--data", "-", "--out", "package"],
             _ => ["evaluate", "--model", Triage, "--data", "-"],
         };
 

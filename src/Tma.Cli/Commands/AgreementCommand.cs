@@ -11,7 +11,7 @@ internal static class AgreementCommand
 
     public static Command Create(TextReader input)
     {
-        var data = PathOptions.File("--data", "-d", "Ratings in long format: a case column, a rater column, one column per item, optionally a level column; - reads standard input.", mustExist: true, required: true);
+        var data = PathOptions.File("--data", "-d", "Ratings in long format: a case column, a rater column, one column per item, optionally a level column; - reads standard input.", mustExist: true, required: true, standardStream: true);
         var model = PathOptions.FileOrFolder("--model", "-m", "Model package whose inputs, output levels and judgement rating fields order the categories (values are then level ids).", mustExist: true);
         var output = PathOptions.Output("--out", "-o", "Folder to write report.json, report.md and report.html to.");
         var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text, json, markdown or html.", DefaultValueFactory = _ => "text" };

@@ -12,7 +12,7 @@ internal static class CompareCommand
     public static Command Create(TextReader input)
     {
         var models = PathOptions.FilesOrFolders("--model", "-m", "Two model packages, A then B (e.g. the released version and the candidate).", mustExist: true);
-        var data = PathOptions.File("--data", "-d", "The dataset; it must fit both models (or hold both score columns); - reads standard input.", mustExist: true, required: true);
+        var data = PathOptions.File("--data", "-d", "The dataset; it must fit both models (or hold both score columns); - reads standard input.", mustExist: true, required: true, standardStream: true);
         var columns = new Option<string[]>("--score-column") { Description = "Two score columns of the dataset, A then B, instead of models.", DefaultValueFactory = _ => [] };
         var output = PathOptions.Output("--out", "-o", "Folder to write report.json, report.md and report.html (with plots) to.");
         var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text (a compact summary), json, markdown or html.", DefaultValueFactory = _ => "text" };

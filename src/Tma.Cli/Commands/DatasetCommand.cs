@@ -23,7 +23,7 @@ internal static class DatasetCommand
 
     private static Command CreateCheck(TextReader input)
     {
-        var file = PathOptions.FileArgument("csv", "The dataset: CSV (RFC 4180, UTF-8) with a header row; - reads standard input.", mustExist: true);
+        var file = PathOptions.FileArgument("csv", "The dataset: CSV (RFC 4180, UTF-8) with a header row; - reads standard input.", mustExist: true, standardStream: true);
         var model = PathOptions.FileOrFolder("--model", "-m", "Model package folder or its model.yaml whose inputs the columns name.", mustExist: true, required: true);
         var outcome = new Option<string>("--outcome") { Description = "Name of the outcome column (values 0 or 1).", DefaultValueFactory = _ => DatasetReadOptions.Default.OutcomeColumn };
         var key = new Option<string>("--key") { Description = "Name of the optional case-key column (never a feature).", DefaultValueFactory = _ => DatasetReadOptions.Default.KeyColumn };

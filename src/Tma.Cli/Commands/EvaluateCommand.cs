@@ -12,7 +12,7 @@ internal static class EvaluateCommand
     public static Command Create(TextReader input)
     {
         var model = PathOptions.FileOrFolder("--model", "-m", "Model package folder or its model.yaml to score every row with.", mustExist: true);
-        var data = PathOptions.File("--data", "-d", "The dataset: CSV with the model's inputs (or the score column), the outcome and optional group: columns; - reads standard input.", mustExist: true, required: true);
+        var data = PathOptions.File("--data", "-d", "The dataset: CSV with the model's inputs (or the score column), the outcome and optional group: columns; - reads standard input.", mustExist: true, required: true, standardStream: true);
         var scoreColumn = new Option<string?>("--score-column") { Description = "Evaluate a score that is already a column of the dataset instead of a model." };
         var output = PathOptions.Output("--out", "-o", "Folder to write report.json, report.md and report.html (with plots) to.");
         var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text (a compact summary), json, markdown or html.", DefaultValueFactory = _ => "text" };

@@ -11,13 +11,14 @@ internal static class GateCommand
     private const string Name = "gate";
 
     /// <summary>Creates the command.</summary>
+    /// <param name="input">What <c>--data -</c> reads; <see cref="TextReader.Null"/> when null.</param>
     /// <param name="time">The clock of the reports' timestamp and duration; the system clock by default.</param>
-    public static Command Create(TimeProvider? time = null)
+    public static Command Create(TextReader? input = null, TimeProvider? time = null)
     {
         var clock = time ?? TimeProvider.System;
         var candidate = PathOptions.FileOrFolder("--candidate", "-c", "The candidate package (the version to release): its folder, its model.yaml, or a .tmapkg archive.", mustExist: true);
         var baseline = PathOptions.FileOrFolder("--baseline", "-b", "The baseline package (the released version it replaces): its folder, its model.yaml, or a .tmapkg archive.", mustExist: true);
-        var data = PathOptions.File("--data", "-d", "The benchmark dataset; it must fit both models (or hold both score columns).", mustExist: true, required: true);
+        var data = PathOptions.File("--data", "-d", "The benchmark dataset; it must fit both models (or hold both score columns); - reads standard input.", mustExist: true, required: true, standardStream: true);
         var policy = PathOptions.File("--policy", "-p", "The gate policy (gate.yaml): which checks, which thresholds.", mustExist: true, required: true);
         var trusted = PathOptions.Files("--trusted-key", null, "Trusted public key (<name>.public.pem): an archive with <archive>.sig next to it must carry a valid signature by one of them; repeat for several keys. Without it, signatures are not checked (the report says so).", mustExist: true);
         trusted.AllowMultipleArgumentsPerToken = true;
@@ -51,7 +52,7 @@ internal static class GateCommand
         command.SetAction(parse =>
         {
             var run = new Run(clock, parse.GetValue(junit), parse.GetValue(markdown), parse.GetValue(format) == "json" ? parse.InvocationConfiguration.Output : null, parse.InvocationConfiguration.Error);
-            return Execute(run, new Inputs(
+            return Execute(run, input ?? TextReader.Null, new Inputs(
                 parse.GetValue(candidate),
                 parse.GetValue(baseline),
                 parse.GetValue(candidateColumn),
@@ -92,7 +93,7 @@ internal static class GateCommand
         }
     }
 
-    private static int Execute(Run run, Inputs inputs, TextWriter stdout)
+    private static int Execute(Run run, TextReader input, Inputs inputs, TextWriter stdout)
     {
         var byPackages = inputs.Candidate is not null && inputs.Baseline is not null && inputs.CandidateColumn is null && inputs.BaselineColumn is null;
         var byColumns = inputs.Candidate is null && inputs.Baseline is null && inputs.CandidateColumn is not null && inputs.BaselineColumn is not null;
@@ -141,6 +142,10 @@ internal static class GateCommand
             return run.BadInput(Lines(rules.Diagnostics), [unreadable ? "the gate policy cannot be read" : "the gate policy has errors"]);
         }
 
+        // The runner reads the dataset by path (once per model): standard input is copied to a temporary file first,
+        // and every message names it <stdin>.
+        using var stdin = inputs.Data.IsStandardStream ? StandardInput.Copy(input) : null;
+        var dataFile = stdin?.Path ?? inputs.Data.Full;
         Tma.Models.Diagnostics.LoadResult<GateResult> gated;
         if (byPackages)
         {
@@ -156,16 +161,16 @@ internal static class GateCommand
             }
 
             // Scored (and timed) while the extracted archives still exist; they are deleted when this block ends.
-            gated = GateRunner.Run(candidatePackage.Package, baselinePackage.Package, inputs.Data.Full, gatePolicy);
+            gated = GateRunner.Run(candidatePackage.Package, baselinePackage.Package, dataFile, gatePolicy);
         }
         else
         {
-            gated = GateRunner.RunScoreColumns(inputs.Data.Full, inputs.CandidateColumn!, inputs.BaselineColumn!, inputs.Probability, gatePolicy);
+            gated = GateRunner.RunScoreColumns(dataFile, inputs.CandidateColumn!, inputs.BaselineColumn!, inputs.Probability, gatePolicy);
         }
 
         if (gated.Value is not { } result)
         {
-            return run.BadInput(Lines(gated.Diagnostics), [$"cannot gate on {inputs.Data}"]);
+            return run.BadInput([.. Lines(gated.Diagnostics).Select(line => stdin?.Relabel(line) ?? line)], [$"cannot gate on {(stdin is null ? inputs.Data.Given : StandardInput.Label)}"]);
         }
 
         if (!run.Write(result))

@@ -28,46 +28,49 @@ internal static class PathOptions
     }
 
     /// <summary>A file the command reads; with <paramref name="mustExist"/> a missing one is a parse error.</summary>
-    public static Option<CommandLinePath> File(string name, string? alias, string description, bool mustExist, bool required = false) =>
-        Single(name, alias, description, mustExist ? Expect.File : Expect.Nothing, required, defaultPath: null);
+    /// <param name="standardStream">True when the command reads standard input for <c>-</c>; otherwise <c>-</c> is a parse error.</param>
+    public static Option<CommandLinePath> File(string name, string? alias, string description, bool mustExist, bool required = false, bool standardStream = false) =>
+        Single(name, alias, description, mustExist ? Expect.File : Expect.Nothing, required, defaultPath: null, standardStream);
 
     /// <summary>A folder the command reads; with <paramref name="mustExist"/> a missing one is a parse error.</summary>
     public static Option<CommandLinePath> Folder(string name, string? alias, string description, bool mustExist, bool required = false, string? defaultPath = null) =>
-        Single(name, alias, description, mustExist ? Expect.Folder : Expect.Nothing, required, defaultPath);
+        Single(name, alias, description, mustExist ? Expect.Folder : Expect.Nothing, required, defaultPath, standardStream: false);
 
     /// <summary>A file or a folder the command reads, e.g. a model package (its folder or its model.yaml).</summary>
     public static Option<CommandLinePath> FileOrFolder(string name, string? alias, string description, bool mustExist, bool required = false) =>
-        Single(name, alias, description, mustExist ? Expect.FileOrFolder : Expect.Nothing, required, defaultPath: null);
+        Single(name, alias, description, mustExist ? Expect.FileOrFolder : Expect.Nothing, required, defaultPath: null, standardStream: false);
 
     /// <summary>
     /// A file or folder the command writes: normalised, not checked, unless <paramref name="folderMustExist"/> asks
     /// that the folder it is written into exists.
     /// </summary>
-    public static Option<CommandLinePath> Output(string name, string? alias, string description, bool required = false, bool folderMustExist = false, string? defaultPath = null) =>
-        Single(name, alias, description, folderMustExist ? Expect.ParentFolder : Expect.Nothing, required, defaultPath);
+    /// <param name="standardStream">True when the command writes standard output for <c>-</c>; otherwise <c>-</c> is a parse error.</param>
+    public static Option<CommandLinePath> Output(string name, string? alias, string description, bool required = false, bool folderMustExist = false, string? defaultPath = null, bool standardStream = false) =>
+        Single(name, alias, description, folderMustExist ? Expect.ParentFolder : Expect.Nothing, required, defaultPath, standardStream);
 
     /// <summary>Several files the command reads (a repeatable option).</summary>
     public static Option<CommandLinePath[]> Files(string name, string? alias, string description, bool mustExist, bool required = false) =>
-        Many(name, alias, description, mustExist ? Expect.File : Expect.Nothing, required);
+        Many(name, alias, description, mustExist ? Expect.File : Expect.Nothing, required, standardStream: false);
 
     /// <summary>Several files or folders the command reads (a repeatable option), e.g. model packages.</summary>
     public static Option<CommandLinePath[]> FilesOrFolders(string name, string? alias, string description, bool mustExist, bool required = false) =>
-        Many(name, alias, description, mustExist ? Expect.FileOrFolder : Expect.Nothing, required);
+        Many(name, alias, description, mustExist ? Expect.FileOrFolder : Expect.Nothing, required, standardStream: false);
 
     /// <summary>An argument naming one file the command reads.</summary>
-    public static Argument<CommandLinePath> FileArgument(string name, string description, bool mustExist)
+    /// <param name="standardStream">True when the command reads standard input for <c>-</c>; otherwise <c>-</c> is a parse error.</param>
+    public static Argument<CommandLinePath> FileArgument(string name, string description, bool mustExist, bool standardStream = false)
     {
         var expect = mustExist ? Expect.File : Expect.Nothing;
-        return new Argument<CommandLinePath>(name) { Description = description, CustomParser = result => ParseSingle(result, expect) };
+        return new Argument<CommandLinePath>(name) { Description = description, CustomParser = result => ParseSingle(result, expect, standardStream) };
     }
 
     /// <summary>An argument naming one or more files the command reads.</summary>
     public static Argument<CommandLinePath[]> FileArguments(string name, string description, bool mustExist) =>
-        ManyArgument(name, description, mustExist ? Expect.File : Expect.Nothing);
+        ManyArgument(name, description, mustExist ? Expect.File : Expect.Nothing, standardStream: false);
 
     /// <summary>An argument naming one or more files or folders the command reads, e.g. model packages.</summary>
     public static Argument<CommandLinePath[]> FileOrFolderArguments(string name, string description, bool mustExist) =>
-        ManyArgument(name, description, mustExist ? Expect.FileOrFolder : Expect.Nothing);
+        ManyArgument(name, description, mustExist ? Expect.FileOrFolder : Expect.Nothing, standardStream: false);
 
     /// <summary>
     /// The normal form of a path from the command line: a leading <c>~</c> or <c>~/</c> becomes
@@ -116,9 +119,9 @@ internal static class PathOptions
 
     private static bool IsSeparator(char c) => c == Path.DirectorySeparatorChar || c == Path.AltDirectorySeparatorChar;
 
-    private static Option<CommandLinePath> Single(string name, string? alias, string description, Expect expect, bool required, string? defaultPath)
+    private static Option<CommandLinePath> Single(string name, string? alias, string description, Expect expect, bool required, string? defaultPath, bool standardStream)
     {
-        var option = new Option<CommandLinePath>(name, Aliases(alias)) { Description = description, Required = required, CustomParser = result => ParseSingle(result, expect) };
+        var option = new Option<CommandLinePath>(name, Aliases(alias)) { Description = description, Required = required, CustomParser = result => ParseSingle(result, expect, standardStream) };
         if (defaultPath is not null)
         {
             option.DefaultValueFactory = _ => Default(defaultPath);
@@ -127,17 +130,17 @@ internal static class PathOptions
         return option;
     }
 
-    private static Option<CommandLinePath[]> Many(string name, string? alias, string description, Expect expect, bool required) =>
+    private static Option<CommandLinePath[]> Many(string name, string? alias, string description, Expect expect, bool required, bool standardStream) =>
         new(name, Aliases(alias))
         {
             Description = description,
             Required = required,
             DefaultValueFactory = _ => [],
-            CustomParser = result => ParseMany(result, expect),
+            CustomParser = result => ParseMany(result, expect, standardStream),
         };
 
-    private static Argument<CommandLinePath[]> ManyArgument(string name, string description, Expect expect) =>
-        new(name) { Description = description, Arity = ArgumentArity.OneOrMore, CustomParser = result => ParseMany(result, expect) };
+    private static Argument<CommandLinePath[]> ManyArgument(string name, string description, Expect expect, bool standardStream) =>
+        new(name) { Description = description, Arity = ArgumentArity.OneOrMore, CustomParser = result => ParseMany(result, expect, standardStream) };
 
     // Normalised when the command line is parsed (the current directory then), never checked.
     private static CommandLinePath Default(string path) => new(TryNormalize(path, out var full, out _) ? full : path, path);
@@ -147,15 +150,15 @@ internal static class PathOptions
     private static bool TryNormalize(string path, out string full, out string problem) =>
         TryNormalize(path, Environment.CurrentDirectory, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), out full, out problem);
 
-    private static CommandLinePath? ParseSingle(ArgumentResult result, Expect expect) =>
-        result.Tokens.Count == 0 ? null : Parse(result, result.Tokens[0].Value, expect);
+    private static CommandLinePath? ParseSingle(ArgumentResult result, Expect expect, bool standardStream) =>
+        result.Tokens.Count == 0 ? null : Parse(result, result.Tokens[0].Value, expect, standardStream);
 
-    private static CommandLinePath[]? ParseMany(ArgumentResult result, Expect expect)
+    private static CommandLinePath[]? ParseMany(ArgumentResult result, Expect expect, bool standardStream)
     {
         var paths = new List<CommandLinePath>(result.Tokens.Count);
         foreach (var token in result.Tokens)
         {
-            if (Parse(result, token.Value, expect) is { } path)
+            if (Parse(result, token.Value, expect, standardStream) is { } path)
             {
                 paths.Add(path);
             }
@@ -164,8 +167,15 @@ internal static class PathOptions
         return paths.Count == result.Tokens.Count ? [.. paths] : null;
     }
 
-    private static CommandLinePath? Parse(ArgumentResult result, string given, Expect expect)
+    private static CommandLinePath? Parse(ArgumentResult result, string given, Expect expect, bool standardStream)
     {
+        // Said at parse time: otherwise `-` would be opened as a file named "-" and fail later with a less clear message.
+        if (given == StandardStream && !standardStream)
+        {
+            result.AddError($"{Label(result)}: `-` (standard input or output) is not supported here; give a file");
+            return null;
+        }
+
         if (!TryNormalize(given, out var full, out var problem))
         {
             result.AddError($"{Label(result)}: {problem}: {given}");

@@ -20,8 +20,8 @@ internal static class PredictCommand
     public static Command Create(TextReader input)
     {
         var model = PathOptions.FileOrFolder("--model", "-m", "Model package folder or its model.yaml to score every row with.", mustExist: true, required: true);
-        var data = PathOptions.File("--data", "-d", "The dataset: CSV with the model's inputs (docs/datasets.md); an outcome column is optional and not copied; - reads standard input.", mustExist: true, required: true);
-        var output = PathOptions.Output("--out", "-o", "File to write: .csv or .parquet; - writes CSV to standard output.", required: true, folderMustExist: true);
+        var data = PathOptions.File("--data", "-d", "The dataset: CSV with the model's inputs (docs/datasets.md); an outcome column is optional and not copied; - reads standard input.", mustExist: true, required: true, standardStream: true);
+        var output = PathOptions.Output("--out", "-o", "File to write: .csv or .parquet; - writes CSV to standard output.", required: true, folderMustExist: true, standardStream: true);
         var format = new Option<string?>("--format", "-f") { Description = "csv or parquet; default from the --out extension (csv for - and unknown extensions)." };
         format.AcceptOnlyFromAmong(Formats);
         var key = new Option<string>("--key") { Description = "Name of the case-key column copied to the output (no other input column is).", DefaultValueFactory = _ => DatasetReadOptions.Default.KeyColumn };

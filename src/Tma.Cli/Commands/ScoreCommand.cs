@@ -13,10 +13,10 @@ namespace Tma.Cli.Commands;
 /// <summary><c>tma score --model &lt;package&gt; --case &lt;case.yaml|case.json&gt;</c>.</summary>
 internal static class ScoreCommand
 {
-    public static Command Create()
+    public static Command Create(TextReader input)
     {
         var model = PathOptions.FileOrFolder("--model", "-m", "Model package folder or its model.yaml.", mustExist: true, required: true);
-        var caseFile = PathOptions.File("--case", "-c", "Case file (YAML or JSON): inputs and/or dated observations.", mustExist: true, required: true);
+        var caseFile = PathOptions.File("--case", "-c", "Case file (YAML or JSON): inputs and/or dated observations; - reads standard input.", mustExist: true, required: true, standardStream: true);
         var format = new Option<string>("--format", "-f") { Description = "Output format: text (a readable summary) or json (the full assessment).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var norm = new Option<string?>("--norm") { Description = "Norm (band set) to use when the model has several; overrides the case's `norm`." };
@@ -40,12 +40,13 @@ internal static class ScoreCommand
             parse.GetValue(format)!,
             parse.GetValue(norm),
             parse.GetValue(language),
+            input,
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(CommandLinePath modelPath, CommandLinePath casePath, string format, string? norm, string? language, TextWriter output, TextWriter error)
+    private static int Run(CommandLinePath modelPath, CommandLinePath casePath, string format, string? norm, string? language, TextReader input, TextWriter output, TextWriter error)
     {
         var package = ModelPackage.Load(modelPath.Full);
         if (package.Value is null)
@@ -53,7 +54,7 @@ internal static class ScoreCommand
             return Fail(error, package.Diagnostics, $"the model package {modelPath} has errors (run `tma validate {modelPath}`)");
         }
 
-        var caseData = CaseReader.ReadFile(casePath.Full);
+        var caseData = casePath.IsStandardStream ? ReadStandardInput(input) : CaseReader.ReadFile(casePath.Full);
         if (caseData.Value is null)
         {
             return Fail(error, caseData.Diagnostics, $"the case file {casePath} cannot be read");
@@ -84,12 +85,33 @@ internal static class ScoreCommand
         var resolved = CaseResolver.Resolve(model.Definition, data, TimeProvider.System.GetUtcNow());
         if (resolved.Value is null)
         {
-            return Fail(error, [.. resolved.Diagnostics.Select(d => d.Location.Line == 0 ? d with { Location = SourceLocation.WholeFile(casePath.Full) } : d)], $"the case does not fit model {package.Value.Definition.Id}");
+            return Fail(error, [.. resolved.Diagnostics.Select(d => d.Location.Line == 0 ? d with { Location = SourceLocation.WholeFile(casePath.IsStandardStream ? StandardInput.Label : casePath.Full) } : d)], $"the case does not fit model {package.Value.Definition.Id}");
         }
 
         var assessment = model.Assess(resolved.Value);
         output.WriteLine(format == "json" ? AssessmentJson.Serialize(assessment) : AssessmentText.Render(assessment, model.Definition));
         return ExitCodes.Ok;
+    }
+
+    // A case is small (CaseReader.MaxFileBytes): read whole, one character past the limit to tell "too large" apart.
+    private static LoadResult<CaseData> ReadStandardInput(TextReader input)
+    {
+        var buffer = new char[CaseReader.MaxFileBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = input.Read(buffer, length, buffer.Length - length)) > 0)
+        {
+            length += read;
+        }
+
+        if (length > CaseReader.MaxFileBytes)
+        {
+            var bag = new DiagnosticBag();
+            bag.Error(DiagnosticCodes.FileTooLarge, SourceLocation.WholeFile(StandardInput.Label), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cases are limited to {CaseReader.MaxFileBytes / 1024} KB"));
+            return LoadResult<CaseData>.From(null, bag);
+        }
+
+        return CaseReader.ReadText(new string(buffer, 0, length), StandardInput.Label);
     }
 
     private static int Fail(TextWriter error, IReadOnlyList<Diagnostic> diagnostics, string summary)

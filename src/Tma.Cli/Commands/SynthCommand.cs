@@ -16,7 +16,7 @@ internal static class SynthCommand
         var model = PathOptions.FileOrFolder("--model", "-m", "Model package folder or its model.yaml whose inputs are generated.", mustExist: true, required: true);
         var rows = new Option<int>("--rows", "-n") { Description = "Number of rows.", Required = true };
         var seed = new Option<int>("--seed", "-s") { Description = "Random seed; the same seed gives a byte-identical file.", Required = true };
-        var output = PathOptions.Output("--out", "-o", "CSV file to write; the truth goes to <out>.truth.json. - writes the CSV to standard output and the truth summary to standard error.", required: true);
+        var output = PathOptions.Output("--out", "-o", "CSV file to write; the truth goes to <out>.truth.json. - writes the CSV to standard output and the truth summary to standard error.", required: true, standardStream: true);
         var baseRate = new Option<double>("--base-rate") { Description = "Target share of outcome 1.", DefaultValueFactory = _ => defaults.BaseRate };
         var beta = new Option<double>("--beta") { Description = "Slope of the outcome's log-odds in the latent risk θ.", DefaultValueFactory = _ => defaults.Beta };
         var groupShift = new Option<double>("--group-shift") { Description = "Shift of θ in the last site of group:site.", DefaultValueFactory = _ => defaults.GroupShift };

@@ -10,10 +10,10 @@ namespace Tma.Cli.Commands;
 /// <summary><c>tma train --spec &lt;train.yaml&gt; --data &lt;csv&gt; --out &lt;package-dir&gt;</c>: trains a classifier package.</summary>
 internal static class TrainCommand
 {
-    public static Command Create()
+    public static Command Create(TextReader input)
     {
         var spec = PathOptions.File("--spec", null, "Training spec (YAML): the classifier package's model part and a `training:` section (docs/training.md).", mustExist: true, required: true);
-        var data = PathOptions.File("--data", "-d", "Anonymized dataset (CSV, docs/datasets.md) with the spec's outcome column.", mustExist: true, required: true);
+        var data = PathOptions.File("--data", "-d", "Anonymized dataset (CSV, docs/datasets.md) with the spec's outcome column; - reads standard input.", mustExist: true, required: true, standardStream: true);
         var output = PathOptions.Output("--out", "-o", "Package folder to write model.yaml, model.zip and MODEL_CARD.md into (other files there are kept).", required: true);
         var force = new Option<bool>("--force") { Description = "Replace the package files when the folder already has a model.yaml." };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip and count bad dataset rows instead of stopping at the first one." };
@@ -38,23 +38,33 @@ internal static class TrainCommand
             parse.GetValue(output)!,
             parse.GetValue(force),
             parse.GetValue(skip),
+            input,
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(CommandLinePath specPath, CommandLinePath dataPath, CommandLinePath outPath, bool force, bool skipBadRows, TextWriter output, TextWriter error)
+    private static int Run(CommandLinePath specPath, CommandLinePath dataPath, CommandLinePath outPath, bool force, bool skipBadRows, TextReader input, TextWriter output, TextWriter error)
     {
+        // The trainer reads the dataset by path (once per fold): standard input is copied to a temporary file first,
+        // and every message names it <stdin>.
+        using var stdin = dataPath.IsStandardStream ? StandardInput.Copy(input) : null;
+        if (stdin is not null)
+        {
+            output = new RelabellingWriter(output, stdin);
+            error = new RelabellingWriter(error, stdin);
+        }
+
         var spec = TrainingSpecReader.ReadFile(specPath.Full);
         if (spec.Value is null)
         {
             return Fail(error, spec.Diagnostics, $"the training spec {specPath} has errors");
         }
 
-        var trained = ClassifierTrainer.Train(spec.Value, dataPath.Full, new DatasetReadOptions { SkipBadRows = skipBadRows });
+        var trained = ClassifierTrainer.Train(spec.Value, stdin?.Path ?? dataPath.Full, new DatasetReadOptions { SkipBadRows = skipBadRows });
         if (trained.Value is not { } model)
         {
-            return Fail(error, trained.Diagnostics, $"cannot train on {dataPath}");
+            return Fail(error, trained.Diagnostics, $"cannot train on {(stdin is null ? dataPath.Given : StandardInput.Label)}");
         }
 
         foreach (var warning in trained.Diagnostics)
