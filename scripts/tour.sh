@@ -3,7 +3,7 @@
 #   start `tma serve` → open cases → record observations over several dates → assess with a champion and a
 #   challenger model version → risk curve → record the professional's decision → anonymized export →
 #   evaluate a model on the export with `tma evaluate` → verify the audit chain.
-# Usage: bash scripts/tour.sh [output-dir]      (default: ./tour-output; loopback only; needs curl and jq)
+# Usage: bash scripts/tour.sh [output-dir]      (default: ./tour-output; loopback only; installs curl and jq when missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$(realpath -m "${1:-tour-output}")"
@@ -11,9 +11,24 @@ mkdir -p "$out"
 work="$(mktemp -d)"
 server=""
 trap '[[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-for tool in curl jq; do
-  command -v "$tool" >/dev/null || { echo "tour: needs $tool (apt-get install -y $tool)" >&2; exit 2; }
+# The tools this script needs besides the .NET SDK; installed from the package manager when missing (Debian/Ubuntu,
+# as root or through sudo), otherwise named with the command that installs them.
+needed=(curl jq tar gawk)
+missing=()
+for tool in "${needed[@]}"; do
+  command -v "${tool/gawk/awk}" >/dev/null || missing+=("$tool")
 done
+if ((${#missing[@]})); then
+  as_root=(); [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null && as_root=(sudo)
+  if command -v apt-get >/dev/null && { [[ $(id -u) -eq 0 ]] || ((${#as_root[@]})); }; then
+    echo "tour: installing ${missing[*]}" >&2
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null \
+      || { "${as_root[@]}" apt-get update -q >/dev/null && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null; }
+  else
+    echo "tour: needs ${missing[*]} (apt-get install -y ${missing[*]})" >&2; exit 2
+  fi
+fi
+command -v dotnet >/dev/null || { echo "tour: needs the .NET 10 SDK (https://dot.net)" >&2; exit 2; }
 say() { printf '\n== %s\n' "$*"; }
 
 say "Build the tma command"
