@@ -4,7 +4,8 @@ namespace Tma.Research.Evaluation.Statistics;
 /// Likelihood ratios, diagnostic odds ratio and Matthews correlation of one 2×2 table. Ratios carry log-scale intervals:
 /// the likelihood ratios by the log method of Simel, Samsa &amp; Matchar (1991, J Clin Epidemiol 44:763–770), the odds
 /// ratio by Woolf's (1955) method. When a cell the ratio or its SE divides by is 0, 0.5 is added to all four cells
-/// (Haldane 1956) and the result says so (<see cref="RatioEstimate.ContinuityCorrected"/>).
+/// (Haldane 1956) and the result says so (<see cref="RatioEstimate.ContinuityCorrected"/>). A ratio that is 0/0 — LR+ when
+/// nothing is flagged, LR− and DOR when everyone is — is undefined (NaN), not corrected.
 /// </summary>
 public static class DiagnosticRatios
 {
@@ -41,7 +42,9 @@ public static class DiagnosticRatios
     public static RatioEstimate DiagnosticOddsRatio(int truePositives, int falsePositives, int trueNegatives, int falseNegatives, double confidenceLevel = 0.95)
     {
         var z = Check(truePositives, falsePositives, trueNegatives, falseNegatives, confidenceLevel);
-        if (truePositives + falseNegatives == 0 || falsePositives + trueNegatives == 0)
+        // 0/0 (nothing or everyone flagged) is undefined, not a candidate for the correction.
+        if (truePositives + falseNegatives == 0 || falsePositives + trueNegatives == 0
+            || ((long)truePositives * trueNegatives == 0 && (long)falsePositives * falseNegatives == 0))
         {
             return Undefined;
         }
@@ -82,7 +85,8 @@ public static class DiagnosticRatios
     private static RatioEstimate LikelihoodRatio(int a, int b, int c, int d, double confidenceLevel)
     {
         var z = Check(a, b, c, d, confidenceLevel);
-        if (a + b == 0 || c + d == 0)
+        // 0/0 (a = c = 0: sensitivity-side and specificity-side rates both 0) is undefined, not a candidate for the correction.
+        if (a + b == 0 || c + d == 0 || (a == 0 && c == 0))
         {
             return Undefined;
         }

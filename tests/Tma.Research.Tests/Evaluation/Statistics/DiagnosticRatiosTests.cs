@@ -66,6 +66,16 @@ public sealed class DiagnosticRatiosTests
         Assert.True(double.IsNaN(DiagnosticRatios.DiagnosticOddsRatio(0, 5, 5, 0).Estimate));
         Assert.True(double.IsNaN(DiagnosticRatios.MatthewsCorrelation(7, 3, 0, 0)));
 
+        // Everyone flagged (TP 7, FP 3, TN 0, FN 0): sensitivity 1, specificity 0. LR+ = 1/1 = 1 with SE
+        // √(1/7 − 1/7 + 1/3 − 1/3) = 0; LR− = 0/0 and DOR = 0/0 are undefined, not Haldane-corrected.
+        var lrPlus = DiagnosticRatios.PositiveLikelihoodRatio(7, 3, 0, 0);
+        Assert.Equal((1.0, 1.0, 1.0), (lrPlus.Estimate, lrPlus.Lower, lrPlus.Upper));
+        Assert.True(double.IsNaN(DiagnosticRatios.NegativeLikelihoodRatio(7, 3, 0, 0).Estimate));
+        Assert.True(double.IsNaN(DiagnosticRatios.DiagnosticOddsRatio(7, 3, 0, 0).Estimate));
+
+        // Nothing flagged: LR+ = 0/0.
+        Assert.True(double.IsNaN(DiagnosticRatios.PositiveLikelihoodRatio(0, 0, 3, 7).Estimate));
+
         // Perfect agreement of flag and outcome: MCC = 1 (closed form: TP·TN/√(TP·TP·TN·TN)).
         Assert.Equal(1.0, DiagnosticRatios.MatthewsCorrelation(4, 0, 6, 0), 12);
     }
