@@ -10,7 +10,8 @@ internal static class PartialAucOption
 {
     public static Option<string> Range() => new("--partial-auc")
     {
-        Description = "Range of the partial AUC as FROM:TO (of specificity, or of sensitivity with --partial-auc-focus), e.g. 0.9:1.",
+        HelpName = "from:to",
+        Description = "Range of the partial AUC (of specificity, or of sensitivity with --partial-auc-focus), e.g. 0.9:1.",
         DefaultValueFactory = _ => "0.8:1",
     };
 
@@ -18,7 +19,8 @@ internal static class PartialAucOption
     {
         var option = new Option<string>("--partial-auc-focus")
         {
-            Description = "Whether the --partial-auc range is of specificity or of sensitivity.",
+            HelpName = "focus",
+            Description = "The axis the --partial-auc range is on: specificity or sensitivity.",
             DefaultValueFactory = _ => "specificity",
         };
         option.AcceptOnlyFromAmong("specificity", "sensitivity");
