@@ -20,7 +20,7 @@ public sealed class CompareCommandTests
 
         // ROC of both, observed rate by score, one distribution and one level plot each.
         var json = AssertReportFolder(output, expectedPlots: 6);
-        Assert.Equal(["formatVersion", "a", "b", "scoreAuc", "levelAuc", "levelChanges", "skipped"], Names(json));
+        Assert.Equal(["formatVersion", "a", "b", "scoreAuc", "levelAuc", "levelChanges", "reclassification", "skipped"], Names(json));
         Assert.Equal(
             ["aucA", "aucB", "difference", "standardError", "z", "pValue", "lower", "upper", "confidenceLevel", "standardErrorA", "standardErrorB", "correlation", "positives", "negatives"],
             Names(json.GetProperty("scoreAuc")));

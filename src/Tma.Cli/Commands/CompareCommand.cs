@@ -22,6 +22,8 @@ internal static class CompareCommand
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for NND, NSD and PR-AUC intervals; 0 = none.", DefaultValueFactory = _ => EvaluationOptions.Default.BootstrapResamples };
         var cutoffs = new Option<double[]>("--cutoff") { Description = "Score cut-off(s) for the cut-off tables of both.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var probability = new Option<bool>("--probability") { Description = "With --score-column: both columns are predicted probabilities." };
+        var partialAuc = PartialAucOption.Range();
+        var partialAucFocus = PartialAucOption.Focus();
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip rows that either model cannot read instead of stopping." };
         var command = new Command(Name, """
             Compare two models (or two score columns) on the same rows: each one's full evaluation side by side,
@@ -33,7 +35,7 @@ internal static class CompareCommand
               tma compare --model models/wb-1.0.0 --model models/wb-1.1.0 --data data.csv --out compare-report
               tma compare --data scored.csv --score-column old_tool --score-column new_tool
             """);
-        foreach (var option in new Option[] { models, data, columns, output, format, outcome, seed, bootstrap, cutoffs, probability, skip })
+        foreach (var option in new Option[] { models, data, columns, output, format, outcome, seed, bootstrap, cutoffs, probability, partialAuc, partialAucFocus, skip })
         {
             command.Options.Add(option);
         }
@@ -65,6 +67,7 @@ internal static class CompareCommand
             var dataFile = stdin?.Path ?? dataPath.Full;
             using var progress = ConsoleProgress.ForTerminal(error, Name, dataFile);
             var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress);
+            options = PartialAucOption.Apply(options, parse.GetValue(partialAuc)!, parse.GetValue(partialAucFocus)!, problems);
             problems.AddRange(options.Validate());
             if (problems.Count > 0)
             {

@@ -22,6 +22,8 @@ internal static class EvaluateCommand
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for intervals without a closed form (NND, NSD, PR-AUC); 0 = none.", DefaultValueFactory = _ => EvaluationOptions.Default.BootstrapResamples };
         var cutoffs = new Option<double[]>("--cutoff") { Description = "Score cut-off(s) for the cut-off table (flagged when score ≥ cut-off); repeat or list several.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var probability = new Option<bool>("--probability") { Description = "With --score-column: the column is a predicted probability, so Brier score and calibration are computed (values must lie in [0, 1])." };
+        var partialAuc = PartialAucOption.Range();
+        var partialAucFocus = PartialAucOption.Focus();
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip and count bad rows instead of stopping at the first one." };
         var command = new Command(Name, """
             Evaluate a model package on an anonymized dataset with known outcomes, the way the threat-assessment
@@ -35,7 +37,7 @@ internal static class EvaluateCommand
               tma evaluate --model models/warning-behaviours-triage --data data.csv --out report
               tma evaluate --data scored.csv --score-column risk --cutoff 0.3 0.5 --probability --format json
             """);
-        foreach (var option in new Option[] { model, data, scoreColumn, output, format, outcome, seed, bootstrap, cutoffs, probability, skip })
+        foreach (var option in new Option[] { model, data, scoreColumn, output, format, outcome, seed, bootstrap, cutoffs, probability, partialAuc, partialAucFocus, skip })
         {
             command.Options.Add(option);
         }
@@ -63,6 +65,7 @@ internal static class EvaluateCommand
             var dataFile = stdin?.Path ?? dataPath.Full;
             using var progress = ConsoleProgress.ForTerminal(error, Name, dataFile);
             var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress);
+            options = PartialAucOption.Apply(options, parse.GetValue(partialAuc)!, parse.GetValue(partialAucFocus)!, problems);
             problems.AddRange(options.Validate());
             if (problems.Count > 0)
             {

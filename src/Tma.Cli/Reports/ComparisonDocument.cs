@@ -35,6 +35,7 @@ internal static class ComparisonDocument
             Plots(doc, named);
         }
 
+        DiscriminationSections.Reclassification(doc, report);
         LevelChanges(doc, report.LevelChanges);
         if (report.Skipped.Count > 0)
         {
@@ -73,6 +74,7 @@ internal static class ComparisonDocument
             Row("unchanged", Fmt.Count(changes.Unchanged!.Rows), Fmt.Count(changes.Unchanged.WithOutcome), Fmt.Count(changes.Unchanged.WithoutOutcome)),
         ]);
         var nri = changes.NetReclassification!;
-        doc.Paragraph($"Net reclassification improvement of B over A: {Fmt.N(nri.Total)} (events {Fmt.N(nri.Events)}, non-events {Fmt.N(nri.NonEvents)}).");
+        doc.Paragraph($"Net reclassification improvement of B over A: {Fmt.N(nri.Total)} (events {Fmt.N(nri.Events)}, non-events {Fmt.N(nri.NonEvents)})."
+            + (nri.Interval is { } ci ? $" {Fmt.Interval(ci.Lower, ci.Upper)}, z {Fmt.N(ci.Z, 2)}, p {Fmt.PValue(ci.PValue)} (Pencina et al. 2008 SE)." : ""));
     }
 }

@@ -78,6 +78,7 @@ internal static class EvaluationDocument
             Cells("Hosmer-Lemeshow χ² (df), p", reports, r => r.Calibration.HosmerLemeshow is { } h ? $"{Fmt.N(h.ChiSquare, 2)} ({h.DegreesOfFreedom}), p {Fmt.PValue(h.PValue)}" : "not computed"),
             Cells("rows with insufficient information", reports, r => Fmt.Count(r.Sample.InsufficientRows)),
         };
+        rows.InsertRange(2, DiscriminationSections.SummaryRows(reports));
         doc.Table(headers, rows, text: true);
     }
 
@@ -116,6 +117,7 @@ internal static class EvaluationDocument
             + $"(Mann-Whitney, ties counted half; DeLong standard error, Wald interval). Score range {Fmt.General(score.Minimum)} to {Fmt.General(score.Maximum)}; "
             + $"mean {Fmt.N(score.MeanWithOutcome)} with the outcome, {Fmt.N(score.MeanWithoutOutcome)} without. "
             + $"The ROC curve has {Fmt.Count(score.RocPointsTotal)} points ({score.Roc.Count} kept in report.json).");
+        DiscriminationSections.PartialAucAndYouden(doc, report);
         if (score.Distribution.Bins.Count <= 60)
         {
             doc.Table(
@@ -135,6 +137,7 @@ internal static class EvaluationDocument
                 report.Levels.Distribution.Select(l => Row(l.Level, l.Label, Fmt.Count(l.N), Fmt.Count(l.Events), Fmt.Proportion(l.ObservedRate))));
             doc.Paragraph($"Cut-off at each level: a row is flagged when its level is that level or higher. Base rate {Fmt.Proportion(report.Sample.BaseRate)}.");
             CutoffTable(doc, report.Levels.Cutoffs!);
+            DiscriminationSections.Ratios(doc, report.Levels.Cutoffs!);
         }
         else
         {
@@ -147,6 +150,7 @@ internal static class EvaluationDocument
             doc.Heading("Score cut-offs" + suffix);
             doc.Paragraph($"A row is flagged when its score is at or above the cut-off. Base rate {Fmt.Proportion(cutoffs.BaseRate)}.");
             CutoffTable(doc, cutoffs);
+            DiscriminationSections.Ratios(doc, cutoffs);
         }
 
         Calibration(doc, report, suffix);
@@ -229,17 +233,23 @@ internal static class EvaluationDocument
             var gaps = new List<string>();
             if (column.LargestTruePositiveRateGap is { } tpr)
             {
-                gaps.Add($"Largest true-positive-rate gap: {Fmt.N(tpr.Gap.Difference)} at {tpr.Cutoff} ({tpr.Gap.HigherGroup} {Fmt.N(tpr.Gap.HigherRate)} vs {tpr.Gap.LowerGroup} {Fmt.N(tpr.Gap.LowerRate)}).");
+                gaps.Add($"Largest true-positive-rate gap: {Fmt.N(tpr.Gap.Difference)}{DiscriminationSections.GapInterval(tpr.Gap)} at {tpr.Cutoff} ({tpr.Gap.HigherGroup} {Fmt.N(tpr.Gap.HigherRate)} vs {tpr.Gap.LowerGroup} {Fmt.N(tpr.Gap.LowerRate)}).");
             }
 
             if (column.LargestFalsePositiveRateGap is { } fpr)
             {
-                gaps.Add($"Largest false-positive-rate gap: {Fmt.N(fpr.Gap.Difference)} at {fpr.Cutoff} ({fpr.Gap.HigherGroup} {Fmt.N(fpr.Gap.HigherRate)} vs {fpr.Gap.LowerGroup} {Fmt.N(fpr.Gap.LowerRate)}).");
+                gaps.Add($"Largest false-positive-rate gap: {Fmt.N(fpr.Gap.Difference)}{DiscriminationSections.GapInterval(fpr.Gap)} at {fpr.Cutoff} ({fpr.Gap.HigherGroup} {Fmt.N(fpr.Gap.HigherRate)} vs {fpr.Gap.LowerGroup} {Fmt.N(fpr.Gap.LowerRate)}).");
+            }
+
+            if (DiscriminationSections.AucGap(column) is { } aucGap)
+            {
+                gaps.Add(aucGap);
             }
 
             if (gaps.Count > 0)
             {
                 doc.Bullets(gaps);
+                doc.Paragraph("Rate gaps carry Newcombe's (1998) hybrid score interval, the AUC gap a Wald interval; each is for the two named groups and does not allow for their having been picked as the most different.");
             }
 
             doc.Table(
@@ -247,7 +257,7 @@ internal static class EvaluationDocument
                 column.Auc.Select(a => Row(a.Group, Fmt.Count(a.N), Fmt.Count(a.Events), Fmt.N(a.N == 0 ? double.NaN : (double)a.Events / a.N), a.Auc is { } auc ? Fmt.WithInterval(auc.Auc, auc.Lower, auc.Upper) : "—")));
             foreach (var cutoff in column.Cutoffs)
             {
-                doc.Paragraph($"At {cutoff.CutoffLabel}: TPR gap {(cutoff.TruePositiveRateGap is { } t ? Fmt.N(t.Difference) : "—")}, FPR gap {(cutoff.FalsePositiveRateGap is { } f ? Fmt.N(f.Difference) : "—")}.");
+                doc.Paragraph($"At {cutoff.CutoffLabel}: TPR gap {(cutoff.TruePositiveRateGap is { } t ? Fmt.N(t.Difference) + DiscriminationSections.GapInterval(t) : "—")}, FPR gap {(cutoff.FalsePositiveRateGap is { } f ? Fmt.N(f.Difference) + DiscriminationSections.GapInterval(f) : "—")}.");
                 doc.Table(
                     ["group", "flagged", "TPR (sensitivity) [CI]", "FPR", "PPV [CI]", "NPV [CI]", "NND", "NSD"],
                     cutoff.Groups.Select(g => Row(

@@ -26,6 +26,16 @@ internal static class TextSummary
             text.AppendLine($"AUC (level)    {Fmt.Auc(levelAuc)}");
         }
 
+        if (r.Score.PartialAuc is { } pauc)
+        {
+            text.AppendLine($"partial AUC    {DiscriminationSections.PartialAucCell(r)} ({DiscriminationSections.Range(pauc)})");
+        }
+
+        if (r.Score.Youden is not null)
+        {
+            text.AppendLine($"Youden         {DiscriminationSections.YoudenCell(r)}");
+        }
+
         text.AppendLine(r.Calibration.Computed
             ? $"calibration    Brier {Fmt.N(r.Calibration.Brier!.Estimate, 4)}, slope {(r.Calibration.Fit is { } f ? Fmt.N(f.Slope.Estimate) : "—")}, intercept {(r.Calibration.Fit is { } g ? Fmt.N(g.Intercept.Estimate) : "—")}, ECE {Fmt.N(r.Calibration.ExpectedCalibrationError!.Value, 4)}"
             : $"calibration    skipped: {r.Calibration.SkippedReason}");
@@ -80,6 +90,14 @@ internal static class TextSummary
             text.AppendLine(e.Calibration.Computed
                 ? $"calibration {name}  Brier {Fmt.N(e.Calibration.Brier!.Estimate, 4)}, slope {(e.Calibration.Fit is { } f ? Fmt.N(f.Slope.Estimate) : "—")}, intercept {(e.Calibration.Fit is { } g ? Fmt.N(g.Intercept.Estimate) : "—")}"
                 : $"calibration {name}  skipped: {e.Calibration.SkippedReason}");
+        }
+
+        if (r.Reclassification is { } re)
+        {
+            var idi = re.IntegratedDiscrimination.Improvement;
+            var nri = re.ContinuousNri.Improvement;
+            text.AppendLine($"IDI B over A   {DiscriminationSections.Improvement(idi, 4)}, p {Fmt.PValue(idi.PValue)}; NRI(>0) {DiscriminationSections.Improvement(nri, 3)}, p {Fmt.PValue(nri.PValue)}"
+                + (re.RecalibrationA is not null || re.RecalibrationB is not null ? " (on in-sample logistic recalibrations)" : ""));
         }
 
         if (r.LevelChanges is { Comparable: true } c)

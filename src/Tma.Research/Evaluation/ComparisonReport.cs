@@ -27,6 +27,9 @@ public sealed record ComparisonReport
     /// <summary>Cross-table of A's level against B's level, or null when either has no levels.</summary>
     public LevelChanges? LevelChanges { get; init; }
 
+    /// <summary>IDI and continuous NRI of B over A on probabilities (recalibrated when a score is not one), or null when they could not be computed.</summary>
+    public ReclassificationEvaluation? Reclassification { get; init; }
+
     /// <summary>Figures of the comparison that were not computed, with the reason (each side lists its own too).</summary>
     public required IReadOnlyList<SkippedFigure> Skipped { get; init; }
 }
@@ -81,4 +84,8 @@ public sealed record Movement(int Rows, int WithOutcome, int WithoutOutcome);
 /// <param name="Events">P(up | event) − P(down | event): positive when B puts more cases with the outcome higher.</param>
 /// <param name="NonEvents">P(down | no event) − P(up | no event): positive when B puts more cases without the outcome lower.</param>
 /// <param name="Total">Events + NonEvents, in [−2, 2].</param>
-public sealed record NetReclassification(double Events, double NonEvents, double Total);
+public sealed record NetReclassification(double Events, double NonEvents, double Total)
+{
+    /// <summary>Total with Pencina et al.'s (2008) standard error, z, two-sided p and Wald interval; null when a class is empty.</summary>
+    public ImprovementEstimate? Interval { get; init; }
+}

@@ -42,6 +42,15 @@ public sealed record EvaluationOptions
     /// </summary>
     public bool ScoreIsProbability { get; init; }
 
+    /// <summary>Lower end of the partial-AUC range (of specificity, or of sensitivity with <see cref="PartialAucFocus"/>). Default 0.8.</summary>
+    public double PartialAucFrom { get; init; } = 0.8;
+
+    /// <summary>Upper end of the partial-AUC range. Default 1.</summary>
+    public double PartialAucTo { get; init; } = 1.0;
+
+    /// <summary>Whether the partial-AUC range is of specificity (default) or sensitivity.</summary>
+    public Statistics.PartialAucFocus PartialAucFocus { get; init; } = Statistics.PartialAucFocus.Specificity;
+
     /// <summary>Most ROC points kept in the report (the full curve is thinned evenly along its length). Default 200.</summary>
     public int MaxRocPoints { get; init; } = 200;
 
@@ -90,6 +99,11 @@ public sealed record EvaluationOptions
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"cut-off {i + 1} is not a finite number"));
             }
+        }
+
+        if (!(PartialAucFrom >= 0.0 && PartialAucFrom < PartialAucTo && PartialAucTo <= 1.0))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the partial-AUC range must satisfy 0 ≤ from < to ≤ 1, not {PartialAucFrom}:{PartialAucTo}"));
         }
 
         if (MaxRocPoints < 2)

@@ -40,6 +40,12 @@ public sealed record ScoreEvaluation
 
     /// <summary>The table at the requested score cut-offs, or null when none were requested.</summary>
     public CutoffEvaluation? Cutoffs { get; init; }
+
+    /// <summary>Partial AUC over the requested specificity (or sensitivity) range, McClish-standardised, with bootstrap intervals.</summary>
+    public PartialAucEvaluation? PartialAuc { get; init; }
+
+    /// <summary>The Youden-optimal cut-off with bootstrap intervals of J and of the threshold.</summary>
+    public YoudenEvaluation? Youden { get; init; }
 }
 
 /// <summary>Area under the precision-recall curve.</summary>

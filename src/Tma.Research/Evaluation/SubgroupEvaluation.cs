@@ -22,6 +22,9 @@ public sealed record SubgroupEvaluation
 
     /// <summary>The cut-off with the largest false-positive-rate gap between groups, or null when no gap is defined.</summary>
     public LargestGap? LargestFalsePositiveRateGap { get; init; }
+
+    /// <summary>The largest AUC difference between two groups with its Wald interval, or null when fewer than two groups have an AUC.</summary>
+    public SubgroupAucGap? AucGap { get; init; }
 }
 
 /// <summary>The AUC within one subgroup.</summary>

@@ -60,6 +60,7 @@ internal sealed class FigureCalculator
         var outcomes = Outcomes;
         var auc = Auc.Compute(scores, outcomes, AucIntervalMethod.Wald, _options.ConfidenceLevel);
         var roc = RocCurve.Compute(scores, outcomes);
+        var (partialAuc, youden) = DiscriminationFigures.Compute(distinct, _options, Skip);
         double sumWith = 0, sumWithout = 0;
         int with = 0;
         for (var i = 0; i < N; i++)
@@ -89,6 +90,8 @@ internal sealed class FigureCalculator
             PrecisionRecall = PrecisionRecall(scores, distinct),
             Distribution = Distribution(scores, distinct),
             Cutoffs = _options.Cutoffs.Count == 0 ? null : ScoreCutoffs(scores),
+            PartialAuc = partialAuc,
+            Youden = youden,
         };
     }
 
@@ -258,11 +261,13 @@ internal sealed class FigureCalculator
         }
 
         var sortedLabels = column.Labels.Order(StringComparer.Ordinal).ToArray();
+        var groupAuc = GroupAuc(scores, outcomes, column, sortedLabels);
         return new SubgroupEvaluation
         {
             Column = column.Name,
             Groups = sortedLabels,
-            Auc = GroupAuc(scores, outcomes, column, sortedLabels),
+            Auc = groupAuc,
+            AucGap = SubgroupAucGaps.Largest(groupAuc, _options.ConfidenceLevel),
             Cutoffs = cutoffs,
             LargestTruePositiveRateGap = Largest(cutoffs, static r => r.TruePositiveRateGap),
             LargestFalsePositiveRateGap = Largest(cutoffs, static r => r.FalsePositiveRateGap),

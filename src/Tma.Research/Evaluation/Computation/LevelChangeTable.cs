@@ -3,7 +3,7 @@ namespace Tma.Research.Evaluation.Computation;
 /// <summary>The cross-table of two level assignments of the same rows, with up/down movements and the categorical NRI.</summary>
 internal static class LevelChangeTable
 {
-    public static LevelChanges Compute(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<bool> outcomes, string[] levelsA, string[] levelsB)
+    public static LevelChanges Compute(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<bool> outcomes, string[] levelsA, string[] levelsB, double confidenceLevel = 0.95)
     {
         var counts = new int[levelsA.Length][];
         var eventCounts = new int[levelsA.Length][];
@@ -69,7 +69,12 @@ internal static class LevelChangeTable
             Up = new Movement(up, upEvents, up - upEvents),
             Down = new Movement(down, downEvents, down - downEvents),
             Unchanged = new Movement(same, sameEvents, same - sameEvents),
-            NetReclassification = new NetReclassification(nriEvents, nriNonEvents, nriEvents + nriNonEvents),
+            NetReclassification = new NetReclassification(nriEvents, nriNonEvents, nriEvents + nriNonEvents)
+            {
+                Interval = events == 0 || nonEvents == 0
+                    ? null
+                    : Statistics.Reclassification.FromMovements(upEvents, downEvents, events, up - upEvents, down - downEvents, nonEvents, confidenceLevel).Improvement,
+            },
         };
     }
 }

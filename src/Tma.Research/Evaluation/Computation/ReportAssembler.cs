@@ -89,7 +89,8 @@ internal static class ReportAssembler
                 ranks[1].AsSpan(0, sample.Count),
                 outcomes,
                 [.. collected.Scorers[0].Definition.Levels.Select(l => l.Id)],
-                [.. collected.Scorers[1].Definition.Levels.Select(l => l.Id)]);
+                [.. collected.Scorers[1].Definition.Levels.Select(l => l.Id)],
+                options.ConfidenceLevel);
         }
         else
         {
@@ -98,7 +99,8 @@ internal static class ReportAssembler
             skipped.Add(new SkippedFigure("levelChanges", reason));
         }
 
-        return new ComparisonReport { A = a, B = b, ScoreAuc = scoreAuc, LevelAuc = levelAuc, LevelChanges = changes, Skipped = skipped };
+        var reclassification = ReclassificationFigures.Compute(sample, a, b, options, skipped);
+        return new ComparisonReport { A = a, B = b, ScoreAuc = scoreAuc, LevelAuc = levelAuc, LevelChanges = changes, Reclassification = reclassification, Skipped = skipped };
     }
 
     private static string? ColumnProbabilityReason(string column, int? firstOutside, EvaluationOptions options)

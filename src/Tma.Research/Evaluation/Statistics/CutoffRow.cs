@@ -39,6 +39,18 @@ public sealed record CutoffRow(
     double NumberNeededToDetain,
     double NumberSafelyDischarged)
 {
+    /// <summary>LR+ = sensitivity / (1 − specificity) with the log-method interval of Simel et al. (1991); see <see cref="DiagnosticRatios"/>.</summary>
+    public RatioEstimate? PositiveLikelihoodRatio { get; init; }
+
+    /// <summary>LR− = (1 − sensitivity) / specificity with the log-method interval of Simel et al. (1991).</summary>
+    public RatioEstimate? NegativeLikelihoodRatio { get; init; }
+
+    /// <summary>Diagnostic odds ratio (TP·TN)/(FP·FN) with Woolf's log interval (Haldane +0.5 on all cells when one is 0).</summary>
+    public RatioEstimate? DiagnosticOddsRatio { get; init; }
+
+    /// <summary>Matthews correlation coefficient of flag and outcome, in [−1, 1]; NaN when a margin of the table is 0.</summary>
+    public double? MatthewsCorrelation { get; init; }
+
     /// <summary>Builds a row from the four cells of the 2×2 table.</summary>
     internal static CutoffRow FromCounts(string label, double? threshold, int tp, int fp, int tn, int fn, double confidenceLevel)
     {
@@ -59,6 +71,12 @@ public sealed record CutoffRow(
             WilsonInterval.Compute(tp, tp + fp, confidenceLevel),
             WilsonInterval.Compute(tn, tn + fn, confidenceLevel),
             NumberNeeded.ToDetain(tp, fp),
-            NumberNeeded.SafelyDischarged(tn, fn));
+            NumberNeeded.SafelyDischarged(tn, fn))
+        {
+            PositiveLikelihoodRatio = DiagnosticRatios.PositiveLikelihoodRatio(tp, fp, tn, fn, confidenceLevel),
+            NegativeLikelihoodRatio = DiagnosticRatios.NegativeLikelihoodRatio(tp, fp, tn, fn, confidenceLevel),
+            DiagnosticOddsRatio = DiagnosticRatios.DiagnosticOddsRatio(tp, fp, tn, fn, confidenceLevel),
+            MatthewsCorrelation = DiagnosticRatios.MatthewsCorrelation(tp, fp, tn, fn),
+        };
     }
 }

@@ -6,4 +6,12 @@ namespace Tma.Research.Evaluation.Statistics;
 /// <param name="LowerGroup">The subgroup with the lowest rate.</param>
 /// <param name="LowerRate">Its rate.</param>
 /// <param name="Difference">HigherRate − LowerRate (≥ 0).</param>
-public sealed record SubgroupGap(string HigherGroup, double HigherRate, string LowerGroup, double LowerRate, double Difference);
+public sealed record SubgroupGap(string HigherGroup, double HigherRate, string LowerGroup, double LowerRate, double Difference)
+{
+    /// <summary>
+    /// Newcombe's (1998) hybrid score interval of <see cref="Difference"/> (method 10, from the two Wilson intervals).
+    /// It is the interval for these two named groups; it does not allow for their having been picked as the most
+    /// different of several.
+    /// </summary>
+    public DifferenceEstimate? Interval { get; init; }
+}

@@ -121,11 +121,12 @@ public static class Subgroups
         return new SubgroupReport(
             label,
             rows,
-            LargestGap(rows, static r => r.Sensitivity.Estimate),
-            LargestGap(rows, static r => r.FalsePositives + r.TrueNegatives == 0 ? double.NaN : 1.0 - r.Specificity.Estimate));
+            LargestGap(rows, static r => r.Sensitivity.Estimate, static r => (r.TruePositives, r.TruePositives + r.FalseNegatives), confidenceLevel),
+            LargestGap(rows, static r => r.FalsePositives + r.TrueNegatives == 0 ? double.NaN : 1.0 - r.Specificity.Estimate, static r => (r.FalsePositives, r.FalsePositives + r.TrueNegatives), confidenceLevel));
     }
 
-    private static SubgroupGap? LargestGap(IReadOnlyList<SubgroupRow> rows, Func<CutoffRow, double> rate)
+    private static SubgroupGap? LargestGap(
+        IReadOnlyList<SubgroupRow> rows, Func<CutoffRow, double> rate, Func<CutoffRow, (int Successes, int Trials)> counts, double confidenceLevel)
     {
         SubgroupRow? high = null, low = null;
         double highRate = double.NegativeInfinity, lowRate = double.PositiveInfinity;
@@ -154,6 +155,13 @@ public static class Subgroups
 
         return defined < 2 || high is null || low is null
             ? null
-            : new SubgroupGap(high.Group, highRate, low.Group, lowRate, highRate - lowRate);
+            : new SubgroupGap(high.Group, highRate, low.Group, lowRate, highRate - lowRate) { Interval = GapInterval(high.Row, low.Row, counts, confidenceLevel) };
+    }
+
+    private static DifferenceEstimate GapInterval(CutoffRow high, CutoffRow low, Func<CutoffRow, (int Successes, int Trials)> counts, double confidenceLevel)
+    {
+        var (x1, n1) = counts(high);
+        var (x2, n2) = counts(low);
+        return NewcombeInterval.Compute(x1, n1, x2, n2, confidenceLevel);
     }
 }
