@@ -150,6 +150,7 @@ internal static class EvaluationDocument
         }
 
         Calibration(doc, report, suffix);
+        InternalValidationSection.Add(doc, report, suffix);
         Subgroups(doc, report, suffix);
         if (report.Warnings.Count > 0)
         {

@@ -43,7 +43,7 @@ internal static class InternalValidationCalculator
         var notes = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture, $"The validated model is the score recalibrated by logistic regression, logit P = a + b·{predictor}; each of the {v.ResamplesRequested} bootstrap samples refits a and b. The model's own weights are not refitted (a points model's weights were not fitted to this dataset; a trained classifier is validated by `tma train --validate-bootstrap`)."),
-            "The AUC (and Dxy) optimism is 0 by construction: a + b·x with b > 0 ranks the rows exactly as x does, so every refit has the same AUC on the bootstrap sample as x itself, and the same on the original rows; only a resample whose fitted b is negative or zero could differ.",
+            "Fitting a + b·x cannot make the AUC (or Dxy) optimistic: with b > 0 it ranks the rows exactly as x does, so every refit's test AUC equals the apparent AUC and its training AUC is the AUC of x itself on the bootstrap sample, whose bootstrap expectation is exactly the apparent AUC. The AUC optimism is therefore 0 by construction; the value shown is the Monte-Carlo noise of B resamples (it shrinks like 1/√B), not overfitting.",
             "The calibration slope's optimism is not 0: on its own bootstrap sample a maximum-likelihood recalibration has slope 1 and intercept 0 exactly (its score equations), while on the original rows its slope is b_orig/b_boot, below 1 on average when b is overfitted; the corrected slope is the shrinkage the recalibrated score needs.",
         };
         if (v.FailedFits > 0)
