@@ -18,7 +18,7 @@ internal static class TrainCommand
         var output = PathOptions.Output("--out", "-o", "Package folder to write model.yaml, model.zip and MODEL_CARD.md into (other files there are kept).", required: true);
         var force = new Option<bool>("--force") { Description = "Replace the package files when the folder already has a model.yaml." };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip and count bad dataset rows instead of stopping at the first one." };
-        var validate = new Option<int>("--validate-bootstrap") { Description = "Also validate the whole training by the optimism bootstrap (Harrell's validate) with this many resamples (1–2000; each is a full training): apparent, optimism and corrected AUC, calibration slope and intercept, Brier score, written to the output and the model card; 0 = none.", DefaultValueFactory = _ => 0 };
+        var validate = new Option<int>("--validate-bootstrap") { HelpName = "B", Description = "Also validate the whole training by the optimism bootstrap (Harrell's validate) with this many resamples (1–2000; each is a full training): apparent, optimism and corrected AUC, calibration slope and intercept, Brier score, written to the output and the model card; 0 = none.", DefaultValueFactory = _ => 0 };
         var command = new Command("train", """
             Train a classifier package with ML.NET: k-fold cross-validated AUC and Brier score from seeded,
             stratified folds, the final model on every row, and a complete package (model file with its
