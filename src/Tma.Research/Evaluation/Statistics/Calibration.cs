@@ -84,31 +84,6 @@ public static class Calibration
         return true;
     }
 
-    /// <summary>
-    /// Maximum-likelihood logistic regression of <paramref name="y"/> on one predictor, logit P = a + b·x (the same
-    /// Newton-Raphson as <see cref="Fit"/>, but on x itself rather than on logit p, so a points score or a log-odds needs
-    /// no round trip through a clamped probability). False when the outcomes are all equal, x is constant, or the fit
-    /// does not converge (separation). Used by the optimism bootstrap (<see cref="OptimismBootstrap"/>).
-    /// </summary>
-    internal static bool TryFitLine(double[] x, double[] y, out double a, out double b)
-    {
-        double events = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-        for (var i = 0; i < x.Length; i++)
-        {
-            events += y[i];
-            min = Math.Min(min, x[i]);
-            max = Math.Max(max, x[i]);
-        }
-
-        if (x.Length == 0 || events == 0 || events == x.Length || !(min < max) || !double.IsFinite(min) || !double.IsFinite(max))
-        {
-            a = b = double.NaN;
-            return false;
-        }
-
-        return FitTwoParameter(x, y, out a, out b, out _, out _);
-    }
-
     /// <summary>logit(p) after clamping p to [<see cref="ProbabilityClamp"/>, 1 − <see cref="ProbabilityClamp"/>].</summary>
     internal static double Logit(double p)
     {

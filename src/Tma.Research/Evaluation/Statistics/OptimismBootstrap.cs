@@ -90,25 +90,55 @@ public static class OptimismBootstrap
         var y = outcomes.ToArray();
         var all = Enumerable.Range(0, n).ToArray();
         var original = fit(all, 0) ?? throw new InvalidOperationException("The modelling procedure cannot be fitted on the whole dataset.");
-        var apparent = Indices(Predict(original, all), y, all, out var reasons);
+        var ones = new double[n];
+        Array.Fill(ones, 1.0);
+        return Run(y, ones, Predict(original, all), Refits());
+
+        // A bootstrap sample as the count of each row in it; the refit predicts every row once.
+        IEnumerable<(double[] Weights, double[]? Eta)> Refits()
+        {
+            var b = 0;
+            foreach (var rows in resamples)
+            {
+                b++;
+                Check(rows, n);
+                var counts = new double[n];
+                foreach (var row in rows)
+                {
+                    counts[row]++;
+                }
+
+                var predictor = fit(rows, b);
+                yield return (counts, predictor is null ? null : Predict(predictor, all));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The algorithm over weighted units (rows, or cells of equal score and outcome): apparent indices of
+    /// <paramref name="apparentEta"/> with <paramref name="baseWeights"/>; per refit the indices with the bootstrap
+    /// weights (training) and with the base weights (test). A refit without predictions (null) failed.
+    /// </summary>
+    internal static OptimismValidation Run(bool[] y, double[] baseWeights, double[] apparentEta, IEnumerable<(double[] Weights, double[]? Eta)> refits)
+    {
+        var apparent = Indices(apparentEta, y, baseWeights, WeightedIndices.Order(apparentEta), out var reasons);
         var count = IndexNames.Count;
         var training = new double[count];
         var test = new double[count];
         var used = new int[count];
         int requested = 0, failed = 0;
-        foreach (var rows in resamples)
+        foreach (var (weights, eta) in refits)
         {
             requested++;
-            Check(rows, n);
-            var predictor = fit(rows, requested);
-            if (predictor is null)
+            if (eta is null)
             {
                 failed++;
                 continue;
             }
 
-            var boot = Indices(Predict(predictor, rows), y, rows, out _);
-            var orig = Indices(Predict(predictor, all), y, all, out _);
+            var order = WeightedIndices.Order(eta);
+            var boot = Indices(eta, y, weights, order, out _);
+            var orig = Indices(eta, y, baseWeights, order, out _);
             for (var k = 0; k < count; k++)
             {
                 if (!double.IsNaN(boot[k]) && !double.IsNaN(orig[k]))
@@ -183,36 +213,19 @@ public static class OptimismBootstrap
         }
     }
 
-    /// <summary>The indices of log-odds <paramref name="eta"/> against the outcomes of <paramref name="rows"/>; NaN (with a reason) where undefined.</summary>
-    private static double[] Indices(double[] eta, bool[] y, int[] rows, out string?[] reasons)
+    /// <summary>The indices of log-odds <paramref name="eta"/> with unit weights <paramref name="w"/>; NaN (with a reason) where undefined.</summary>
+    private static double[] Indices(double[] eta, bool[] y, double[] w, int[] order, out string?[] reasons)
     {
-        var outcomes = new bool[rows.Length];
-        var numeric = new double[rows.Length];
-        var positives = 0;
-        var brier = 0.0;
-        for (var i = 0; i < rows.Length; i++)
-        {
-            outcomes[i] = y[rows[i]];
-            numeric[i] = outcomes[i] ? 1.0 : 0.0;
-            positives += outcomes[i] ? 1 : 0;
-            var d = Calibration.Logistic(eta[i]) - numeric[i];
-            brier += d * d;
-        }
-
         reasons = new string?[IndexNames.Count];
         var result = new double[IndexNames.Count];
-        if (positives == 0 || positives == rows.Length)
+        result[0] = WeightedIndices.Auc(eta, y, w, order);
+        result[1] = 2.0 * (result[0] - 0.5);
+        if (double.IsNaN(result[0]))
         {
-            result[0] = result[1] = double.NaN;
             reasons[0] = reasons[1] = "all outcomes are equal, so the AUC is undefined";
         }
-        else
-        {
-            result[0] = Auc.PointEstimate(eta, outcomes);
-            result[1] = 2.0 * (result[0] - 0.5);
-        }
 
-        if (Calibration.TryFitLine(eta, numeric, out var a, out var b))
+        if (WeightedIndices.TryFitLine(eta, y, w, out var a, out var b))
         {
             result[2] = a;
             result[3] = b;
@@ -223,7 +236,7 @@ public static class OptimismBootstrap
             reasons[2] = reasons[3] = "the logistic recalibration cannot be fitted (equal outcomes, equal predictions, or predictions that separate the outcomes)";
         }
 
-        result[4] = brier / rows.Length;
+        result[4] = WeightedIndices.Brier(eta, y, w);
         return result;
     }
 }

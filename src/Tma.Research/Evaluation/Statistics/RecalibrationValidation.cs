@@ -30,53 +30,72 @@ public static class RecalibrationValidation
             throw new ArgumentException($"The optimism bootstrap takes 1 to {OptimismBootstrap.MaxResamples} resamples; got {resamples}.", nameof(resamples));
         }
 
-        var x = predictor.ToArray();
-        var y = new double[x.Length];
-        for (var i = 0; i < x.Length; i++)
+        // Rows with equal x and outcome are one cell: a points score with K distinct values has at most 2K cells, so a
+        // resample of a million rows costs O(K log K) after drawing it. The resamples are the row-level ones of
+        // OptimismBootstrap.SeededResamples, counted per cell, so the result is that of the row-level algorithm.
+        var cellOf = new int[predictor.Length];
+        var cells = new Dictionary<(double X, bool Y), int>();
+        var cellX = new List<double>();
+        var cellY = new List<bool>();
+        for (var i = 0; i < predictor.Length; i++)
         {
-            if (!double.IsFinite(x[i]))
+            if (!double.IsFinite(predictor[i]))
             {
                 throw new ArgumentException($"predictor[{i}] is not a finite number.", nameof(predictor));
             }
 
-            y[i] = outcomes[i] ? 1.0 : 0.0;
+            var key = (predictor[i], outcomes[i]);
+            if (!cells.TryGetValue(key, out var cell))
+            {
+                cell = cells.Count;
+                cells.Add(key, cell);
+                cellX.Add(predictor[i]);
+                cellY.Add(outcomes[i]);
+            }
+
+            cellOf[i] = cell;
         }
 
-        if (!Calibration.TryFitLine(x, y, out var a, out var b))
+        var x = cellX.ToArray();
+        var y = cellY.ToArray();
+        var counts = new double[x.Length];
+        foreach (var cell in cellOf)
+        {
+            counts[cell]++;
+        }
+
+        if (!WeightedIndices.TryFitLine(x, y, counts, out var a, out var b))
         {
             throw new ArgumentException("The logistic recalibration cannot be fitted on these rows (equal outcomes, a constant score, or a score that separates the outcomes).", nameof(predictor));
         }
 
-        var validation = OptimismBootstrap.Validate(outcomes.ToArray(), (rows, _) => Fit(x, y, rows), OptimismBootstrap.SeededResamples(x.Length, resamples, seed));
+        var validation = OptimismBootstrap.Run(y, counts, Line(x, a, b), Refits());
         return new RecalibrationValidationResult(a, b, validation);
+
+        IEnumerable<(double[] Weights, double[]? Eta)> Refits()
+        {
+            foreach (var rows in OptimismBootstrap.SeededResamples(cellOf.Length, resamples, seed))
+            {
+                var weights = new double[x.Length];
+                foreach (var row in rows)
+                {
+                    weights[cellOf[row]]++;
+                }
+
+                yield return (weights, WeightedIndices.TryFitLine(x, y, weights, out var ra, out var rb) ? Line(x, ra, rb) : null);
+            }
+        }
     }
 
-    /// <summary>The recalibration fitted on <paramref name="rows"/>, as a predictor of a + b·x; null when it cannot be fitted.</summary>
-    private static LogOddsPredictor? Fit(double[] x, double[] y, int[] rows)
+    private static double[] Line(double[] x, double a, double b)
     {
-        var xs = new double[rows.Length];
-        var ys = new double[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
+        var eta = new double[x.Length];
+        for (var i = 0; i < x.Length; i++)
         {
-            xs[i] = x[rows[i]];
-            ys[i] = y[rows[i]];
+            eta[i] = a + (b * x[i]);
         }
 
-        if (!Calibration.TryFitLine(xs, ys, out var a, out var b))
-        {
-            return null;
-        }
-
-        return predict =>
-        {
-            var eta = new double[predict.Length];
-            for (var i = 0; i < predict.Length; i++)
-            {
-                eta[i] = a + (b * x[predict[i]]);
-            }
-
-            return eta;
-        };
+        return eta;
     }
 }
 

@@ -171,6 +171,35 @@ public sealed class OptimismBootstrapTests
     }
 
     [Fact]
+    public void The_recalibration_pooled_into_cells_equals_the_row_level_algorithm_with_a_separately_written_fit()
+    {
+        // RecalibrationValidation pools rows of equal score and outcome into weighted cells; the generic row-level
+        // algorithm with the test's own Newton-Raphson logistic fit on the same seeded resamples must give the same table.
+        var (x, y) = Points(250, seed: 8);
+        var features = x.Select(v => new[] { v }).ToArray();
+        LogOddsPredictor? Fit(int[] training, int resample)
+        {
+            var beta = NewtonLogistic(features, y, training, 1);
+            return beta is null ? null : rows => [.. rows.Select(i => beta[0] + (beta[1] * x[i]))];
+        }
+
+        var rowLevel = OptimismBootstrap.Validate(y, Fit, OptimismBootstrap.SeededResamples(x.Length, 25, 6));
+        var pooled = RecalibrationValidation.Validate(x, y, 25, 6).Validation;
+
+        Assert.Equal(rowLevel.Indices.Count, pooled.Indices.Count);
+        for (var k = 0; k < rowLevel.Indices.Count; k++)
+        {
+            var (r, c) = (rowLevel.Indices[k], pooled.Indices[k]);
+            Assert.Equal(r.Name, c.Name);
+            Assert.Equal(r.Apparent, c.Apparent, 7);
+            Assert.Equal(r.Training, c.Training, 7);
+            Assert.Equal(r.Test, c.Test, 7);
+            Assert.Equal(r.Optimism, c.Optimism, 7);
+            Assert.Equal(r.Resamples, c.Resamples);
+        }
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_table_and_another_seed_other_resamples()
     {
         var (x, y) = Points(200, seed: 3);
