@@ -5,7 +5,7 @@ namespace Tma.Cli.Tests;
 
 public sealed class EvaluateCommandTests
 {
-    private static readonly string[] TopLevel = ["formatVersion", "provenance", "sample", "score", "calibration", "levels", "subgroups", "skipped", "warnings"];
+    private static readonly string[] TopLevel = ["formatVersion", "provenance", "sample", "score", "calibration", "levels", "subgroups", "skipped", "internalValidation", "warnings"];
 
     [Fact]
     public void Evaluate_on_synth_data_prints_a_summary_and_writes_the_three_report_files_with_the_documented_names()

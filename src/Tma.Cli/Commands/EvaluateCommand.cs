@@ -20,6 +20,7 @@ internal static class EvaluateCommand
         var outcome = new Option<string>("--outcome") { Description = "Name of the outcome column (values 0 or 1).", DefaultValueFactory = _ => EvaluationOptions.Default.OutcomeColumn };
         var seed = new Option<int>("--seed") { Description = "Seed of every bootstrap; the same seed gives the same report.", DefaultValueFactory = _ => EvaluationOptions.Default.Seed };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for intervals without a closed form (NND, NSD, PR-AUC); 0 = none.", DefaultValueFactory = _ => EvaluationOptions.Default.BootstrapResamples };
+        var validate = new Option<int>("--validate-bootstrap") { HelpName = "B", Description = "Optimism bootstrap (Harrell's validate) of the score's logistic recalibration with this many resamples (1–2000): apparent, optimism and corrected AUC, calibration slope and intercept, Brier score; 0 = none.", DefaultValueFactory = _ => 0 };
         var cutoffs = new Option<double[]>("--cutoff") { Description = "Score cut-off(s) for the cut-off table (flagged when score ≥ cut-off); repeat or list several.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var probability = new Option<bool>("--probability") { Description = "With --score-column: the column is a predicted probability, so Brier score and calibration are computed (values must lie in [0, 1])." };
         var partialAuc = PartialAucOption.Range();
@@ -37,7 +38,7 @@ internal static class EvaluateCommand
               tma evaluate --model models/warning-behaviours-triage --data data.csv --out report
               tma evaluate --data scored.csv --score-column risk --cutoff 0.3 0.5 --probability --format json
             """);
-        foreach (var option in new Option[] { model, data, scoreColumn, output, format, outcome, seed, bootstrap, cutoffs, probability, partialAuc, partialAucFocus, skip })
+        foreach (var option in new Option[] { model, data, scoreColumn, output, format, outcome, seed, bootstrap, validate, cutoffs, probability, partialAuc, partialAucFocus, skip })
         {
             command.Options.Add(option);
         }
@@ -64,7 +65,7 @@ internal static class EvaluateCommand
             using var stdin = dataPath.IsStandardStream ? StandardInput.Copy(input) : null;
             var dataFile = stdin?.Path ?? dataPath.Full;
             using var progress = ConsoleProgress.ForTerminal(error, Name, dataFile);
-            var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress);
+            var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress) with { ValidationResamples = parse.GetValue(validate) };
             options = PartialAucOption.Apply(options, parse.GetValue(partialAuc)!, parse.GetValue(partialAucFocus)!, problems);
             problems.AddRange(options.Validate());
             if (problems.Count > 0)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Tma.Models.Diagnostics;
 using Tma.Research.Datasets;
+using Tma.Research.Evaluation.Statistics;
 using Tma.Research.Training;
 using Tma.Scoring.Classifiers;
 
@@ -17,6 +18,7 @@ internal static class TrainCommand
         var output = PathOptions.Output("--out", "-o", "Package folder to write model.yaml, model.zip and MODEL_CARD.md into (other files there are kept).", required: true);
         var force = new Option<bool>("--force") { Description = "Replace the package files when the folder already has a model.yaml." };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip and count bad dataset rows instead of stopping at the first one." };
+        var validate = new Option<int>("--validate-bootstrap") { HelpName = "B", Description = "Also validate the whole training by the optimism bootstrap (Harrell's validate) with this many resamples (1–2000; each is a full training): apparent, optimism and corrected AUC, calibration slope and intercept, Brier score, written to the output and the model card; 0 = none.", DefaultValueFactory = _ => 0 };
         var command = new Command("train", """
             Train a classifier package with ML.NET: k-fold cross-validated AUC and Brier score from seeded,
             stratified folds, the final model on every row, and a complete package (model file with its
@@ -27,7 +29,7 @@ internal static class TrainCommand
               tma synth --model models/workplace-violence-classifier --rows 20000 --seed 20261126 --out wv.csv
               tma train --spec models/workplace-violence-classifier/train.yaml --data wv.csv --out models/workplace-violence-classifier --force
             """);
-        foreach (var option in new Option[] { spec, data, output, force, skip })
+        foreach (var option in new Option[] { spec, data, output, force, skip, validate })
         {
             command.Options.Add(option);
         }
@@ -38,14 +40,21 @@ internal static class TrainCommand
             parse.GetValue(output)!,
             parse.GetValue(force),
             parse.GetValue(skip),
+            parse.GetValue(validate),
             input,
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(CommandLinePath specPath, CommandLinePath dataPath, CommandLinePath outPath, bool force, bool skipBadRows, TextReader input, TextWriter output, TextWriter error)
+    private static int Run(CommandLinePath specPath, CommandLinePath dataPath, CommandLinePath outPath, bool force, bool skipBadRows, int validationResamples, TextReader input, TextWriter output, TextWriter error)
     {
+        if (validationResamples is < 0 or > OptimismBootstrap.MaxResamples)
+        {
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tma train: --validate-bootstrap must be 0 (off) to {OptimismBootstrap.MaxResamples}, not {validationResamples}"));
+            return ExitCodes.BadInput;
+        }
+
         // The trainer reads the dataset by path (once per fold): standard input is copied to a temporary file first,
         // and every message names it <stdin>.
         using var stdin = dataPath.IsStandardStream ? StandardInput.Copy(input) : null;
@@ -61,7 +70,7 @@ internal static class TrainCommand
             return Fail(error, spec.Diagnostics, $"the training spec {specPath} has errors");
         }
 
-        var trained = ClassifierTrainer.Train(spec.Value, stdin?.Path ?? dataPath.Full, new DatasetReadOptions { SkipBadRows = skipBadRows });
+        var trained = ClassifierTrainer.Train(spec.Value, stdin?.Path ?? dataPath.Full, new DatasetReadOptions { SkipBadRows = skipBadRows }, validationResamples);
         if (trained.Value is not { } model)
         {
             return Fail(error, trained.Diagnostics, $"cannot train on {(stdin is null ? dataPath.Given : StandardInput.Label)}");
@@ -97,6 +106,21 @@ internal static class TrainCommand
         if (model.ConstantColumns.Count > 0)
         {
             output.WriteLine($"constant columns: {string.Join(", ", model.ConstantColumns)}");
+        }
+
+        if (model.Validation is { } validation)
+        {
+            output.WriteLine(string.Create(invariant, $"optimism bootstrap ({validation.ResamplesRequested} resamples{(validation.FailedFits > 0 ? $", {validation.FailedFits} not trainable" : "")}):"));
+            output.WriteLine($"  {"index",-22} {"apparent",9} {"training",9} {"test",9} {"optimism",9} {"corrected",9} {"n",5}");
+            foreach (var i in validation.Indices)
+            {
+                output.WriteLine(string.Create(invariant, $"  {Reports.InternalValidationSection.Label(i.Name),-22} {i.Apparent,9:F4} {i.Training,9:F4} {i.Test,9:F4} {i.Optimism,9:F4} {i.Corrected,9:F4} {i.Resamples,5}"));
+            }
+
+            foreach (var s in validation.Skipped)
+            {
+                output.WriteLine($"  {Reports.InternalValidationSection.Label(s.Figure)} not computed: {s.Reason}");
+            }
         }
 
         output.WriteLine($"model file:       sha256 {model.Classifier.Sha256}");

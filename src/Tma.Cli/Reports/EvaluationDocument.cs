@@ -154,6 +154,7 @@ internal static class EvaluationDocument
         }
 
         Calibration(doc, report, suffix);
+        InternalValidationSection.Add(doc, report, suffix);
         Subgroups(doc, report, suffix);
         if (report.Warnings.Count > 0)
         {

@@ -39,6 +39,7 @@ internal static class TextSummary
         text.AppendLine(r.Calibration.Computed
             ? $"calibration    Brier {Fmt.N(r.Calibration.Brier!.Estimate, 4)}, slope {(r.Calibration.Fit is { } f ? Fmt.N(f.Slope.Estimate) : "—")}, intercept {(r.Calibration.Fit is { } g ? Fmt.N(g.Intercept.Estimate) : "—")}, ECE {Fmt.N(r.Calibration.ExpectedCalibrationError!.Value, 4)}"
             : $"calibration    skipped: {r.Calibration.SkippedReason}");
+        InternalValidationSection.Text(text, r);
         var table = r.Levels.Cutoffs ?? r.Score.Cutoffs;
         if (table is not null)
         {

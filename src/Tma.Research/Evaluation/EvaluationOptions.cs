@@ -27,6 +27,12 @@ public sealed record EvaluationOptions
     /// <summary>Bootstrap resamples per interval: 0 (no bootstrap intervals) or at least 10. Default 1000.</summary>
     public int BootstrapResamples { get; init; } = 1000;
 
+    /// <summary>
+    /// Resamples of the optimism bootstrap of the score's logistic recalibration (report section <c>internalValidation</c>):
+    /// 0 = none (default), else 1 … <see cref="Statistics.OptimismBootstrap.MaxResamples"/>. Independent of <see cref="BootstrapResamples"/>.
+    /// </summary>
+    public int ValidationResamples { get; init; }
+
     /// <summary>Confidence level of every interval, in (0, 1). Default 0.95.</summary>
     public double ConfidenceLevel { get; init; } = 0.95;
 
@@ -81,6 +87,11 @@ public sealed record EvaluationOptions
         if (BootstrapResamples is not 0 and < 10)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"the number of bootstrap resamples must be 0 (off) or at least 10, not {BootstrapResamples}"));
+        }
+
+        if (ValidationResamples is < 0 or > Statistics.OptimismBootstrap.MaxResamples)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the number of validation bootstrap resamples must be 0 (off) to {Statistics.OptimismBootstrap.MaxResamples}, not {ValidationResamples}"));
         }
 
         if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1))

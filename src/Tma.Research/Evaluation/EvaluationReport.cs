@@ -36,6 +36,12 @@ public sealed record EvaluationReport
     /// <summary>Every figure that was not computed, with the reason.</summary>
     public required IReadOnlyList<SkippedFigure> Skipped { get; init; }
 
+    /// <summary>
+    /// The optimism bootstrap of the score's logistic recalibration (<c>--validate-bootstrap B</c>), or null when not asked for
+    /// (docs/evaluation.md, <c>internalValidation</c>).
+    /// </summary>
+    public InternalValidation? InternalValidation { get; init; }
+
     /// <summary>Things to read the figures with (missing input columns, rows with insufficient information, few events).</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 }

@@ -114,6 +114,11 @@ internal static class ClassifierPackageWriter
             Line($"| calibration intercept / slope (Cox) | {ci:0.0000} / {cs:0.0000} |");
         }
 
+        if (figures.Validation is { } validation)
+        {
+            card.Append(ValidationCard.Section(validation, classifier.Seed));
+        }
+
         if (figures.Weights is { } weights)
         {
             Line($"");

@@ -26,8 +26,24 @@ public static class ClassifierTrainer
     /// <param name="dataPath">The dataset (CSV, docs/datasets.md); its outcome column is the spec's.</param>
     /// <param name="readOptions">Dataset options (skip bad rows, key column); the outcome column always comes from the spec.</param>
     /// <returns>The trained package in memory, or located diagnostics (dataset errors, constant outcome, too few rows per fold, missing feature columns).</returns>
-    public static LoadResult<TrainedClassifier> Train(TrainingSpec spec, string dataPath, DatasetReadOptions? readOptions = null)
+    public static LoadResult<TrainedClassifier> Train(TrainingSpec spec, string dataPath, DatasetReadOptions? readOptions = null) =>
+        Train(spec, dataPath, readOptions, validationResamples: 0);
+
+    /// <summary>
+    /// Trains a classifier and, with <paramref name="validationResamples"/> B &gt; 0, validates the whole training
+    /// procedure by the optimism bootstrap (docs/training.md, "Internal validation"): B refits of the spec on bootstrap
+    /// samples (feature statistics, trainer, calibration), each measured on its sample and on all rows.
+    /// </summary>
+    /// <param name="spec">A checked spec from <see cref="TrainingSpecReader.ReadFile"/>.</param>
+    /// <param name="dataPath">The dataset (CSV, docs/datasets.md); its outcome column is the spec's.</param>
+    /// <param name="readOptions">Dataset options (skip bad rows, key column); the outcome column always comes from the spec.</param>
+    /// <param name="validationResamples">B: 0 (no validation) to <see cref="OptimismBootstrap.MaxResamples"/>; each resample is a full training, so B = 200 costs about 200 trainings.</param>
+    /// <returns>The trained package in memory with <see cref="TrainedClassifier.Validation"/> when B &gt; 0, or located diagnostics.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="validationResamples"/> is outside 0 … <see cref="OptimismBootstrap.MaxResamples"/>.</exception>
+    public static LoadResult<TrainedClassifier> Train(TrainingSpec spec, string dataPath, DatasetReadOptions? readOptions, int validationResamples)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(validationResamples);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(validationResamples, OptimismBootstrap.MaxResamples);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(dataPath);
         var options = (readOptions ?? DatasetReadOptions.Default) with { OutcomeColumn = spec.Outcome };
@@ -94,12 +110,18 @@ public static class ClassifierTrainer
         var model = draft with { Classifier = draft.Classifier with { Features = completed } };
         encoder = new FeatureEncoder(model);
         var data = new LabelledRow[rows];
+        var raw = validationResamples > 0 ? new RawRow[rows] : null;
         var second = DatasetReader.Open(dataPath, model, options);
         using (var again = second.Value!)
         {
             var i = 0;
             while (again.MoveNext() && i < rows)
             {
+                if (raw is not null)
+                {
+                    raw[i] = new RawRow(again.Current.Values.ToArray(), again.Current.Relevance.ToArray(), again.Current.Outcome);
+                }
+
                 data[i++] = new LabelledRow { Features = encoder.Encode(again.Current.Values, again.Current.Relevance), Label = again.Current.Outcome };
             }
         }
@@ -125,7 +147,8 @@ public static class ClassifierTrainer
             Evaluation = evaluation,
         };
         var constant = ConstantColumns(data, columns);
-        var figures = new TrainingFigures(rows, positives, foldAucs, fitted.Weights?.Select(w => (double)w).ToArray(), fitted.Bias, fitted.PlattSlope, fitted.PlattOffset, constant);
+        var validation = raw is null ? null : ClassifierBootstrapValidation.Run(spec, raw, validationResamples);
+        var figures = new TrainingFigures(rows, positives, foldAucs, fitted.Weights?.Select(w => (double)w).ToArray(), fitted.Bias, fitted.PlattSlope, fitted.PlattOffset, constant) { Validation = validation };
         var trained = new TrainedClassifier(bytes, ClassifierPackageWriter.ModelYaml(spec, classifier), ClassifierPackageWriter.ModelCard(spec, model, classifier, figures, columns))
         {
             Classifier = classifier,
@@ -137,6 +160,7 @@ public static class ClassifierTrainer
             PlattSlope = fitted.PlattSlope,
             PlattOffset = fitted.PlattOffset,
             ConstantColumns = constant,
+            Validation = validation,
         };
         return LoadResult<TrainedClassifier>.From(trained, bag);
     }
@@ -303,4 +327,8 @@ public static class ClassifierTrainer
 }
 
 /// <summary>What the model card reports besides the package's own sections.</summary>
-internal sealed record TrainingFigures(int Rows, int Positives, IReadOnlyList<double> FoldAucs, double[]? Weights, double? Bias, double? PlattSlope, double? PlattOffset, IReadOnlyList<string> ConstantColumns);
+internal sealed record TrainingFigures(int Rows, int Positives, IReadOnlyList<double> FoldAucs, double[]? Weights, double? Bias, double? PlattSlope, double? PlattOffset, IReadOnlyList<string> ConstantColumns)
+{
+    /// <summary>The optimism bootstrap of the training procedure, when asked for.</summary>
+    public OptimismValidation? Validation { get; init; }
+}

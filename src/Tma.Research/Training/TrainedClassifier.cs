@@ -60,6 +60,12 @@ public sealed class TrainedClassifier
     /// <summary>Platt calibration as p = σ(A·score + B): B; null without Platt calibration.</summary>
     public double? PlattOffset { get; init; }
 
+    /// <summary>
+    /// The optimism bootstrap of the whole training procedure (<c>tma train --validate-bootstrap B</c>): apparent,
+    /// training, test, optimism and corrected AUC, Dxy, calibration intercept and slope and Brier score; null when not asked for.
+    /// </summary>
+    public Tma.Research.Evaluation.Statistics.OptimismValidation? Validation { get; init; }
+
     /// <summary>Feature columns that were constant in the training data (they carry no information).</summary>
     public IReadOnlyList<string> ConstantColumns { get; init; } = [];
 

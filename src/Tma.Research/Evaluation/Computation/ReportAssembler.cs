@@ -32,6 +32,9 @@ internal static class ReportAssembler
         var levels = calculator.Levels(input);
         var subgroups = calculator.Subgroups(input);
         var summary = calculator.Summary(series, distinct.Count);
+        var validation = options.ValidationResamples > 0
+            ? InternalValidationCalculator.Compute(sample.ScoreSpan(series), sample.OutcomeSpan, input.NotProbabilityReason is null, options.ValidationResamples, options.Seed)
+            : null;
         return new EvaluationReport
         {
             Provenance = new EvaluationProvenance
@@ -58,6 +61,7 @@ internal static class ReportAssembler
             Calibration = calibration,
             Levels = levels,
             Subgroups = subgroups,
+            InternalValidation = validation,
             Skipped = calculator.Skipped,
             Warnings = Warnings(collected, summary),
         };
