@@ -25,7 +25,11 @@ internal static class CurvePlots
                 var fill = plot.Add.FillY(xs, band.Lower.Reverse().ToArray(), band.Upper.Reverse().ToArray());
                 fill.FillColor = color.WithAlpha(0.18);
                 fill.LineWidth = 0;
-                fill.LegendText = $"{name}: pointwise {Fmt.N(band.ConfidenceLevel * 100, 0)}% band ({Fmt.Count(band.Resamples)} stratified bootstrap resamples)";
+                if (s == 0)
+                {
+                    // One legend entry for the bands: each has its curve's colour.
+                    fill.LegendText = $"pointwise {Fmt.N(band.ConfidenceLevel * 100, 0)}% band{(series.Count > 1 ? "s" : "")} ({Fmt.Count(band.Resamples)} stratified bootstrap resamples)";
+                }
             }
 
             var roc = report.Score.Roc;
@@ -52,6 +56,7 @@ internal static class CurvePlots
         }
 
         plot.Axes.SetLimits(0, 1, 0, 1.02);
+        plot.Legend.FontSize = series.Count > 1 ? 10 : 12;
         plot.ShowLegend(Alignment.LowerRight);
         return ReportPlots.Png(plot);
     }
@@ -97,6 +102,7 @@ internal static class CurvePlots
         }
 
         plot.Axes.SetLimits(0, 1, 0, 1.02);
+        plot.Legend.FontSize = series.Count > 1 ? 10 : 12;
         plot.ShowLegend(Alignment.LowerLeft);
         return ReportPlots.Png(plot);
     }

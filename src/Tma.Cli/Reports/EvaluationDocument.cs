@@ -25,6 +25,7 @@ internal static class EvaluationDocument
         }
 
         Details(doc, report, "");
+        TripodChecklist.Append(doc, report);
         return doc;
     }
 
@@ -103,15 +104,32 @@ internal static class EvaluationDocument
         var distributionAxes = reports.Count > 1 ? SharedAxes.Distribution(reports.Select(r => r.Report)) : (AxisLimits?)null;
         foreach (var (name, report) in reports)
         {
-            doc.Image($"Distribution of {name} among rows with and without the outcome", ReportPlots.Distribution(name, report, distributionAxes), "distribution-" + ReportFigureFiles.Slug(name));
+            doc.Image($"Distribution of {name} among rows with and without the outcome", ReportPlots.Distribution(name, report, distributionAxes), "distribution" + SeriesSuffix(reports, report));
         }
 
         var withLevels = reports.Where(r => r.Report.Levels.Computed).ToList();
         var levelTop = SharedAxes.LevelRateTop(withLevels.Select(r => r.Report));
         foreach (var (name, report) in withLevels)
         {
-            doc.Image($"Observed outcome rate per level of {name} (95% Wilson intervals), rows per level in brackets", ReportPlots.Levels(report, levelTop), "levels-" + ReportFigureFiles.Slug(name));
+            doc.Image($"Observed outcome rate per level of {name} (95% Wilson intervals), rows per level in brackets", ReportPlots.Levels(report, levelTop), "levels" + SeriesSuffix(reports, report));
         }
+    }
+
+    /// <summary>"" for one report, "-a" / "-b" for the compared ones: figure file names that stay when model versions change.</summary>
+    private static string SeriesSuffix(IReadOnlyList<(string Name, EvaluationReport Report)> reports, EvaluationReport report)
+    {
+        if (reports.Count < 2)
+        {
+            return "";
+        }
+
+        var index = 0;
+        while (index < reports.Count && !ReferenceEquals(reports[index].Report, report))
+        {
+            index++;
+        }
+
+        return "-" + (char)('a' + index);
     }
 
     private static string RocCaption(IReadOnlyList<(string Name, EvaluationReport Report)> reports) =>
@@ -124,15 +142,16 @@ internal static class EvaluationDocument
         var score = report.Score;
         doc.Heading("Discrimination of the score" + suffix);
         doc.Paragraph($"AUC {Fmt.Auc(score.Auc)} from {Fmt.Count(score.Auc.Positives)} rows with and {Fmt.Count(score.Auc.Negatives)} without the outcome "
-            + $"(Mann-Whitney, ties counted half; DeLong standard error, Wald interval). Score range {Fmt.General(score.Minimum)} to {Fmt.General(score.Maximum)}; "
+            + $"(Mann-Whitney, ties counted half; DeLong standard error, Wald interval). Score range {Fmt.Score(score.Minimum)} to {Fmt.Score(score.Maximum)}; "
             + $"mean {Fmt.N(score.MeanWithOutcome)} with the outcome, {Fmt.N(score.MeanWithoutOutcome)} without. "
             + $"The ROC curve has {Fmt.Count(score.RocPointsTotal)} points ({score.Roc.Count} kept in report.json).");
         if (score.Distribution.Bins.Count <= 60)
         {
+            var binLabels = Fmt.BinLabels(score.Distribution);
             doc.Table(
                 [score.Distribution.Binning == "distinct" ? "score" : "score bin", "rows with outcome", "rows without", "observed rate"],
-                score.Distribution.Bins.Select(b => Row(
-                    score.Distribution.Binning == "distinct" ? Fmt.General(b.Lower) : $"{Fmt.General(b.Lower)} – {Fmt.General(b.Upper)}",
+                score.Distribution.Bins.Select((b, k) => Row(
+                    binLabels[k],
                     Fmt.Count(b.WithOutcome),
                     Fmt.Count(b.WithoutOutcome),
                     b.WithOutcome + b.WithoutOutcome == 0 ? "—" : Fmt.N((double)b.WithOutcome / (b.WithOutcome + b.WithoutOutcome)))));
