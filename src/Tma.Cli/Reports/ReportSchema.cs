@@ -42,13 +42,15 @@ internal static class ReportSchema
                 obj["description"] = description + " " + (obj["description"]?.GetValue<string>() ?? "");
             }
 
+            // The exporter refers to a repeated type by a pointer from its own root ("#/properties/…"); under $defs
+            // that root is "#/$defs/<name>".
+            Rebase(schema, "#/$defs/" + name);
             definitions[name] = schema;
         }
 
         return new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-            ["$id"] = "https://tma.invalid/docs/report.schema.json",
             ["title"] = "TMA research report (report.json)",
             ["description"] = "report.json of tma evaluate, compare and agreement; generated from the report records (src/Tma.Research/Evaluation) by tests/Tma.Cli.Tests/ReportSchemaTests.cs. Non-finite numbers are the strings \"NaN\", \"Infinity\", \"-Infinity\".",
             ["anyOf"] = new JsonArray([.. Documents.Select(d => (JsonNode)new JsonObject { ["$ref"] = "#/$defs/" + d.Name })]),
@@ -60,9 +62,47 @@ internal static class ReportSchema
     public static string Render(IEnumerable<string> documentation) =>
         Generate(documentation).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ReplaceLineEndings("\n") + "\n";
 
+    private static void Rebase(JsonNode? node, string root)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["$ref"] is JsonValue reference && reference.GetValue<string>() is { } target && target.StartsWith('#'))
+                {
+                    obj["$ref"] = root + target[1..];
+                }
+
+                foreach (var (_, value) in obj.ToArray())
+                {
+                    Rebase(value, root);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Rebase(item, root);
+                }
+
+                break;
+        }
+    }
+
     private static JsonNode Describe(JsonSchemaExporterContext context, JsonNode node, XmlDocs docs)
     {
-        if (node is not JsonObject schema || schema.ContainsKey("description"))
+        if (node is not JsonObject schema)
+        {
+            return node;
+        }
+
+        // A double? written with named literals comes out as anyOf [number, "NaN"…] without null: add it.
+        if (Nullable.GetUnderlyingType(context.TypeInfo.Type) is not null && schema["anyOf"] is JsonArray options
+            && !options.Any(o => o?["type"]?.ToJsonString() is "\"null\""))
+        {
+            options.Add(new JsonObject { ["type"] = "null" });
+        }
+
+        if (schema.ContainsKey("description"))
         {
             return node;
         }
