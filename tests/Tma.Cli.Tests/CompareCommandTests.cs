@@ -18,8 +18,8 @@ public sealed class CompareCommandTests
         Assert.Contains("A − B          0.0000 [0.0000, 0.0000], z 0.00, p 1.0000 (DeLong, paired)", stdout, StringComparison.Ordinal);
         Assert.Contains("0 up, 0 down, 1,500 unchanged", stdout, StringComparison.Ordinal);
 
-        // ROC of both, observed rate by score, one distribution and one level plot each.
-        var json = AssertReportFolder(output, expectedPlots: 6);
+        // ROC and precision-recall of both, observed rate by score, one distribution and one level plot each.
+        var json = AssertReportFolder(output, expectedPlots: 7);
         Assert.Equal(["formatVersion", "a", "b", "scoreAuc", "levelAuc", "levelChanges", "reclassification", "skipped"], Names(json));
         Assert.Equal(
             ["aucA", "aucB", "difference", "standardError", "z", "pValue", "lower", "upper", "confidenceLevel", "standardErrorA", "standardErrorB", "correlation", "positives", "negatives"],

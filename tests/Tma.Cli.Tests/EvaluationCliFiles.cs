@@ -50,7 +50,39 @@ internal static class EvaluationCliFiles
         }
 
         Assert.StartsWith("# ", File.ReadAllText(markdown), StringComparison.Ordinal);
+        AssertFigureFiles(folder, expectedPlots);
         return JsonDocument.Parse(File.ReadAllText(json)).RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Every plot is also figures/NN-slug.png and .svg beside report.html: the PNG a PNG, the SVG well-formed XML with
+    /// an svg root, numbered 01, 02, … in report order, and report.md links each PNG.
+    /// </summary>
+    public static IReadOnlyList<string> AssertFigureFiles(string folder, int expectedPlots)
+    {
+        var figures = Path.Combine(folder, "figures");
+        if (expectedPlots == 0)
+        {
+            Assert.False(Directory.Exists(figures) && Directory.EnumerateFiles(figures).Any(), "a report without plots has no figure files");
+            return [];
+        }
+
+        var png = Directory.GetFiles(figures, "*.png").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray();
+        var svg = Directory.GetFiles(figures, "*.svg").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(expectedPlots, png.Length);
+        Assert.Equal(png, svg);
+        Assert.Empty(Directory.GetFiles(figures, "*.tmp-*"));
+        var markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
+        for (var i = 0; i < png.Length; i++)
+        {
+            Assert.StartsWith((i + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture) + "-", png[i], StringComparison.Ordinal);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Path.Combine(figures, png[i] + ".png"))[..4]);
+            var root = System.Xml.Linq.XDocument.Load(Path.Combine(figures, png[i] + ".svg")).Root!;
+            Assert.Equal("svg", root.Name.LocalName);
+            Assert.Contains($"](figures/{png[i]}.png)", markdown, StringComparison.Ordinal);
+        }
+
+        return png!;
     }
 
     public static IReadOnlyList<string> Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];

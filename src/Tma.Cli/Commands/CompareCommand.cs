@@ -14,12 +14,12 @@ internal static class CompareCommand
         var models = PathOptions.FilesOrFolders("--model", "-m", "Two model packages, A then B (e.g. the released version and the candidate).", mustExist: true);
         var data = PathOptions.File("--data", "-d", "The dataset; it must fit both models (or hold both score columns); - reads standard input.", mustExist: true, required: true, standardStream: true);
         var columns = new Option<string[]>("--score-column") { Description = "Two score columns of the dataset, A then B, instead of models.", DefaultValueFactory = _ => [] };
-        var output = PathOptions.Output("--out", "-o", "Folder to write report.json, report.md and report.html (with plots) to.");
+        var output = PathOptions.Output("--out", "-o", "Folder to write report.json, report.md and report.html (with plots) to; each plot also as figures/NN-name.png and .svg.");
         var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text (a compact summary), json, markdown or html.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(EvaluationCli.Formats);
         var outcome = new Option<string>("--outcome") { Description = "Name of the outcome column (values 0 or 1).", DefaultValueFactory = _ => EvaluationOptions.Default.OutcomeColumn };
         var seed = new Option<int>("--seed") { Description = "Seed of every bootstrap.", DefaultValueFactory = _ => EvaluationOptions.Default.Seed };
-        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for NND, NSD and PR-AUC intervals; 0 = none.", DefaultValueFactory = _ => EvaluationOptions.Default.BootstrapResamples };
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for NND, NSD and PR-AUC intervals and the ROC bands; 0 = none.", DefaultValueFactory = _ => EvaluationOptions.Default.BootstrapResamples };
         var cutoffs = new Option<double[]>("--cutoff") { Description = "Score cut-off(s) for the cut-off tables of both.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var probability = new Option<bool>("--probability") { Description = "With --score-column: both columns are predicted probabilities." };
         var partialAuc = PartialAucOption.Range();

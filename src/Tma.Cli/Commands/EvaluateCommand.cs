@@ -14,12 +14,12 @@ internal static class EvaluateCommand
         var model = PathOptions.FileOrFolder("--model", "-m", "Model package folder or its model.yaml to score every row with.", mustExist: true);
         var data = PathOptions.File("--data", "-d", "The dataset: CSV with the model's inputs (or the score column), the outcome and optional group: columns; - reads standard input.", mustExist: true, required: true, standardStream: true);
         var scoreColumn = new Option<string?>("--score-column") { Description = "Evaluate a score that is already a column of the dataset instead of a model." };
-        var output = PathOptions.Output("--out", "-o", "Folder to write report.json, report.md and report.html (with plots) to.");
+        var output = PathOptions.Output("--out", "-o", "Folder to write report.json, report.md and report.html (with plots) to; each plot also as figures/NN-name.png and .svg.");
         var format = new Option<string>("--format", "-f") { Description = "What to print on stdout: text (a compact summary), json, markdown or html.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(EvaluationCli.Formats);
         var outcome = new Option<string>("--outcome") { Description = "Name of the outcome column (values 0 or 1).", DefaultValueFactory = _ => EvaluationOptions.Default.OutcomeColumn };
         var seed = new Option<int>("--seed") { Description = "Seed of every bootstrap; the same seed gives the same report.", DefaultValueFactory = _ => EvaluationOptions.Default.Seed };
-        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for intervals without a closed form (NND, NSD, PR-AUC); 0 = none.", DefaultValueFactory = _ => EvaluationOptions.Default.BootstrapResamples };
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for intervals without a closed form (NND, NSD, PR-AUC, the ROC curve's confidence band); 0 = none.", DefaultValueFactory = _ => EvaluationOptions.Default.BootstrapResamples };
         var validate = new Option<int>("--validate-bootstrap") { HelpName = "B", Description = "Optimism bootstrap (Harrell's validate) of the score's logistic recalibration with this many resamples (1–2000): apparent, optimism and corrected AUC, calibration slope and intercept, Brier score; 0 = none.", DefaultValueFactory = _ => 0 };
         var cutoffs = new Option<double[]>("--cutoff") { Description = "Score cut-off(s) for the cut-off table (flagged when score ≥ cut-off); repeat or list several.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var probability = new Option<bool>("--probability") { Description = "With --score-column: the column is a predicted probability, so Brier score and calibration are computed (values must lie in [0, 1])." };

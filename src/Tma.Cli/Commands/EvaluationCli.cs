@@ -54,7 +54,7 @@ internal static class EvaluationCli
     }
 
     /// <summary>Writes the report folder, or says why it could not (exit 2: the folder is the user's input).</summary>
-    public static bool TryWriteFolder(string command, CommandLinePath? folder, Func<(string Json, string Markdown, string Html)> render, TextWriter error, out IReadOnlyList<string> files)
+    public static bool TryWriteFolder(string command, CommandLinePath? folder, Func<(string Json, string Markdown, string Html, IReadOnlyList<(string RelativePath, byte[] Content)> Figures)> render, TextWriter error, out IReadOnlyList<string> files)
     {
         files = [];
         if (folder is null)
@@ -64,9 +64,9 @@ internal static class EvaluationCli
 
         try
         {
-            var (json, markdown, html) = render();
+            var (json, markdown, html, figures) = render();
             // Listed as the user named the folder.
-            files = [.. Reports.ReportFolder.Write(folder.Full, json, markdown, html).Select(file => Path.Join(folder.Given, Path.GetFileName(file)))];
+            files = [.. Reports.ReportFolder.Write(folder.Full, json, markdown, html, figures).Select(file => Path.Join(folder.Given, Path.GetRelativePath(folder.Full, file)))];
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -83,7 +83,7 @@ internal static class EvaluationCli
     /// </summary>
     public static int Emit(string command, CommandLinePath? folder, string? format, string json, Func<bool, ReportDocument> document, string summary, string? advisory, TextWriter stdout, TextWriter error)
     {
-        if (!TryWriteFolder(command, folder, () => (json, MarkdownRenderer.Render(document(false)), HtmlRenderer.Render(document(true))), error, out var files))
+        if (!TryWriteFolder(command, folder, () => Render(json, document(true)), error, out var files))
         {
             return ExitCodes.BadInput;
         }
@@ -116,6 +116,10 @@ internal static class EvaluationCli
 
         return ExitCodes.Ok;
     }
+
+    /// <summary>The folder's files from one document with plots: report.md links the figure files that report.html embeds.</summary>
+    private static (string Json, string Markdown, string Html, IReadOnlyList<(string RelativePath, byte[] Content)> Figures) Render(string json, ReportDocument document) =>
+        (json, MarkdownRenderer.Render(document, ReportFigureFiles.BaseNames(document)), HtmlRenderer.Render(document), ReportFigureFiles.Files(document));
 
     public static EvaluationOptions Options(string outcome, int seed, int bootstrap, double[] cutoffs, bool probability, bool skipBadRows, IProgress<long>? progress) => new()
     {

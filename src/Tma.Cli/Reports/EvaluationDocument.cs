@@ -25,6 +25,7 @@ internal static class EvaluationDocument
         }
 
         Details(doc, report, "");
+        TripodChecklist.Append(doc, report);
         return doc;
     }
 
@@ -85,45 +86,74 @@ internal static class EvaluationDocument
     public static void Plots(ReportDocument doc, IReadOnlyList<(string Name, EvaluationReport Report)> reports)
     {
         doc.Heading("Plots");
-        doc.Image("ROC curve of the score, with the operating points of the levels", ReportPlots.Roc(reports));
+        doc.Image(RocCaption(reports), CurvePlots.Roc(reports), "roc");
+        doc.Image("Precision-recall curve of the score (step-wise, as the average precision reads it), with the base rate a score without information achieves and the operating points of the levels", CurvePlots.PrecisionRecall(reports), "precision-recall");
         var indexed = reports.Select((r, i) => (r.Name, r.Report, Color: i)).ToList();
         var probabilities = indexed.Where(r => r.Report.Calibration.ExpectedCalibrationError is not null).ToList();
         var others = indexed.Where(r => r.Report.Calibration.ExpectedCalibrationError is null).ToList();
         if (probabilities.Count > 0)
         {
-            doc.Image("Calibration: observed outcome rate against mean predicted probability per bin", ReportPlots.Calibration(probabilities));
+            doc.Image("Calibration: observed outcome rate against mean predicted probability per bin", ReportPlots.Calibration(probabilities), "calibration");
         }
 
         if (others.Count > 0)
         {
-            doc.Image("Observed outcome rate by score (the score is not a probability, so there is no calibration plot)", ReportPlots.ObservedByScore(others));
-        }
-        foreach (var (name, report) in reports)
-        {
-            doc.Image($"Distribution of {name} among rows with and without the outcome", ReportPlots.Distribution(name, report));
+            doc.Image("Observed outcome rate by score (the score is not a probability, so there is no calibration plot)", OutcomeRatePlot.ObservedByScore(others), "outcome-rate-by-score");
         }
 
-        foreach (var (name, report) in reports.Where(r => r.Report.Levels.Computed))
+        // Side by side plots share their axes, so equal heights mean equal values.
+        var distributionAxes = reports.Count > 1 ? SharedAxes.Distribution(reports.Select(r => r.Report)) : (AxisLimits?)null;
+        foreach (var (name, report) in reports)
         {
-            doc.Image($"Observed outcome rate per level of {name} (95% Wilson intervals), rows per level in brackets", ReportPlots.Levels(report));
+            doc.Image($"Distribution of {name} among rows with and without the outcome", ReportPlots.Distribution(name, report, distributionAxes), "distribution" + SeriesSuffix(reports, report));
+        }
+
+        var withLevels = reports.Where(r => r.Report.Levels.Computed).ToList();
+        var levelTop = SharedAxes.LevelRateTop(withLevels.Select(r => r.Report));
+        foreach (var (name, report) in withLevels)
+        {
+            doc.Image($"Observed outcome rate per level of {name} (95% Wilson intervals), rows per level in brackets", ReportPlots.Levels(report, levelTop), "levels" + SeriesSuffix(reports, report));
         }
     }
+
+    /// <summary>"" for one report, "-a" / "-b" for the compared ones: figure file names that stay when model versions change.</summary>
+    private static string SeriesSuffix(IReadOnlyList<(string Name, EvaluationReport Report)> reports, EvaluationReport report)
+    {
+        if (reports.Count < 2)
+        {
+            return "";
+        }
+
+        var index = 0;
+        while (index < reports.Count && !ReferenceEquals(reports[index].Report, report))
+        {
+            index++;
+        }
+
+        return "-" + (char)('a' + index);
+    }
+
+    private static string RocCaption(IReadOnlyList<(string Name, EvaluationReport Report)> reports) =>
+        reports.Any(r => r.Report.Score.RocBand is not null)
+            ? "ROC curve of the score with its pointwise confidence band (stratified percentile bootstrap of the sensitivity at specificities 0, 0.02, …, 1, as pROC's ci.se) and the operating points of the levels"
+            : "ROC curve of the score with the operating points of the levels (no confidence band: the bootstrap is off)";
 
     public static void Details(ReportDocument doc, EvaluationReport report, string suffix)
     {
         var score = report.Score;
         doc.Heading("Discrimination of the score" + suffix);
         doc.Paragraph($"AUC {Fmt.Auc(score.Auc)} from {Fmt.Count(score.Auc.Positives)} rows with and {Fmt.Count(score.Auc.Negatives)} without the outcome "
-            + $"(Mann-Whitney, ties counted half; DeLong standard error, Wald interval). Score range {Fmt.General(score.Minimum)} to {Fmt.General(score.Maximum)}; "
+            + $"(Mann-Whitney, ties counted half; DeLong standard error, Wald interval). Score range {Fmt.Score(score.Minimum)} to {Fmt.Score(score.Maximum)}; "
             + $"mean {Fmt.N(score.MeanWithOutcome)} with the outcome, {Fmt.N(score.MeanWithoutOutcome)} without. "
             + $"The ROC curve has {Fmt.Count(score.RocPointsTotal)} points ({score.Roc.Count} kept in report.json).");
         DiscriminationSections.PartialAucAndYouden(doc, report);
         if (score.Distribution.Bins.Count <= 60)
         {
+            var binLabels = Fmt.BinLabels(score.Distribution);
             doc.Table(
                 [score.Distribution.Binning == "distinct" ? "score" : "score bin", "rows with outcome", "rows without", "observed rate"],
-                score.Distribution.Bins.Select(b => Row(
-                    score.Distribution.Binning == "distinct" ? Fmt.General(b.Lower) : $"{Fmt.General(b.Lower)} – {Fmt.General(b.Upper)}",
+                score.Distribution.Bins.Select((b, k) => Row(
+                    binLabels[k],
                     Fmt.Count(b.WithOutcome),
                     Fmt.Count(b.WithoutOutcome),
                     b.WithOutcome + b.WithoutOutcome == 0 ? "—" : Fmt.N((double)b.WithOutcome / (b.WithOutcome + b.WithoutOutcome)))));

@@ -2,11 +2,16 @@ using System.Text;
 
 namespace Tma.Cli.Reports;
 
-/// <summary>Renders a <see cref="ReportDocument"/> as GitHub-flavoured Markdown; images are named and found in report.html.</summary>
+/// <summary>
+/// Renders a <see cref="ReportDocument"/> as GitHub-flavoured Markdown. In a report folder images link the files
+/// figures/NN-slug.png (with the SVG beside them); on their own they are named and found in report.html.
+/// </summary>
 internal static class MarkdownRenderer
 {
-    public static string Render(ReportDocument document)
+    /// <summary>Renders the document; with <paramref name="figureFiles"/> (<see cref="ReportFigureFiles.BaseNames"/>) images link their files.</summary>
+    public static string Render(ReportDocument document, IReadOnlyList<string>? figureFiles = null)
     {
+        var image = 0;
         var text = new StringBuilder();
         text.Append("# ").Append(Escape(document.Title)).Append('\n');
         foreach (var block in document.Blocks)
@@ -35,6 +40,11 @@ internal static class MarkdownRenderer
                         text.Append("| ").AppendJoin(" | ", row.Select(Cell)).Append(" |\n");
                     }
 
+                    break;
+                case ImageBlock i when figureFiles is not null && image < figureFiles.Count:
+                    var file = ReportFigureFiles.Folder + "/" + figureFiles[image++];
+                    text.Append("![").Append(Escape(i.Caption).Replace("]", "\\]", StringComparison.Ordinal)).Append("](").Append(file).Append(".png)\n\n");
+                    text.Append('*').Append(Escape(i.Caption)).Append("* ([SVG](").Append(file).Append(".svg))\n");
                     break;
                 case ImageBlock i:
                     text.Append("*Plot: ").Append(Escape(i.Caption)).Append(" (embedded in report.html).*\n");

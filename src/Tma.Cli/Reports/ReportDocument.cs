@@ -23,7 +23,8 @@ internal sealed class ReportDocument(string title)
     /// <summary>A table; numbers are right-aligned unless <paramref name="text"/> says the cells are words.</summary>
     public ReportDocument Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, bool text = false) => Add(new TableBlock(headers, [.. rows], text));
 
-    public ReportDocument Image(string caption, ReportFigure figure) => Add(new ImageBlock(caption, figure));
+    /// <summary>A figure; <paramref name="slug"/> names its files in the report folder (figures/NN-slug.png), else the caption's first words do.</summary>
+    public ReportDocument Image(string caption, ReportFigure figure, string? slug = null) => Add(new ImageBlock(caption, figure, slug));
 
     private ReportDocument Add(ReportBlock block)
     {
@@ -42,4 +43,4 @@ internal sealed record BulletsBlock(IReadOnlyList<string> Items) : ReportBlock;
 
 internal sealed record TableBlock(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, bool Text) : ReportBlock;
 
-internal sealed record ImageBlock(string Caption, ReportFigure Figure) : ReportBlock;
+internal sealed record ImageBlock(string Caption, ReportFigure Figure, string? Slug = null) : ReportBlock;

@@ -10,49 +10,8 @@ namespace Tma.Cli.Reports;
 /// </summary>
 internal static class ReportPlots
 {
-    private static readonly Color[] SeriesColors = [new("#2b5797"), new("#d9534f")];
-    private static readonly Color Chance = new("#9e9e9e");
-
-    /// <summary>ROC curves of one or two evaluations, with the level operating points where there are levels.</summary>
-    public static ReportFigure Roc(IReadOnlyList<(string Name, EvaluationReport Report)> series)
-    {
-        var plot = NewPlot("ROC curve", "1 − specificity (false-positive rate)", "sensitivity (true-positive rate)");
-        Diagonal(plot);
-        for (var s = 0; s < series.Count; s++)
-        {
-            var (name, report) = series[s];
-            var color = SeriesColors[s % SeriesColors.Length];
-            var roc = report.Score.Roc;
-            var curve = plot.Add.Scatter(roc.Select(p => p.FalsePositiveRate).ToArray(), roc.Select(p => p.TruePositiveRate).ToArray());
-            curve.Color = color;
-            curve.LineWidth = 2;
-            curve.MarkerSize = 0;
-            curve.LegendText = $"{name}: AUC {Fmt.N(report.Score.Auc.Auc)} {Fmt.Interval(report.Score.Auc.Lower, report.Score.Auc.Upper)}";
-            if (report.Levels.Cutoffs is { } levels && report.Levels.Auc is { } levelAuc)
-            {
-                // Operating points of "level ≥ k", from the highest level down, closed by the corners.
-                var xs = new List<double> { 0 };
-                var ys = new List<double> { 0 };
-                foreach (var row in levels.Rows.Reverse())
-                {
-                    xs.Add(1.0 - row.Cutoff.Specificity.Estimate);
-                    ys.Add(row.Cutoff.Sensitivity.Estimate);
-                }
-
-                var points = plot.Add.Scatter(xs.ToArray(), ys.ToArray());
-                points.Color = color;
-                points.LinePattern = LinePattern.Dashed;
-                points.LineWidth = 1;
-                points.MarkerSize = 9;
-                points.MarkerShape = MarkerShape.FilledDiamond;
-                points.LegendText = $"{name} levels: AUC {Fmt.N(levelAuc.Auc)}";
-            }
-        }
-
-        plot.Axes.SetLimits(0, 1, 0, 1);
-        plot.ShowLegend(Alignment.LowerRight);
-        return Png(plot);
-    }
+    internal static readonly Color[] SeriesColors = [new("#2b5797"), new("#d9534f")];
+    internal static readonly Color Chance = new("#9e9e9e");
 
     /// <summary>
     /// Reliability diagram: mean predicted probability against the observed outcome rate in each equal-width bin of the
@@ -80,34 +39,11 @@ internal static class ReportPlots
         return Png(plot);
     }
 
-    /// <summary>
-    /// Observed outcome rate per score bin (bins with at least 20 rows), for scores that are not probabilities: it shows
-    /// whether risk rises with the score, where a calibration plot would not be meaningful.
-    /// </summary>
-    public static ReportFigure ObservedByScore(IReadOnlyList<(string Name, EvaluationReport Report, int Color)> series)
-    {
-        var plot = NewPlot("Observed outcome rate by score (not a probability: no calibration)", "score", "observed outcome rate");
-        for (var s = 0; s < series.Count; s++)
-        {
-            var (name, report, color) = series[s];
-            var bins = report.Score.Distribution.Bins.Where(b => b.WithOutcome + b.WithoutOutcome >= 20).ToArray();
-            var distinct = report.Score.Distribution.Binning == "distinct";
-            var line = plot.Add.Scatter(
-                bins.Select(b => distinct ? b.Lower : (b.Lower + b.Upper) / 2.0).ToArray(),
-                bins.Select(b => (double)b.WithOutcome / (b.WithOutcome + b.WithoutOutcome)).ToArray());
-            line.Color = SeriesColors[color % SeriesColors.Length];
-            line.LineWidth = 2;
-            line.MarkerSize = 7;
-            line.LegendText = name;
-        }
-
-        plot.Axes.SetLimitsY(0, 1);
-        plot.ShowLegend(Alignment.UpperLeft);
-        return Png(plot);
-    }
-
     /// <summary>Score distribution among rows with and without the outcome, each as a share of its own group.</summary>
-    public static ReportFigure Distribution(string name, EvaluationReport report)
+    /// <param name="name">The score's name for the title and axis.</param>
+    /// <param name="report">The evaluation.</param>
+    /// <param name="axes">Axis limits shared with the plot beside it (<see cref="SharedAxes.Distribution"/>), or null for the plot's own.</param>
+    public static ReportFigure Distribution(string name, EvaluationReport report, AxisLimits? axes = null)
     {
         var plot = NewPlot($"Distribution of {name} by outcome", name, "share of rows in the outcome group");
         var bins = report.Score.Distribution.Bins;
@@ -136,12 +72,19 @@ internal static class ReportPlots
         b.LegendText = $"outcome 1 (n = {Fmt.Count(report.Sample.Events)})";
         b.Color = SeriesColors[1];
         plot.Axes.Margins(bottom: 0);
+        if (axes is { } limits)
+        {
+            plot.Axes.SetLimits(limits.Left, limits.Right, limits.Bottom, limits.Top);
+        }
+
         plot.ShowLegend(Alignment.UpperRight);
         return Png(plot);
     }
 
     /// <summary>Observed outcome rate per level with its Wilson interval, and the rows at each level.</summary>
-    public static ReportFigure Levels(EvaluationReport report)
+    /// <param name="report">The evaluation.</param>
+    /// <param name="top">Top of the y axis shared with the plot beside it (<see cref="SharedAxes.LevelRateTop"/>), or null for this plot's own.</param>
+    public static ReportFigure Levels(EvaluationReport report, double? top = null)
     {
         var plot = NewPlot("Observed outcome rate per level", "level (rows)", "observed outcome rate");
         var levels = report.Levels.Distribution;
@@ -160,12 +103,12 @@ internal static class ReportPlots
         baseLine.LinePattern = LinePattern.Dashed;
         baseLine.LegendText = $"base rate {Fmt.N(rate)}";
         plot.Axes.Bottom.SetTicks(positions, [.. levels.Select(l => $"{l.Level}\n({Fmt.Count(l.N)})")]);
-        plot.Axes.SetLimitsY(0, Math.Min(1.0, Math.Max(rate, levels.Max(l => double.IsNaN(l.ObservedRate.Upper) ? 0 : l.ObservedRate.Upper)) * 1.15 + 0.02));
+        plot.Axes.SetLimitsY(0, top ?? SharedAxes.LevelRateTop([report]));
         plot.ShowLegend(Alignment.UpperLeft);
         return Png(plot);
     }
 
-    private static Plot NewPlot(string title, string x, string y)
+    internal static Plot NewPlot(string title, string x, string y)
     {
         var plot = new Plot();
         plot.Font.Set("DejaVu Sans");
@@ -175,7 +118,7 @@ internal static class ReportPlots
         return plot;
     }
 
-    private static void Diagonal(Plot plot, string legend = "chance")
+    internal static void Diagonal(Plot plot, string legend = "chance")
     {
         var line = plot.Add.Line(0, 0, 1, 1);
         line.Color = Chance;
@@ -195,5 +138,5 @@ internal static class ReportPlots
         return double.IsPositiveInfinity(gap) ? 1.0 : gap;
     }
 
-    private static ReportFigure Png(Plot plot) => ReportFigure.From(plot);
+    internal static ReportFigure Png(Plot plot) => ReportFigure.From(plot);
 }

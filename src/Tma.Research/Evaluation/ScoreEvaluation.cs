@@ -46,6 +46,12 @@ public sealed record ScoreEvaluation
 
     /// <summary>The Youden-optimal cut-off with bootstrap intervals of J and of the threshold.</summary>
     public YoudenEvaluation? Youden { get; init; }
+
+    /// <summary>
+    /// Pointwise stratified-bootstrap confidence band of the sensitivity at a grid of specificities (as pROC's
+    /// <c>ci.se</c>), or null when the bootstrap is off (see the report's skipped list).
+    /// </summary>
+    public RocBandResult? RocBand { get; init; }
 }
 
 /// <summary>Area under the precision-recall curve.</summary>
@@ -59,6 +65,15 @@ public sealed record PrecisionRecallEvaluation
 
     /// <summary>Seeded percentile bootstrap interval, or null when skipped (see the report's skipped list).</summary>
     public BootstrapInterval? Interval { get; init; }
+
+    /// <summary>
+    /// The precision-recall curve (one point per distinct score, highest threshold first), thinned for plotting like the
+    /// ROC; read step-wise (precision holds back to the previous point's recall), as the average precision does.
+    /// </summary>
+    public IReadOnlyList<PrecisionRecallPoint>? Curve { get; init; }
+
+    /// <summary>Number of points of the full precision-recall curve before thinning.</summary>
+    public int? CurvePointsTotal { get; init; }
 }
 
 /// <summary>How the score is distributed among rows with and without the outcome.</summary>

@@ -20,6 +20,12 @@ internal sealed class FigureCalculator
 
     internal const int HistogramBins = 40;
 
+    /// <summary>
+    /// The ROC band's bootstrap runs over at most this many groups of adjacent distinct scores (2 multinomial draws over
+    /// them per resample), so a million distinct probabilities cost as much as 10,000.
+    /// </summary>
+    internal const int MaxRocBandCells = 10_000;
+
     private readonly Sample _sample;
     private readonly EvaluationOptions _options;
     private readonly BootstrapOptions? _bootstrap;
@@ -92,7 +98,21 @@ internal sealed class FigureCalculator
             Cutoffs = _options.Cutoffs.Count == 0 ? null : ScoreCutoffs(scores),
             PartialAuc = partialAuc,
             Youden = youden,
+            RocBand = RocConfidenceBand(distinct),
         };
+    }
+
+    private RocBandResult? RocConfidenceBand(DistinctScores distinct)
+    {
+        if (_bootstrap is null)
+        {
+            Skip("score.rocBand", "the bootstrap is off (0 resamples)");
+            return null;
+        }
+
+        var (with, without) = RocBand.Group(distinct.WithOutcome, distinct.WithoutOutcome, MaxRocBandCells);
+        var band = RocBand.FromCounts(with, without, RocBand.DefaultSpecificities, _bootstrap);
+        return with.Length < distinct.Count ? band with { ScoreGroups = with.Length } : band;
     }
 
     public CalibrationEvaluation Calibration(SeriesInput input)
@@ -370,7 +390,15 @@ internal sealed class FigureCalculator
             interval = interval with { Estimate = ap };
         }
 
-        return new PrecisionRecallEvaluation { AveragePrecision = ap, ChanceLevel = (double)_sample.Events / N, Interval = interval };
+        var curve = Statistics.PrecisionRecallCurve.FromCounts(distinct.Values, distinct.WithOutcome, distinct.WithoutOutcome);
+        return new PrecisionRecallEvaluation
+        {
+            AveragePrecision = ap,
+            ChanceLevel = (double)_sample.Events / N,
+            Interval = interval,
+            Curve = Statistics.PrecisionRecallCurve.Thin(curve, _options.MaxRocPoints),
+            CurvePointsTotal = curve.Count,
+        };
     }
 
     private ScoreDistribution Distribution(ReadOnlySpan<double> scores, DistinctScores distinct)
