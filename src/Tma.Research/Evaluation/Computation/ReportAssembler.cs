@@ -31,6 +31,7 @@ internal static class ReportAssembler
         var calibration = calculator.Calibration(input);
         var levels = calculator.Levels(input);
         var subgroups = calculator.Subgroups(input);
+        var decisionCurve = calculator.DecisionCurve(input);
         var summary = calculator.Summary(series, distinct.Count);
         return new EvaluationReport
         {
@@ -58,6 +59,7 @@ internal static class ReportAssembler
             Calibration = calibration,
             Levels = levels,
             Subgroups = subgroups,
+            DecisionCurve = decisionCurve,
             Skipped = calculator.Skipped,
             Warnings = Warnings(collected, summary),
         };
