@@ -43,7 +43,7 @@ internal static class DecisionCurvePlots
             line.Color = SeriesColors[colorIndex % SeriesColors.Length];
             line.LineWidth = 2.5f;
             line.MarkerSize = 0;
-            line.LegendText = curve.Probabilities == "recalibration" ? $"{name} (recalibrated score, in-sample)" : name;
+            line.LegendText = curve.Probabilities == "recalibration" ? $"{name}: recalibrated, in-sample" : name;
         }
 
         var span = Math.Max(rate, 1e-3);

@@ -16,7 +16,7 @@ internal static class DecisionCurveSection
 
         doc.Paragraph("Net benefit of acting on every row whose risk is at or above the threshold probability pₜ: TP/N − FP/N · pₜ/(1 − pₜ), "
             + $"against acting on everyone (π − (1 − π)·pₜ/(1 − pₜ), base rate π = {Fmt.N(curve.BaseRate)}) and on no one (0). "
-            + "A choice of pₜ says how many needless actions one needed action is worth: at 10 %, one in nine.");
+            + "Choosing pₜ says how many needless actions one needed action is worth: pₜ/(1 − pₜ) is their exchange rate (at 10 %, nine needless actions for one needed).");
         if (curve.Recalibration is { } r)
         {
             doc.Note(curve.Note + $" Recalibration: logit P = {Fmt.N(r.Intercept, 3)} + {Fmt.N(r.Slope, 4)}·score.");

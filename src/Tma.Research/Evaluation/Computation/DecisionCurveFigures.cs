@@ -9,7 +9,7 @@ internal static class DecisionCurveFigures
     internal static readonly double[] TableThresholds = [0.05, 0.10, 0.20, 0.30];
 
     internal const string RecalibrationNote =
-        "The score is not a probability. The decision curve uses the risks of a logistic recalibration logit P = a + b·score fitted on these same rows, so it is in-sample and optimistic: it shows the best this score could do with a perfect mapping to risk, not what its current levels achieve.";
+        "The score is not a probability. The decision curve uses the risks of a logistic recalibration logit P = a + b·score fitted on these same rows, so it is in-sample and optimistic: it shows what the score could do if its points were mapped to risks by that fitted curve, not what its current levels achieve.";
 
     public static DecisionCurveEvaluation? Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> y, bool isProbability, EvaluationOptions options, Action<string, string> skip)
     {

@@ -248,10 +248,12 @@ public static class SmoothCalibration
             }
         }
 
+        // Groups not taken lie at least h away, beyond 0.999·h: only the taken ones (lo + 1 … hi − 1) can weigh.
+        // One pass of weighted sums; the line at `at` is ȳ + (at − x̄)·Sxy/Sxx.
         var h9 = 0.999 * h;
         var h1 = 0.001 * h;
-        double sw = 0, swx = 0;
-        for (var g = 0; g < x.Length; g++)
+        double sw = 0, swx = 0, swy = 0, swxx = 0, swxy = 0;
+        for (var g = lo + 1; g < hi; g++)
         {
             var r = Math.Abs(x[g] - at);
             if (counts[g] > 0 && r <= h9)
@@ -259,6 +261,9 @@ public static class SmoothCalibration
                 var w = counts[g] * Lowess.Tricube(r, h, h1);
                 sw += w;
                 swx += w * x[g];
+                swy += w * y[g];
+                swxx += w * x[g] * x[g];
+                swxy += w * x[g] * y[g];
             }
         }
 
@@ -268,21 +273,10 @@ public static class SmoothCalibration
         }
 
         var centre = swx / sw;
-        double spread = 0, sxy = 0, sy = 0;
-        for (var g = 0; g < x.Length; g++)
-        {
-            var r = Math.Abs(x[g] - at);
-            if (counts[g] > 0 && r <= h9)
-            {
-                var w = counts[g] * Lowess.Tricube(r, h, h1) / sw;
-                var dx = x[g] - centre;
-                spread += w * dx * dx;
-                sxy += w * dx * y[g];
-                sy += w * y[g];
-            }
-        }
-
-        return Math.Sqrt(spread) > 0.001 * range ? sy + ((at - centre) * sxy / spread) : sy;
+        var mean = swy / sw;
+        var spread = Math.Max(0.0, (swxx / sw) - (centre * centre));
+        var covariance = (swxy / sw) - (centre * mean);
+        return Math.Sqrt(spread) > 0.001 * range ? mean + ((at - centre) * covariance / spread) : mean;
     }
 }
 
