@@ -50,14 +50,14 @@ internal static class CalibrationPlots
                     var band = plot.Add.FillY(grid, [.. lower.Select(Clip)], [.. upper.Select(Clip)]);
                     band.FillColor = color.WithAlpha(0.18);
                     band.LineColor = Colors.Transparent;
-                    band.LegendText = $"{name}: {Fmt.N(report.Provenance.ConfidenceLevel * 100, 0)}% bootstrap band";
                 }
 
                 var curve = plot.Add.Scatter(grid, [.. smooth.Curve.Select(Clip)]);
                 curve.Color = color;
                 curve.LineWidth = 2.5f;
                 curve.MarkerSize = 0;
-                curve.LegendText = $"{name}: lowess, ICI {Fmt.N(smooth.Ici, 3)}, Emax {Fmt.N(smooth.Emax, 3)}";
+                var withBand = smooth.Lower is null ? "" : $" ({Fmt.N(report.Provenance.ConfidenceLevel * 100, 0)}% band)";
+                curve.LegendText = $"{name}: lowess{withBand}, ICI {Fmt.N(smooth.Ici, 3)}, Emax {Fmt.N(smooth.Emax, 3)}";
             }
 
             if (calibration.ExpectedCalibrationError is { } ece)
