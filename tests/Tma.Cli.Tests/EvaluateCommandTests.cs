@@ -5,7 +5,7 @@ namespace Tma.Cli.Tests;
 
 public sealed class EvaluateCommandTests
 {
-    private static readonly string[] TopLevel = ["formatVersion", "provenance", "sample", "score", "calibration", "levels", "subgroups", "skipped", "internalValidation", "warnings"];
+    private static readonly string[] TopLevel = ["formatVersion", "provenance", "sample", "score", "calibration", "levels", "subgroups", "decisionCurve", "skipped", "internalValidation", "warnings"];
 
     [Fact]
     public void Evaluate_on_synth_data_prints_a_summary_and_writes_the_three_report_files_with_the_documented_names()
@@ -22,7 +22,7 @@ public sealed class EvaluateCommandTests
         Assert.Contains("calibration    skipped: ", stdout, StringComparison.Ordinal);
         Assert.Contains("scored by the compiled path", stdout, StringComparison.Ordinal);
 
-        // ROC, precision-recall, observed rate by score, distribution, rate per level.
+        // ROC, precision-recall, observed rate by score, decision curve, distribution, rate per level.
         var json = AssertReportFolder(output, expectedPlots: 5);
         Assert.Equal(TopLevel, Names(json));
         Assert.Equal(1, json.GetProperty("formatVersion").GetInt32());
@@ -70,7 +70,7 @@ public sealed class EvaluateCommandTests
         Assert.Contains("calibration    Brier", stdout, StringComparison.Ordinal);
         var json = AssertReportFolder(output, expectedPlots: 5);
         Assert.True(json.GetProperty("calibration").GetProperty("computed").GetBoolean());
-        Assert.Contains("Calibration: observed outcome rate against mean predicted probability", File.ReadAllText(Path.Combine(output, "report.html")), StringComparison.Ordinal);
+        Assert.Contains("Calibration: lowess curve (rms::val.prob) with its pointwise bootstrap band", File.ReadAllText(Path.Combine(output, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -76,6 +76,8 @@ internal static class EvaluationDocument
             Cells("calibration intercept [CI]", reports, r => r.Calibration.Fit is { } f ? Fmt.WithInterval(f.Intercept.Estimate, f.Intercept.Lower, f.Intercept.Upper) : "not computed"),
             Cells("calibration-in-the-large [CI]", reports, r => r.Calibration.Fit is { } f ? Fmt.WithInterval(f.CalibrationInTheLarge.Estimate, f.CalibrationInTheLarge.Lower, f.CalibrationInTheLarge.Upper) : "not computed"),
             Cells("expected calibration error", reports, r => r.Calibration.ExpectedCalibrationError is { } e ? Fmt.N(e.Value, 4) : "not computed"),
+            Cells("ICI (mean |p − smooth p|), E90, Emax", reports, r => r.Calibration.Smooth is { } sm ? $"{Fmt.N(sm.Ici, 4)}, {Fmt.N(sm.E90, 4)}, {Fmt.N(sm.Emax, 4)}" : "not computed"),
+            Cells("Spiegelhalter z, p", reports, r => r.Calibration.Spiegelhalter is { } sz ? $"{Fmt.N(sz.Z, 2)}, p {Fmt.PValue(sz.PValue)}" : "not computed"),
             Cells("Hosmer-Lemeshow χ² (df), p", reports, r => r.Calibration.HosmerLemeshow is { } h ? $"{Fmt.N(h.ChiSquare, 2)} ({h.DegreesOfFreedom}), p {Fmt.PValue(h.PValue)}" : "not computed"),
             Cells("rows with insufficient information", reports, r => Fmt.Count(r.Sample.InsufficientRows)),
         };
@@ -93,12 +95,21 @@ internal static class EvaluationDocument
         var others = indexed.Where(r => r.Report.Calibration.ExpectedCalibrationError is null).ToList();
         if (probabilities.Count > 0)
         {
-            doc.Image("Calibration: observed outcome rate against mean predicted probability per bin", ReportPlots.Calibration(probabilities), "calibration");
+            doc.Image("Calibration: lowess curve (rms::val.prob) with its pointwise bootstrap band, observed rate per bin, and the histogram of the predictions", CalibrationPlots.Calibration(probabilities), "calibration");
         }
 
         if (others.Count > 0)
         {
             doc.Image("Observed outcome rate by score (the score is not a probability, so there is no calibration plot)", OutcomeRatePlot.ObservedByScore(others), "outcome-rate-by-score");
+        }
+
+        var decisionCurves = indexed.Where(r => r.Report.DecisionCurve is not null).ToList();
+        if (decisionCurves.Count > 0)
+        {
+            var inSample = decisionCurves.Any(r => r.Report.DecisionCurve!.Recalibration is not null)
+                ? "; a points score is drawn through a logistic recalibration fitted on these rows (in-sample, optimistic)"
+                : "";
+            doc.Image("Decision curve: net benefit against threshold probability, with treat all and treat none" + inSample, DecisionCurvePlots.Plot(decisionCurves), "decision-curve");
         }
 
         // Side by side plots share their axes, so equal heights mean equal values.
@@ -185,6 +196,7 @@ internal static class EvaluationDocument
 
         Calibration(doc, report, suffix);
         InternalValidationSection.Add(doc, report, suffix);
+        DecisionCurveSection.Add(doc, report, suffix);
         Subgroups(doc, report, suffix);
         if (report.Warnings.Count > 0)
         {
@@ -244,6 +256,20 @@ internal static class EvaluationDocument
         if (c.HosmerLemeshow is { } h)
         {
             rows.Add(Row("Hosmer-Lemeshow", $"χ² {Fmt.N(h.ChiSquare, 2)}, df {h.DegreesOfFreedom}, p {Fmt.PValue(h.PValue)}"));
+        }
+
+        if (c.Smooth is { } smooth)
+        {
+            rows.Add(Row("smooth calibration (lowess, f = 2/3): ICI / E50 / E90 / Emax",
+                $"{Fmt.N(smooth.Ici, 4)} / {Fmt.N(smooth.E50, 4)} / {Fmt.N(smooth.E90, 4)} / {Fmt.N(smooth.Emax, 4)}"));
+            rows.Add(Row("band of the smooth curve", smooth.BandResamples == 0
+                ? "none (bootstrap off)"
+                : $"pointwise percentile bootstrap, {Fmt.Count(smooth.BandResamples)} resamples over {Fmt.Count(smooth.BandGroups)} groups of predictions"));
+        }
+
+        if (c.Spiegelhalter is { } z)
+        {
+            rows.Add(Row("Spiegelhalter z-test", $"z {Fmt.N(z.Z, 2)}, p {Fmt.PValue(z.PValue)}"));
         }
 
         doc.Table(["figure", "value"], rows, text: true);

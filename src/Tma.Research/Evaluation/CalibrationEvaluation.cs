@@ -28,6 +28,12 @@ public sealed record CalibrationEvaluation
 
     /// <summary>Observed versus expected events per band.</summary>
     public IReadOnlyList<BandCalibration>? ObservedExpected { get; init; }
+
+    /// <summary>Flexible calibration (rms::val.prob): the lowess calibration curve with its bootstrap band, ICI, E50, E90, Emax.</summary>
+    public SmoothCalibrationResult? Smooth { get; init; }
+
+    /// <summary>Spiegelhalter's z-test of calibration.</summary>
+    public SpiegelhalterResult? Spiegelhalter { get; init; }
 }
 
 /// <summary>The Brier score.</summary>

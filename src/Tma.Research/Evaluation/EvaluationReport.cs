@@ -33,6 +33,9 @@ public sealed record EvaluationReport
     /// <summary>One entry per analysed <c>group:</c> column (2 to the allowed number of labels); the others are listed in <see cref="Skipped"/>.</summary>
     public required IReadOnlyList<SubgroupEvaluation> Subgroups { get; init; }
 
+    /// <summary>Net benefit across threshold probabilities (decision curve), or null when no probability is available (see <see cref="Skipped"/>).</summary>
+    public DecisionCurveEvaluation? DecisionCurve { get; init; }
+
     /// <summary>Every figure that was not computed, with the reason.</summary>
     public required IReadOnlyList<SkippedFigure> Skipped { get; init; }
 

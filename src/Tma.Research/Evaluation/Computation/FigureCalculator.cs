@@ -182,8 +182,13 @@ internal sealed class FigureCalculator
             HosmerLemeshow = hl,
             ObservedExpectedBands = bands,
             ObservedExpected = observedExpected,
+            Smooth = FlexibleCalibrationFigures.Smooth(p, y, _options, Skip),
+            Spiegelhalter = FlexibleCalibrationFigures.Spiegelhalter(p, y),
         };
     }
+
+    public DecisionCurveEvaluation? DecisionCurve(SeriesInput input) =>
+        DecisionCurveFigures.Compute(_sample.ScoreSpan(input.Series), Outcomes, input.NotProbabilityReason is null, _options, Skip);
 
     public LevelEvaluation Levels(SeriesInput input)
     {

@@ -31,6 +31,7 @@ internal static class ReportAssembler
         var calibration = calculator.Calibration(input);
         var levels = calculator.Levels(input);
         var subgroups = calculator.Subgroups(input);
+        var decisionCurve = calculator.DecisionCurve(input);
         var summary = calculator.Summary(series, distinct.Count);
         var validation = options.ValidationResamples > 0
             ? InternalValidationCalculator.Compute(sample.ScoreSpan(series), sample.OutcomeSpan, input.NotProbabilityReason is null, options.ValidationResamples, options.Seed)
@@ -62,6 +63,7 @@ internal static class ReportAssembler
             Levels = levels,
             Subgroups = subgroups,
             InternalValidation = validation,
+            DecisionCurve = decisionCurve,
             Skipped = calculator.Skipped,
             Warnings = Warnings(collected, summary),
         };

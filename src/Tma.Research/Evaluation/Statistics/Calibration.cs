@@ -91,7 +91,7 @@ public static class Calibration
         return Math.Log(q / (1.0 - q));
     }
 
-    private static bool FitTwoParameter(
+    internal static bool FitTwoParameter(
         double[] x, double[] y, out double a, out double b, out Matrix<double> covariance, out int iterations)
     {
         // Start at perfect calibration (a = 0, b = 1).
