@@ -23,19 +23,24 @@ internal static class EvaluateCommand
         var cutoffs = new Option<double[]>("--cutoff") { Description = "Score cut-off(s) for the cut-off table (flagged when score ≥ cut-off); repeat or list several.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var probability = new Option<bool>("--probability") { Description = "With --score-column: the column is a predicted probability, so Brier score and calibration are computed (values must lie in [0, 1])." };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip and count bad rows instead of stopping at the first one." };
+        var time = new Option<string?>("--time") { Description = "Follow-up time column (a number ≥ 0, e.g. days): adds Kaplan-Meier curves per level with the log-rank test, Harrell's and Uno's C and the time-dependent AUC; the outcome is then the event indicator (1 = event at that time, 0 = censored)." };
+        var horizon = new Option<double?>("--horizon") { Description = "With --time: the horizon τ of Uno's C and the time-dependent AUC, in the time column's unit (default: the 75th percentile of the follow-up times)." };
         var command = new Command(Name, """
             Evaluate a model package on an anonymized dataset with known outcomes, the way the threat-assessment
             literature does: AUC with DeLong CI, ROC and precision-recall curves, sensitivity, specificity, PPV, NPV,
             NND and NSD at every level (base rate stated), calibration when the score is a probability, and the same
             cut-off figures per group: column with the largest TPR/FPR gaps. Or evaluate a score that is already a
-            column of the dataset (--score-column). Prints a compact summary; --out writes report.json, report.md and
+            column of the dataset (--score-column). With a follow-up time column (--time), also the time-to-event
+            figures: Kaplan-Meier curves per level with the log-rank test, Harrell's C, Uno's C and the time-dependent
+            AUC at a horizon. Prints a compact summary; --out writes report.json, report.md and
             report.html (plots embedded, readable offline). Exit code 2 on bad input (docs/evaluation.md).
 
             Example:
               tma evaluate --model models/warning-behaviours-triage --data data.csv --out report
               tma evaluate --data scored.csv --score-column risk --cutoff 0.3 0.5 --probability --format json
+              tma evaluate --model models/warning-behaviours-triage --data followup.csv --time days --horizon 365 --out report
             """);
-        foreach (var option in new Option[] { model, data, scoreColumn, output, format, outcome, seed, bootstrap, cutoffs, probability, skip })
+        foreach (var option in new Option[] { model, data, scoreColumn, output, format, outcome, seed, bootstrap, cutoffs, probability, skip, time, horizon })
         {
             command.Options.Add(option);
         }
@@ -62,7 +67,7 @@ internal static class EvaluateCommand
             using var stdin = dataPath.IsStandardStream ? StandardInput.Copy(input) : null;
             var dataFile = stdin?.Path ?? dataPath.Full;
             using var progress = ConsoleProgress.ForTerminal(error, Name, dataFile);
-            var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress);
+            var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress) with { TimeColumn = parse.GetValue(time), Horizon = parse.GetValue(horizon) };
             problems.AddRange(options.Validate());
             if (problems.Count > 0)
             {

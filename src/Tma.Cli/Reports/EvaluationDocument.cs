@@ -24,7 +24,7 @@ internal static class EvaluationDocument
             Plots(doc, [(report.Provenance.Source.Name, report)]);
         }
 
-        Details(doc, report, "");
+        Details(doc, report, "", withPlots);
         return doc;
     }
 
@@ -108,7 +108,7 @@ internal static class EvaluationDocument
         }
     }
 
-    public static void Details(ReportDocument doc, EvaluationReport report, string suffix)
+    public static void Details(ReportDocument doc, EvaluationReport report, string suffix, bool withPlots = false)
     {
         var score = report.Score;
         doc.Heading("Discrimination of the score" + suffix);
@@ -151,6 +151,7 @@ internal static class EvaluationDocument
 
         Calibration(doc, report, suffix);
         Subgroups(doc, report, suffix);
+        TimeToEventDocument.Details(doc, report, suffix, withPlots);
         if (report.Warnings.Count > 0)
         {
             doc.Heading("Warnings" + suffix);

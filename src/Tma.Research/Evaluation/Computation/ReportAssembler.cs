@@ -32,6 +32,8 @@ internal static class ReportAssembler
         var levels = calculator.Levels(input);
         var subgroups = calculator.Subgroups(input);
         var summary = calculator.Summary(series, distinct.Count);
+        var timeSkipped = new List<SkippedFigure>();
+        var timeToEvent = TimeToEventCalculator.Compute(sample, input, options, timeSkipped);
         return new EvaluationReport
         {
             Provenance = new EvaluationProvenance
@@ -58,7 +60,8 @@ internal static class ReportAssembler
             Calibration = calibration,
             Levels = levels,
             Subgroups = subgroups,
-            Skipped = calculator.Skipped,
+            TimeToEvent = timeToEvent,
+            Skipped = [.. calculator.Skipped, .. timeSkipped],
             Warnings = Warnings(collected, summary),
         };
     }
