@@ -32,13 +32,13 @@ internal static class EvaluateCommand
             cut-off figures per group: column with the largest TPR/FPR gaps. Or evaluate a score that is already a
             column of the dataset (--score-column). With a follow-up time column (--time), also the time-to-event
             figures: Kaplan-Meier curves per level with the log-rank test, Harrell's C, Uno's C and the time-dependent
-            AUC at a horizon. Prints a compact summary; --out writes report.json, report.md and
-            report.html (plots embedded, readable offline). Exit code 2 on bad input (docs/evaluation.md).
+            AUC at a horizon. Prints a compact summary; --out writes report.json, report.md and report.html (plots
+            embedded, readable offline). Exit code 2 on bad input (docs/evaluation.md).
 
             Example:
               tma evaluate --model models/warning-behaviours-triage --data data.csv --out report
               tma evaluate --data scored.csv --score-column risk --cutoff 0.3 0.5 --probability --format json
-              tma evaluate --model models/warning-behaviours-triage --data followup.csv --time days --horizon 365 --out report
+              tma evaluate --model models/workplace-violence-screening --data followup.csv --time time --horizon 365 --out report
             """);
         foreach (var option in new Option[] { model, data, scoreColumn, output, format, outcome, seed, bootstrap, cutoffs, probability, skip, time, horizon })
         {
