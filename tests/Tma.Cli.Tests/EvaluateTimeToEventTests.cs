@@ -71,9 +71,9 @@ public sealed class EvaluateTimeToEventTests
     }
 
     [Fact]
-    public void The_default_horizon_is_the_75th_percentile_of_follow_up()
+    public void The_default_horizon_is_the_75th_percentile_of_the_event_times()
     {
-        // Sorted times 2 3 4 4 5 6: the smallest t with ≥ 75% (4.5 of 6 → 5 rows) at or below it is 5.
+        // Event times 2 4 5: the smallest with ≥ 75 % of the events (2.25 of 3 → 3) at or before it is 5.
         var dir = TempDirectory();
         var data = Write(dir, "data.csv", SixRows);
 
@@ -82,7 +82,7 @@ public sealed class EvaluateTimeToEventTests
         Assert.True(exit == 0, error);
         var t = JsonDocument.Parse(stdout).RootElement.GetProperty("timeToEvent");
         Assert.Equal(5, t.GetProperty("horizon").GetDouble());
-        Assert.Equal("75th percentile", t.GetProperty("horizonSource").GetString());
+        Assert.Equal("75th percentile of event times", t.GetProperty("horizonSource").GetString());
     }
 
     [Fact]

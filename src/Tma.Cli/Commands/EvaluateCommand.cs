@@ -24,7 +24,7 @@ internal static class EvaluateCommand
         var probability = new Option<bool>("--probability") { Description = "With --score-column: the column is a predicted probability, so Brier score and calibration are computed (values must lie in [0, 1])." };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip and count bad rows instead of stopping at the first one." };
         var time = new Option<string?>("--time") { Description = "Follow-up time column (a number ≥ 0, e.g. days): adds Kaplan-Meier curves per level with the log-rank test, Harrell's and Uno's C and the time-dependent AUC; the outcome is then the event indicator (1 = event at that time, 0 = censored)." };
-        var horizon = new Option<double?>("--horizon") { Description = "With --time: the horizon τ of Uno's C and the time-dependent AUC, in the time column's unit (default: the 75th percentile of the follow-up times)." };
+        var horizon = new Option<double?>("--horizon") { Description = "With --time: the horizon τ of Uno's C and the time-dependent AUC, in the time column's unit (default: the 75th percentile of the event times)." };
         var command = new Command(Name, """
             Evaluate a model package on an anonymized dataset with known outcomes, the way the threat-assessment
             literature does: AUC with DeLong CI, ROC and precision-recall curves, sensitivity, specificity, PPV, NPV,

@@ -23,7 +23,7 @@ internal static class TimeToEventDocument
         doc.Heading("Time to event" + suffix);
         doc.Paragraph($"Follow-up time column {t.TimeColumn}; the outcome is the event indicator. {Fmt.Count(t.N)} rows, {Fmt.Count(t.Events)} events, "
             + $"{Fmt.Count(t.Censored)} censored; longest follow-up {Fmt.General(t.MaximumTime)}, median follow-up {Fmt.General(t.MedianFollowUp)} (reverse Kaplan–Meier). "
-            + $"Horizon τ = {Fmt.General(t.Horizon)} ({(t.HorizonSource == "option" ? "given with --horizon" : "75th percentile of the follow-up times")}).");
+            + $"Horizon τ = {Fmt.General(t.Horizon)} ({(t.HorizonSource == "option" ? "given with --horizon" : "75th percentile of the event times")}).");
         var rows = new List<IReadOnlyList<string>>
         {
             EvaluationDocument.Row("Harrell's C [CI] (IJ SE)", t.HarrellC is { } h ? $"{Fmt.WithInterval(h.C, h.Lower, h.Upper)} (SE {Fmt.N(h.StandardError, 4)}), {Fmt.Count((int)Math.Min(int.MaxValue, h.ComparablePairs))} comparable pairs" : "not computed"),

@@ -26,7 +26,7 @@ public sealed record EvaluationOptions
 
     /// <summary>
     /// The horizon τ of Uno's C and the time-dependent AUC, in the time column's unit; null (default) = the 75th
-    /// percentile of the observed follow-up times. Only used with <see cref="TimeColumn"/>.
+    /// percentile of the event times. Only used with <see cref="TimeColumn"/>.
     /// </summary>
     public double? Horizon { get; init; }
 

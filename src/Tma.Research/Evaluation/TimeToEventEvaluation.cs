@@ -15,7 +15,7 @@ public sealed record TimeToEventEvaluation
     /// <summary>τ of Uno's C and the time-dependent AUC, in the time column's unit.</summary>
     public required double Horizon { get; init; }
 
-    /// <summary>Where τ came from: <c>option</c> (--horizon) or <c>75th percentile</c> of the observed follow-up times.</summary>
+    /// <summary>Where τ came from: <c>option</c> (--horizon) or <c>75th percentile of event times</c>.</summary>
     public required string HorizonSource { get; init; }
 
     /// <summary>Rows.</summary>

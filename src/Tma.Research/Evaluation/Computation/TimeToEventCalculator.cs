@@ -13,7 +13,7 @@ internal static class TimeToEventCalculator
     /// <summary>The most event-time points (and censoring marks) a curve keeps in the report.</summary>
     internal const int MaxCurvePoints = 200;
 
-    /// <summary>The share of observed follow-up times at or below the default horizon.</summary>
+    /// <summary>The share of event times at or before the default horizon.</summary>
     internal const double DefaultHorizonQuantile = 0.75;
 
     public static TimeToEventEvaluation? Compute(Sample sample, SeriesInput input, EvaluationOptions options, List<SkippedFigure> skipped)
@@ -28,11 +28,13 @@ internal static class TimeToEventCalculator
         var events = sample.OutcomeSpan;
         var scores = sample.ScoreSpan(input.Series);
         var eventCount = sample.Events;
-        var sorted = times.ToArray();
-        Array.Sort(sorted);
-        var maximum = sorted[^1];
-        var horizon = options.Horizon ?? sorted[Math.Max(0, (int)Math.Ceiling(DefaultHorizonQuantile * n) - 1)];
-        var horizonSource = options.Horizon is null ? "75th percentile" : "option";
+        var maximum = 0.0;
+        foreach (var time in times)
+        {
+            maximum = Math.Max(maximum, time);
+        }
+        var horizon = options.Horizon ?? DefaultHorizon(times, events, eventCount);
+        var horizonSource = options.Horizon is null ? "75th percentile of event times" : "option";
         var censoring = CensoringWeights.Estimate(times, events);
 
         var harrell = HarrellC.Compute(times, events, scores, options.ConfidenceLevel);
@@ -68,7 +70,7 @@ internal static class TimeToEventCalculator
         }
         else
         {
-            const string reason = "the horizon (75th percentile of follow-up) is 0; give --horizon";
+            const string reason = "the horizon (75th percentile of the event times) is 0; give --horizon";
             skipped.Add(new SkippedFigure("timeToEvent.unoC", reason));
             skipped.Add(new SkippedFigure("timeToEvent.timeDependentAuc", reason));
         }
@@ -156,6 +158,32 @@ internal static class TimeToEventCalculator
             AtRiskTimes = atRiskTimes,
             LogRank = logRank,
         };
+    }
+
+    /// <summary>
+    /// The 75th percentile of the event times (the smallest event time t with at least 75 % of the events at or before
+    /// it): three quarters of the events are cases at τ, and τ lies before the end of follow-up, so there are controls.
+    /// (The percentile of all follow-up times would often be the end of follow-up itself under administrative censoring.)
+    /// </summary>
+    internal static double DefaultHorizon(ReadOnlySpan<double> times, ReadOnlySpan<bool> events, int eventCount)
+    {
+        if (eventCount == 0)
+        {
+            return 0;
+        }
+
+        var eventTimes = new double[eventCount];
+        var e = 0;
+        for (var i = 0; i < times.Length; i++)
+        {
+            if (events[i])
+            {
+                eventTimes[e++] = times[i];
+            }
+        }
+
+        Array.Sort(eventTimes);
+        return eventTimes[Math.Max(0, (int)Math.Ceiling(DefaultHorizonQuantile * eventCount) - 1)];
     }
 
     /// <summary>0 and multiples of a round step (1, 2, 2.5 or 5 × 10^k) up to the last time, four or five of them.</summary>
