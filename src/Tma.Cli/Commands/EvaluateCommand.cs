@@ -26,19 +26,24 @@ internal static class EvaluateCommand
         var partialAuc = PartialAucOption.Range();
         var partialAucFocus = PartialAucOption.Focus();
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip and count bad rows instead of stopping at the first one." };
+        var time = new Option<string?>("--time") { Description = "Follow-up time column (a number ≥ 0, e.g. days): adds Kaplan-Meier curves per level with the log-rank test, Harrell's and Uno's C and the time-dependent AUC; the outcome is then the event indicator (1 = event at that time, 0 = censored)." };
+        var horizon = new Option<double?>("--horizon") { Description = "With --time: the horizon τ of Uno's C and the time-dependent AUC, in the time column's unit (default: the 75th percentile of the event times)." };
         var command = new Command(Name, """
             Evaluate a model package on an anonymized dataset with known outcomes, the way the threat-assessment
             literature does: AUC with DeLong CI, ROC and precision-recall curves, sensitivity, specificity, PPV, NPV,
             NND and NSD at every level (base rate stated), calibration when the score is a probability, and the same
             cut-off figures per group: column with the largest TPR/FPR gaps. Or evaluate a score that is already a
-            column of the dataset (--score-column). Prints a compact summary; --out writes report.json, report.md and
-            report.html (plots embedded, readable offline). Exit code 2 on bad input (docs/evaluation.md).
+            column of the dataset (--score-column). With a follow-up time column (--time), also the time-to-event
+            figures: Kaplan-Meier curves per level with the log-rank test, Harrell's C, Uno's C and the time-dependent
+            AUC at a horizon. Prints a compact summary; --out writes report.json, report.md and report.html (plots
+            embedded, readable offline). Exit code 2 on bad input (docs/evaluation.md).
 
             Example:
               tma evaluate --model models/warning-behaviours-triage --data data.csv --out report
               tma evaluate --data scored.csv --score-column risk --cutoff 0.3 0.5 --probability --format json
+              tma evaluate --model models/workplace-violence-screening --data followup.csv --time time --horizon 365 --out report
             """);
-        foreach (var option in new Option[] { model, data, scoreColumn, output, format, outcome, seed, bootstrap, validate, cutoffs, probability, partialAuc, partialAucFocus, skip })
+        foreach (var option in new Option[] { model, data, scoreColumn, output, format, outcome, seed, bootstrap, validate, cutoffs, probability, partialAuc, partialAucFocus, skip, time, horizon })
         {
             command.Options.Add(option);
         }
@@ -65,7 +70,7 @@ internal static class EvaluateCommand
             using var stdin = dataPath.IsStandardStream ? StandardInput.Copy(input) : null;
             var dataFile = stdin?.Path ?? dataPath.Full;
             using var progress = ConsoleProgress.ForTerminal(error, Name, dataFile);
-            var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress) with { ValidationResamples = parse.GetValue(validate) };
+            var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress) with { ValidationResamples = parse.GetValue(validate), TimeColumn = parse.GetValue(time), Horizon = parse.GetValue(horizon) };
             options = PartialAucOption.Apply(options, parse.GetValue(partialAuc)!, parse.GetValue(partialAucFocus)!, problems);
             problems.AddRange(options.Validate());
             if (problems.Count > 0)

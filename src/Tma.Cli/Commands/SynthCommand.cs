@@ -21,6 +21,7 @@ internal static class SynthCommand
         var beta = new Option<double>("--beta") { Description = "Slope of the outcome's log-odds in the latent risk θ.", DefaultValueFactory = _ => defaults.Beta };
         var groupShift = new Option<double>("--group-shift") { Description = "Shift of θ in the last site of group:site.", DefaultValueFactory = _ => defaults.GroupShift };
         var groups = new Option<int>("--groups") { Description = "Number of sites in group:site (2 or 3).", DefaultValueFactory = _ => defaults.GroupCount };
+        var followUp = new Option<double?>("--follow-up") { Description = "Also write a follow-up time column `time` for time-to-event evaluation (tma evaluate --time time): event rows get an exponential event time within this window, the others are censored at its end." };
         var missing = new Option<double>("--missing") { Description = "Probability that an input cell is empty (missing completely at random).", DefaultValueFactory = _ => defaults.MissingRate };
         var command = new Command("synth", """
             Generate a synthetic dataset for a model from a documented latent-risk process (docs/datasets.md),
@@ -30,8 +31,9 @@ internal static class SynthCommand
             Example:
               tma synth --model models/warning-behaviours-triage --rows 100000 --seed 42 --out data.csv
               tma synth -m models/bullying-naqr -n 5000 -s 7 -o naq.csv --base-rate 0.1 --beta 2 --missing 0.05
+              tma synth -m models/workplace-violence-screening -n 5000 -s 7 -o followup.csv --follow-up 730
             """);
-        foreach (var option in new Option[] { model, rows, seed, output, baseRate, beta, groupShift, groups, missing })
+        foreach (var option in new Option[] { model, rows, seed, output, baseRate, beta, groupShift, groups, missing, followUp })
         {
             command.Options.Add(option);
         }
@@ -48,6 +50,7 @@ internal static class SynthCommand
                 GroupShift = parse.GetValue(groupShift),
                 GroupCount = parse.GetValue(groups),
                 MissingRate = parse.GetValue(missing),
+                FollowUp = parse.GetValue(followUp),
             },
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));

@@ -24,7 +24,7 @@ internal static class EvaluationDocument
             Plots(doc, [(report.Provenance.Source.Name, report)]);
         }
 
-        Details(doc, report, "");
+        Details(doc, report, "", withPlots);
         TripodChecklist.Append(doc, report);
         return doc;
     }
@@ -149,7 +149,7 @@ internal static class EvaluationDocument
             ? "ROC curve of the score with its pointwise confidence band (stratified percentile bootstrap of the sensitivity at specificities 0, 0.02, …, 1, as pROC's ci.se) and the operating points of the levels"
             : "ROC curve of the score with the operating points of the levels (no confidence band: the bootstrap is off)";
 
-    public static void Details(ReportDocument doc, EvaluationReport report, string suffix)
+    public static void Details(ReportDocument doc, EvaluationReport report, string suffix, bool withPlots = false)
     {
         var score = report.Score;
         doc.Heading("Discrimination of the score" + suffix);
@@ -198,6 +198,7 @@ internal static class EvaluationDocument
         InternalValidationSection.Add(doc, report, suffix);
         DecisionCurveSection.Add(doc, report, suffix);
         Subgroups(doc, report, suffix);
+        TimeToEventDocument.Details(doc, report, suffix, withPlots);
         if (report.Warnings.Count > 0)
         {
             doc.Heading("Warnings" + suffix);

@@ -51,6 +51,13 @@ internal static class TextSummary
             }
         }
 
+        if (r.TimeToEvent is { } t)
+        {
+            text.AppendLine($"time to event  {t.TimeColumn}: {Fmt.Count(t.Events)} events, {Fmt.Count(t.Censored)} censored; Harrell's C {(t.HarrellC is { } h ? Fmt.WithInterval(h.C, h.Lower, h.Upper) : "—")}; "
+                + $"at τ = {Fmt.General(t.Horizon)}: Uno's C {(t.UnoC is { } u ? Fmt.N(u) : "—")}, AUC(τ) {(t.TimeDependentAuc is { } a ? Fmt.N(a.Auc) : "—")}"
+                + (t.LogRank is { } l ? $"; log-rank χ² {Fmt.N(l.ChiSquare, 2)} (df {l.DegreesOfFreedom}), p {Fmt.PValue(l.PValue)}" : ""));
+        }
+
         foreach (var s in r.Subgroups)
         {
             text.AppendLine(s.LargestTruePositiveRateGap is { } tpr

@@ -9,6 +9,9 @@ internal enum ColumnKind
     Group,
     Key,
 
+    /// <summary>The follow-up time of a time-to-event analysis (a non-negative number); never a model input.</summary>
+    Time,
+
     /// <summary>A column the caller declared as known but not used (e.g. the other model's inputs in a comparison).</summary>
     Ignored,
 }

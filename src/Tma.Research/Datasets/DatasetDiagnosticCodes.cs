@@ -38,4 +38,10 @@ public static class DatasetDiagnosticCodes
 
     /// <summary>A column looks like a direct identifier and is refused.</summary>
     public const string IdentifierColumn = "TMA0211";
+
+    /// <summary>The follow-up time column asked for (time-to-event evaluation) is missing from the header.</summary>
+    public const string MissingTime = "TMA0212";
+
+    /// <summary>A follow-up time cell is empty, not a finite number, or negative.</summary>
+    public const string BadTime = "TMA0213";
 }

@@ -47,6 +47,11 @@ internal static class DatasetMessages
 
     public static string BadOutcome(string outcome) => $"the outcome in column `{outcome}` must be exactly 0 or 1";
 
+    public static string MissingTime(string time) => $"the header has no follow-up time column `{time}` (the time option names it)";
+
+    public static string BadTime(string time) =>
+        $"the follow-up time in column `{time}` must be a finite number ≥ 0 in invariant notation (such as 365 or 12.5); every row needs one";
+
     public static string MalformedQuotes => "a quoted field is not closed properly (RFC 4180: a field in quotes ends with a quote, and quotes inside it are doubled)";
 
     private static string Hint(string? hint) => hint is null ? "" : $" — did you mean `{hint}`?";

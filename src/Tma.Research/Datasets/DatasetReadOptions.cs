@@ -19,6 +19,13 @@ public sealed record DatasetReadOptions
     /// </summary>
     public bool OutcomeOptional { get; init; }
 
+    /// <summary>
+    /// Name of the follow-up time column of a time-to-event analysis (finite numbers ≥ 0, e.g. days; the outcome is then
+    /// the event indicator: 1 = the event happened at that time, 0 = censored then), or null (default) for none. When
+    /// set, the column is required and every cell must hold a time.
+    /// </summary>
+    public string? TimeColumn { get; init; }
+
     /// <summary>When true, bad rows are skipped and counted instead of stopping the read; default false.</summary>
     public bool SkipBadRows { get; init; }
 

@@ -179,7 +179,7 @@ public sealed class DatasetReader : IDisposable
             }
 
             var role = _roles[c];
-            if (cell.IsEmpty && role.Kind != ColumnKind.Outcome)
+            if (cell.IsEmpty && role.Kind is not (ColumnKind.Outcome or ColumnKind.Time))
             {
                 continue;
             }
@@ -211,6 +211,17 @@ public sealed class DatasetReader : IDisposable
                     else
                     {
                         (code, message) = (DatasetDiagnosticCodes.BadOutcome, DatasetMessages.BadOutcome(_options.OutcomeColumn));
+                    }
+
+                    break;
+                case ColumnKind.Time:
+                    if (double.TryParse(cell, NumberStyle, CultureInfo.InvariantCulture, out var time) && double.IsFinite(time) && time >= 0)
+                    {
+                        current.Time = time;
+                    }
+                    else
+                    {
+                        (code, message) = (DatasetDiagnosticCodes.BadTime, DatasetMessages.BadTime(_options.TimeColumn!));
                     }
 
                     break;
@@ -282,6 +293,7 @@ public sealed class DatasetReader : IDisposable
             .Concat(model.Inputs.Where(i => i.HasRelevance).Select(i => i.Id + ".relevance"))
             .Append(options.OutcomeColumn)
             .Append(options.KeyColumn)
+            .Concat(options.TimeColumn is null ? [] : [options.TimeColumn])
             .ToArray();
         var roles = new ColumnRole[row.ColCount];
         var columns = new string[row.ColCount];
@@ -290,6 +302,7 @@ public sealed class DatasetReader : IDisposable
         var present = new bool[model.Inputs.Count];
         var hasOutcome = false;
         var hasKey = false;
+        var hasTime = false;
         var rowSpan = row.Span;
         for (var c = 0; c < row.ColCount; c++)
         {
@@ -314,6 +327,11 @@ public sealed class DatasetReader : IDisposable
             if (name.Length == 0)
             {
                 diagnostics.Add(new(DatasetDiagnosticCodes.UnknownColumn, Severity.Error, location, DatasetMessages.EmptyColumnName));
+            }
+            else if (name == options.TimeColumn)
+            {
+                roles[c] = new(ColumnKind.Time, 0);
+                hasTime = true;
             }
             else if (inputIndex.TryGetValue(name, out var index))
             {
@@ -364,6 +382,11 @@ public sealed class DatasetReader : IDisposable
         if (!hasOutcome && !options.OutcomeOptional)
         {
             diagnostics.Add(new(DatasetDiagnosticCodes.MissingOutcome, Severity.Error, new SourceLocation(path, 1, 1), DatasetMessages.MissingOutcome(options.OutcomeColumn)));
+        }
+
+        if (options.TimeColumn is { } timeColumn && !hasTime)
+        {
+            diagnostics.Add(new(DatasetDiagnosticCodes.MissingTime, Severity.Error, new SourceLocation(path, 1, 1), DatasetMessages.MissingTime(timeColumn)));
         }
 
         var missing = new List<string>();

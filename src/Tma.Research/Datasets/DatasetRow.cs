@@ -34,6 +34,9 @@ public sealed class DatasetRow
     /// <summary>The outcome: true for <c>1</c>, false for <c>0</c>.</summary>
     public bool Outcome { get; internal set; }
 
+    /// <summary>The follow-up time when <see cref="DatasetReadOptions.TimeColumn"/> is set (finite, ≥ 0); NaN otherwise.</summary>
+    public double Time { get; internal set; } = double.NaN;
+
     /// <summary>Subgroup label per <c>group:</c> column, aligned with <see cref="DatasetHeader.GroupNames"/>; null = empty cell.</summary>
     public ReadOnlySpan<string?> Groups => _groups;
 

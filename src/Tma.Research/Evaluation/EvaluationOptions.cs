@@ -18,6 +18,18 @@ public sealed record EvaluationOptions
     /// <summary>Name of the optional case-key column, never a feature. Default <c>case_key</c>.</summary>
     public string KeyColumn { get; init; } = DatasetReadOptions.Default.KeyColumn;
 
+    /// <summary>
+    /// Name of the follow-up time column for the time-to-event figures (finite numbers ≥ 0; the outcome is then the event
+    /// indicator), or null (default) for none. docs/evaluation.md, "Time to event".
+    /// </summary>
+    public string? TimeColumn { get; init; }
+
+    /// <summary>
+    /// The horizon τ of Uno's C and the time-dependent AUC, in the time column's unit; null (default) = the 75th
+    /// percentile of the event times. Only used with <see cref="TimeColumn"/>.
+    /// </summary>
+    public double? Horizon { get; init; }
+
     /// <summary>Skip and count bad rows instead of stopping at the first. Default false.</summary>
     public bool SkipBadRows { get; init; }
 
@@ -84,6 +96,21 @@ public sealed record EvaluationOptions
             problems.Add("the outcome column needs a name");
         }
 
+        if (TimeColumn is { } time && (time.Length == 0 || time == OutcomeColumn || time == KeyColumn || time.StartsWith("group:", StringComparison.Ordinal)))
+        {
+            problems.Add("the time column needs a name of its own (not the outcome, the case key or a group: column)");
+        }
+
+        if (Horizon is { } horizon && !(double.IsFinite(horizon) && horizon > 0))
+        {
+            problems.Add("the horizon must be a positive finite time");
+        }
+
+        if (Horizon is not null && TimeColumn is null)
+        {
+            problems.Add("a horizon needs a time column");
+        }
+
         if (BootstrapResamples is not 0 and < 10)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"the number of bootstrap resamples must be 0 (off) or at least 10, not {BootstrapResamples}"));
@@ -140,7 +167,7 @@ public sealed record EvaluationOptions
         return problems;
     }
 
-    internal DatasetReadOptions ReadOptions => new() { OutcomeColumn = OutcomeColumn, KeyColumn = KeyColumn, SkipBadRows = SkipBadRows };
+    internal DatasetReadOptions ReadOptions => new() { OutcomeColumn = OutcomeColumn, KeyColumn = KeyColumn, SkipBadRows = SkipBadRows, TimeColumn = TimeColumn };
 
     /// <summary>Read options for one of several models scored on the same file: the other models' input columns are expected.</summary>
     internal DatasetReadOptions ReadOptionsAmong(Tma.Models.Definitions.ModelDefinition model, IEnumerable<Tma.Models.Definitions.ModelDefinition> all) => ReadOptions with

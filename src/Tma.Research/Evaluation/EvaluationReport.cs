@@ -36,6 +36,13 @@ public sealed record EvaluationReport
     /// <summary>Net benefit across threshold probabilities (decision curve), or null when no probability is available (see <see cref="Skipped"/>).</summary>
     public DecisionCurveEvaluation? DecisionCurve { get; init; }
 
+    /// <summary>
+    /// Time-to-event figures when the dataset has a follow-up time column (<c>--time</c>); null otherwise, and then left
+    /// out of <c>report.json</c> so that reports without a time column keep their layout.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public TimeToEventEvaluation? TimeToEvent { get; init; }
+
     /// <summary>Every figure that was not computed, with the reason.</summary>
     public required IReadOnlyList<SkippedFigure> Skipped { get; init; }
 

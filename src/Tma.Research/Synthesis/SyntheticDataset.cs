@@ -18,6 +18,9 @@ public static class SyntheticDataset
     /// <summary>The name of the outcome column.</summary>
     public const string OutcomeColumn = "outcome";
 
+    /// <summary>The name of the follow-up time column written when <see cref="SyntheticOptions.FollowUp"/> is set.</summary>
+    public const string TimeColumn = "time";
+
     /// <summary>
     /// Writes the dataset to <paramref name="path"/> atomically (to a temporary file in the same folder, then moved), so
     /// that a failed run leaves nothing half-written.
@@ -83,7 +86,13 @@ public static class SyntheticDataset
 
         WriteHeaderField(writer, GroupColumn, ref first);
         WriteHeaderField(writer, OutcomeColumn, ref first);
+        if (options.FollowUp is not null)
+        {
+            WriteHeaderField(writer, TimeColumn, ref first);
+        }
+
         writer.Write(newLine);
+        var times = options.FollowUp is { } window ? new SyntheticFollowUp(window, generator.Truth, options.Seed) : null;
 
         Span<char> number = stackalloc char[32];
         for (var r = 0; r < options.Rows; r++)
@@ -124,6 +133,12 @@ public static class SyntheticDataset
             writer.Write(groupText[row.Group]);
             writer.Write(',');
             writer.Write(row.Outcome ? '1' : '0');
+            if (times is not null)
+            {
+                writer.Write(',');
+                writer.Write(times.Next(row).ToString("R", CultureInfo.InvariantCulture));
+            }
+
             writer.Write(newLine);
         }
 

@@ -26,6 +26,15 @@ public sealed record SyntheticOptions
     /// <summary>Probability that an input's cell is empty, independently of everything (MCAR), in [0, 1); default 0.</summary>
     public double MissingRate { get; init; }
 
+    /// <summary>
+    /// Length F of the follow-up window, or null (default) for no time column. When set, a <c>time</c> column is
+    /// written: a row with outcome 1 had its event at a time drawn from a constant hazard λ = −ln(1 − p)/F (p its event
+    /// probability), truncated to [0, F]; a row with outcome 0 is censored at F (administrative censoring: everyone is
+    /// followed for F, so the outcome keeps its meaning "event within the follow-up" and the truth is unchanged).
+    /// Times come from their own random stream, so the other columns are the same with and without it.
+    /// </summary>
+    public double? FollowUp { get; init; }
+
     /// <summary>Every problem with these settings (empty when they are valid).</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -53,6 +62,11 @@ public sealed record SyntheticOptions
         if (GroupCount is not (2 or 3))
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"the number of groups must be 2 or 3, not {GroupCount}"));
+        }
+
+        if (FollowUp is { } followUp && !(double.IsFinite(followUp) && followUp > 0))
+        {
+            problems.Add("the follow-up must be a positive finite time");
         }
 
         if (!(MissingRate >= 0 && MissingRate < 1))

@@ -83,7 +83,7 @@ internal static class DatasetCollector
             }
 
             var groupNames = readers[0].Header.GroupNames;
-            var builder = new SampleBuilder(packages.Count, levels: true, groupNames, options.MaxGroupLabels);
+            var builder = new SampleBuilder(packages.Count, levels: true, groupNames, options.MaxGroupLabels, times: options.TimeColumn is not null);
             var scores = new RowScore[packages.Count];
             var progressAt = ProgressEvery;
             while (Advance(readers))
@@ -110,7 +110,7 @@ internal static class DatasetCollector
                     scores[m] = score;
                 }
 
-                builder.Add(row.Outcome, row.Groups, scores);
+                builder.Add(row.Outcome, row.Groups, scores, row.Time);
                 if (builder.Count == progressAt)
                 {
                     options.Progress?.Report(builder.Count);
@@ -172,7 +172,7 @@ internal static class DatasetCollector
             return LoadResult<Collected>.Failed(scored.Diagnostics);
         }
 
-        var builder = new SampleBuilder(1, levels: true, rows.GroupNames, options.MaxGroupLabels, capacity: Math.Max(16, rows.Count));
+        var builder = new SampleBuilder(1, levels: true, rows.GroupNames, options.MaxGroupLabels, capacity: Math.Max(16, rows.Count), times: rows.Times is not null);
         var groups = new string?[rows.GroupNames.Count];
         var score = new RowScore[1];
         for (var i = 0; i < rows.Count; i++)
@@ -189,7 +189,7 @@ internal static class DatasetCollector
             }
 
             score[0] = new RowScore(value, rows.LevelRanks[i], false);
-            builder.Add(rows.Outcomes[i], groups, score);
+            builder.Add(rows.Outcomes[i], groups, score, rows.Times is { } times ? times[i] : double.NaN);
         }
 
         options.Progress?.Report(builder.Count);
@@ -230,7 +230,10 @@ internal static class DatasetCollector
             [a.Scores[0], b.Scores[0]],
             [a.LevelRanks![0], b.LevelRanks![0]],
             [a.Insufficient[0], b.Insufficient[0]],
-            a.Groups);
+            a.Groups)
+        {
+            Times = a.Times,
+        };
         return LoadResult<Collected>.From(
             new Collected(merged, parts[0].Fingerprint, Math.Max(parts[0].BadRows, parts[1].BadRows), parts[0].GroupNames,
                 [.. parts[0].Warnings.Select(w => $"{w} (model `{packages[0].Definition.Id}`)"), .. parts[1].Warnings.Select(w => $"{w} (model `{packages[1].Definition.Id}`)")],
@@ -260,7 +263,7 @@ internal static class DatasetCollector
         }
 
         using var reader = open.Value;
-        var builder = new SampleBuilder(columns.Count, levels: false, reader.GroupNames, options.MaxGroupLabels);
+        var builder = new SampleBuilder(columns.Count, levels: false, reader.GroupNames, options.MaxGroupLabels, times: options.TimeColumn is not null);
         var scores = new RowScore[columns.Count];
         var progressAt = ProgressEvery;
         while (reader.MoveNext())
@@ -270,7 +273,7 @@ internal static class DatasetCollector
                 scores[s] = new RowScore(reader.Scores[s], 0, false);
             }
 
-            builder.Add(reader.Outcome, reader.Groups, scores);
+            builder.Add(reader.Outcome, reader.Groups, scores, reader.Time);
             if (builder.Count == progressAt)
             {
                 options.Progress?.Report(builder.Count);
@@ -356,7 +359,9 @@ internal static class DatasetCollector
 
     private static List<Diagnostic> Screen(string path, IReadOnlyList<Tma.Models.Definitions.ModelDefinition> models, IReadOnlyList<string> scoreColumns, EvaluationOptions options)
     {
-        var inputs = models.SelectMany(m => m.Inputs).Select(i => i.Id).Concat(scoreColumns).ToHashSet(StringComparer.Ordinal);
+        // The time column is named by the user on the command line, like a score column: it is not name-screened.
+        var inputs = models.SelectMany(m => m.Inputs).Select(i => i.Id).Concat(scoreColumns)
+            .Concat(options.TimeColumn is null ? [] : [options.TimeColumn]).ToHashSet(StringComparer.Ordinal);
         bool IsInput(string column) =>
             inputs.Contains(column) || (column.EndsWith(".relevance", StringComparison.Ordinal) && inputs.Contains(column[..^".relevance".Length]));
         bool IsKnown(string column) =>

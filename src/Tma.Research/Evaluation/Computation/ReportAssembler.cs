@@ -36,6 +36,8 @@ internal static class ReportAssembler
         var validation = options.ValidationResamples > 0
             ? InternalValidationCalculator.Compute(sample.ScoreSpan(series), sample.OutcomeSpan, input.NotProbabilityReason is null, options.ValidationResamples, options.Seed)
             : null;
+        var timeSkipped = new List<SkippedFigure>();
+        var timeToEvent = TimeToEventCalculator.Compute(sample, input, options, timeSkipped);
         return new EvaluationReport
         {
             Provenance = new EvaluationProvenance
@@ -64,7 +66,8 @@ internal static class ReportAssembler
             Subgroups = subgroups,
             InternalValidation = validation,
             DecisionCurve = decisionCurve,
-            Skipped = calculator.Skipped,
+            TimeToEvent = timeToEvent,
+            Skipped = [.. calculator.Skipped, .. timeSkipped],
             Warnings = Warnings(collected, summary),
         };
     }

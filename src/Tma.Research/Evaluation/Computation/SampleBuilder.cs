@@ -19,10 +19,12 @@ internal sealed class SampleBuilder
     private double[][] _scores;
     private byte[][] _levelRanks;
     private bool[] _outcomes;
+    private double[]? _times;
     private int _count;
 
-    public SampleBuilder(int series, bool levels, IReadOnlyList<string> groupNames, int maxGroupLabels, int capacity = 4096)
+    public SampleBuilder(int series, bool levels, IReadOnlyList<string> groupNames, int maxGroupLabels, int capacity = 4096, bool times = false)
     {
+        _times = times ? new double[capacity] : null;
         _series = series;
         _levels = levels;
         _insufficient = new int[series];
@@ -43,8 +45,8 @@ internal sealed class SampleBuilder
 
     public int Count => _count;
 
-    /// <summary>Adds a row: its outcome, group labels (null = empty cell) and one score per series.</summary>
-    public void Add(bool outcome, ReadOnlySpan<string?> groups, ReadOnlySpan<RowScore> scores)
+    /// <summary>Adds a row: its outcome, group labels (null = empty cell), one score per series and its follow-up time (when collected).</summary>
+    public void Add(bool outcome, ReadOnlySpan<string?> groups, ReadOnlySpan<RowScore> scores, double time = double.NaN)
     {
         if (_count == _outcomes.Length)
         {
@@ -53,6 +55,11 @@ internal sealed class SampleBuilder
 
         var i = _count++;
         _outcomes[i] = outcome;
+        if (_times is not null)
+        {
+            _times[i] = time;
+        }
+
         for (var s = 0; s < _series; s++)
         {
             _scores[s][i] = scores[s].Score;
@@ -79,12 +86,19 @@ internal sealed class SampleBuilder
         _scores,
         _levels ? _levelRanks : null,
         _insufficient,
-        [.. _groups.Select(g => g.ToColumn())]);
+        [.. _groups.Select(g => g.ToColumn())])
+    {
+        Times = _times,
+    };
 
     private void Grow()
     {
         var capacity = checked(_outcomes.Length * 2);
         Array.Resize(ref _outcomes, capacity);
+        if (_times is not null)
+        {
+            Array.Resize(ref _times, capacity);
+        }
         for (var s = 0; s < _series; s++)
         {
             Array.Resize(ref _scores[s], capacity);
@@ -147,6 +161,9 @@ internal sealed class SampleBuilder
 internal sealed record Sample(int Count, bool[] Outcomes, double[][] Scores, byte[][]? LevelRanks, int[] Insufficient, IReadOnlyList<GroupColumn> Groups)
 {
     public ReadOnlySpan<bool> OutcomeSpan => Outcomes.AsSpan(0, Count);
+
+    /// <summary>Follow-up time per row when a time column was read; null otherwise.</summary>
+    public double[]? Times { get; init; }
 
     public ReadOnlySpan<double> ScoreSpan(int series) => Scores[series].AsSpan(0, Count);
 

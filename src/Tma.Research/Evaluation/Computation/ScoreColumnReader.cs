@@ -24,13 +24,15 @@ internal sealed class ScoreColumnReader : IDisposable
     private readonly int[] _scoreIndex;
     private readonly string[] _scoreNames;
     private readonly int _outcomeIndex;
+    private readonly int _timeIndex;
     private readonly int[] _groupIndex;
     private readonly CsvRowLoop _loop;
     private readonly Func<SepReader.Row, Diagnostic?> _parse;
     private readonly Dictionary<string, string>[] _groupLabels;
 
-    private ScoreColumnReader(string path, EvaluationOptions options, SepReader sep, int columnCount, int[] scoreIndex, string[] scoreNames, int outcomeIndex, int[] groupIndex, string[] groupNames)
+    private ScoreColumnReader(string path, EvaluationOptions options, SepReader sep, int columnCount, int[] scoreIndex, string[] scoreNames, int outcomeIndex, int[] groupIndex, string[] groupNames, int timeIndex)
     {
+        _timeIndex = timeIndex;
         _path = path;
         _options = options;
         _sep = sep;
@@ -54,6 +56,9 @@ internal sealed class ScoreColumnReader : IDisposable
     public double[] Scores { get; }
 
     public bool Outcome { get; private set; }
+
+    /// <summary>The current row's follow-up time when a time column is read; NaN otherwise.</summary>
+    public double Time { get; private set; } = double.NaN;
 
     public string?[] Groups { get; }
 
@@ -143,6 +148,14 @@ internal sealed class ScoreColumnReader : IDisposable
 
             var outcomeIndex = Find(options.OutcomeColumn, DatasetDiagnosticCodes.MissingOutcome,
                 $"the header has no outcome column `{options.OutcomeColumn}` (set another name with the outcome option)");
+            var timeIndex = options.TimeColumn is { } timeColumn
+                ? Find(timeColumn, DatasetDiagnosticCodes.MissingTime, $"the header has no follow-up time column `{timeColumn}` (the time option names it)")
+                : -1;
+            if (options.TimeColumn is { } time && scoreColumns.Contains(time))
+            {
+                diagnostics.Add(new Diagnostic(EvaluationDiagnosticCodes.MissingScoreColumn, Severity.Error, location, $"column `{time}` is the follow-up time, not a score"));
+            }
+
             var groups = Enumerable.Range(0, names.Length).Where(c => names[c].StartsWith("group:", StringComparison.Ordinal)).ToArray();
             if (diagnostics.Count > 0)
             {
@@ -151,7 +164,7 @@ internal sealed class ScoreColumnReader : IDisposable
             }
 
             return LoadResult<ScoreColumnReader>.From(
-                new ScoreColumnReader(path, options, sep, names.Length, scoreIndex, [.. scoreColumns], outcomeIndex, groups, [.. groups.Select(c => names[c]["group:".Length..])]),
+                new ScoreColumnReader(path, options, sep, names.Length, scoreIndex, [.. scoreColumns], outcomeIndex, groups, [.. groups.Select(c => names[c]["group:".Length..])], timeIndex),
                 new DiagnosticBag());
         }
         catch (DecoderFallbackException)
@@ -228,6 +241,18 @@ internal sealed class ScoreColumnReader : IDisposable
         }
 
         Outcome = outcome[0] == '1';
+        if (_timeIndex >= 0)
+        {
+            var timeRaw = row[_timeIndex].Span;
+            if (!CsvText.TryUnquote(timeRaw, out var timeCell)
+                || !double.TryParse(timeCell, NumberStyle, CultureInfo.InvariantCulture, out var time) || !double.IsFinite(time) || time < 0)
+            {
+                return Error(DatasetDiagnosticCodes.BadTime, CsvText.Position(rowSpan, timeRaw, lineNumber),
+                    $"the follow-up time in column `{_options.TimeColumn}` must be a finite number ≥ 0 in invariant notation (such as 365 or 12.5); every row needs one");
+            }
+
+            Time = time;
+        }
         for (var g = 0; g < _groupIndex.Length; g++)
         {
             var raw = row[_groupIndex[g]].Span;

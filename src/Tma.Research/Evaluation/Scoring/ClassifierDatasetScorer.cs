@@ -25,6 +25,7 @@ internal sealed class ClassifierDatasetScorer(ClassifierRiskModel model) : IData
         using (reader)
         {
             var outcomes = new List<bool>();
+            var times = options?.TimeColumn is null ? null : new List<double>();
             var groups = reader.Header.GroupNames.Select(_ => new List<string?>()).ToArray();
             IEnumerable<FeatureRow> Rows()
             {
@@ -32,6 +33,7 @@ internal sealed class ClassifierDatasetScorer(ClassifierRiskModel model) : IData
                 {
                     var row = reader.Current;
                     outcomes.Add(row.Outcome);
+                    times?.Add(row.Time);
                     for (var g = 0; g < groups.Length; g++)
                     {
                         groups[g].Add(row.Groups[g]);
@@ -50,7 +52,7 @@ internal sealed class ClassifierDatasetScorer(ClassifierRiskModel model) : IData
             var rounded = probabilities.Select(p => Math.Round(p, 6)).ToArray();
             var ranks = probabilities.Select(model.LevelRank).ToArray();
             return LoadResult<DatasetScores>.From(
-                new DatasetScores(rounded, rounded, ranks, [.. outcomes], reader.Header.GroupNames, [.. groups.Select(g => g.ToArray())], reader.BadRowCount),
+                new DatasetScores(rounded, rounded, ranks, [.. outcomes], reader.Header.GroupNames, [.. groups.Select(g => g.ToArray())], reader.BadRowCount, times?.ToArray()),
                 new DiagnosticBag());
         }
     }

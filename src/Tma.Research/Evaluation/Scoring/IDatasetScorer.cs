@@ -25,8 +25,9 @@ public interface IDatasetScorer
 /// <summary>Per-row results of <see cref="IDatasetScorer.ScoreDataset"/>, aligned by row (file order, bad rows skipped when asked).</summary>
 public sealed class DatasetScores
 {
-    internal DatasetScores(double[] scores, double[]? probabilities, int[] levelRanks, bool[] outcomes, IReadOnlyList<string> groupNames, string?[][] groups, int badRows)
+    internal DatasetScores(double[] scores, double[]? probabilities, int[] levelRanks, bool[] outcomes, IReadOnlyList<string> groupNames, string?[][] groups, int badRows, double[]? times = null)
     {
+        Times = times;
         Scores = scores;
         Probabilities = probabilities;
         LevelRanks = levelRanks;
@@ -50,6 +51,9 @@ public sealed class DatasetScores
 
     /// <summary>Outcome per row.</summary>
     public IReadOnlyList<bool> Outcomes { get; }
+
+    /// <summary>Follow-up time per row when <see cref="DatasetReadOptions.TimeColumn"/> was set; null otherwise.</summary>
+    public IReadOnlyList<double>? Times { get; }
 
     /// <summary>Names of the dataset's <c>group:</c> columns.</summary>
     public IReadOnlyList<string> GroupNames { get; }
