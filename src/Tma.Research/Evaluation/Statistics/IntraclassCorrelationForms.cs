@@ -61,9 +61,27 @@ internal static class IntraclassCorrelationForms
         ];
     }
 
-    /// <summary>The τ quantile of F(d1, d2); NaN when a df is not positive and finite (e.g. v undefined).</summary>
-    private static double FQuantile(double tau, double d1, double d2) =>
-        d1 > 0 && d2 > 0 && double.IsFinite(d1) && double.IsFinite(d2) ? FisherSnedecor.InvCDF(d1, d2, tau) : double.NaN;
+    /// <summary>
+    /// The τ quantile of F(d1, d2); NaN when a df is not positive and finite (v is undefined when MSE = 0) or when
+    /// MathNet's root search does not converge (Satterthwaite's v can be vanishingly small when MSE is nearly 0): the
+    /// limit is then reported as undefined rather than failing the whole report.
+    /// </summary>
+    private static double FQuantile(double tau, double d1, double d2)
+    {
+        if (!(d1 > 0 && d2 > 0 && double.IsFinite(d1) && double.IsFinite(d2)))
+        {
+            return double.NaN;
+        }
+
+        try
+        {
+            return FisherSnedecor.InvCDF(d1, d2, tau);
+        }
+        catch (MathNet.Numerics.NonConvergenceException)
+        {
+            return double.NaN;
+        }
+    }
 
     /// <summary>P(F(d1, d2) ≥ f): 0 for an infinite F (no error variance), NaN for NaN.</summary>
     private static double UpperTail(double f, double d1, double d2) =>

@@ -199,6 +199,24 @@ public sealed class AgreementInferenceTests
         Assert.All(forms, f => Assert.InRange(f.Value, f.Lower, f.Upper));
     }
 
+    [Fact]
+    public void A_constant_rater_offset_does_not_fail_the_intervals()
+    {
+        // Rater 2 = rater 1 + 3: MSE is 0 up to rounding, so Satterthwaite's v for ICC(2,·) degenerates and MathNet's
+        // F quantile search did not converge (found by the offset property); the forms must still be computed.
+        int[] r = [4, 3, 2, 4, 4, 2, 4, 1, 0, 4, 0, 0, 4, 1, 2, 3, 0, 4, 4, 2, 0, 1, 4, 1, 0, 3, 2, 3, 0, 2, 0, 4, 1, 4, 1, 2, 0];
+        var ratings = new double[r.Length, 2];
+        for (var i = 0; i < r.Length; i++)
+        {
+            (ratings[i, 0], ratings[i, 1]) = (r[i], r[i] + 3);
+        }
+
+        var forms = IntraclassCorrelation.Compute(ratings).Forms!;
+
+        Assert.Equal(1.0, forms[2].Value, 9);
+        Assert.Equal(6, forms.Count);
+    }
+
     private static void AssertForm(IntraclassCorrelationForm form, double f, double df1, double df2, double p, double lower, double upper)
     {
         Assert.Equal(f, form.F, 10);
