@@ -9,7 +9,7 @@ namespace Tma.Research.Evaluation.Statistics;
 /// </summary>
 public static class KrippendorffAlphaBootstrap
 {
-    /// <summary>Computes α and its seeded percentile interval. O(B·(Σ_u m_u² + V²)) for B resamples.</summary>
+    /// <summary>Computes α and its seeded percentile interval. O(B·(Σ_kinds m² + V²)) for B resamples over the kinds of unit.</summary>
     /// <param name="reliabilityData">data[coder, unit] as for <see cref="KrippendorffAlpha.Compute"/>.</param>
     /// <param name="metric">The difference function.</param>
     /// <param name="options">Seed, resamples and confidence level.</param>
@@ -39,41 +39,84 @@ public static class KrippendorffAlphaBootstrap
         }
 
         var distinct = units.SelectMany(static v => v).Distinct().Order().ToArray();
-        var coded = units.Select(v => v.Select(x => Array.BinarySearch(distinct, x)).ToArray()).ToArray();
-        var frequency = new double[distinct.Length];
-        return Bootstrap.Percentile(coded.Length, ix => Alpha(coded, ix, distinct, frequency, metric), options);
-    }
 
-    /// <summary>α of the units <paramref name="sample"/> (with repeats); NaN when expected disagreement is 0.</summary>
-    private static double Alpha(int[][] coded, int[] sample, double[] distinct, double[] frequency, KrippendorffMetric metric)
-    {
-        Array.Clear(frequency);
-        foreach (var u in sample)
+        // Drawing N units with replacement only matters through how often each kind of unit (its sorted multiset of
+        // values) is drawn, so the units are grouped into kinds and CountBootstrap draws the kinds' multinomial counts:
+        // the same distribution as resampling unit indices, but O(kinds) per resample instead of O(units) — a ratings
+        // file of 20,000 cases with a handful of categories has a few dozen kinds.
+        var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new List<int>();
+        var coincidences = new List<(int C, int K, double Weight)[]>();
+        var frequencies = new List<(int Value, int Count)[]>();
+        foreach (var unit in units)
         {
-            foreach (var value in coded[u])
+            var coded = unit.Select(x => Array.BinarySearch(distinct, x)).Order().ToArray();
+            var key = string.Join(',', coded);
+            if (kinds.TryGetValue(key, out var kind))
             {
-                frequency[value]++;
+                counts[kind]++;
+                continue;
             }
-        }
 
-        var delta = KrippendorffAlpha.DifferenceFunction(metric, distinct, frequency);
-        var n = 0.0;
-        var observedSum = 0.0;
-        foreach (var u in sample)
-        {
-            var unit = coded[u];
-            n += unit.Length;
-            var pairWeight = 1.0 / (unit.Length - 1);
-            for (var a = 0; a < unit.Length; a++)
+            kinds.Add(key, counts.Count);
+            counts.Add(1);
+            var pairWeight = 1.0 / (coded.Length - 1);
+            var pairs = new List<(int, int, double)>();
+            for (var a = 0; a < coded.Length; a++)
             {
-                for (var b = 0; b < unit.Length; b++)
+                for (var b = 0; b < coded.Length; b++)
                 {
-                    if (a != b)
+                    if (a != b && coded[a] != coded[b])
                     {
-                        observedSum += pairWeight * delta(unit[a], unit[b]);
+                        pairs.Add((coded[a], coded[b], pairWeight));
                     }
                 }
             }
+
+            coincidences.Add([.. pairs]);
+            frequencies.Add([.. coded.GroupBy(v => v).Select(g => (g.Key, g.Count()))]);
+        }
+
+        var frequency = new double[distinct.Length];
+        return CountBootstrap.Percentile(
+            [.. counts],
+            1,
+            (drawn, values) => values[0] = Alpha(drawn, coincidences, frequencies, distinct, frequency, metric),
+            options)[0];
+    }
+
+    /// <summary>α of a resample given as counts per kind of unit; NaN when expected disagreement is 0.</summary>
+    private static double Alpha(
+        ReadOnlySpan<int> drawn, List<(int C, int K, double Weight)[]> coincidences, List<(int Value, int Count)[]> frequencies,
+        double[] distinct, double[] frequency, KrippendorffMetric metric)
+    {
+        Array.Clear(frequency);
+        for (var kind = 0; kind < drawn.Length; kind++)
+        {
+            foreach (var (value, count) in frequencies[kind])
+            {
+                frequency[value] += (double)drawn[kind] * count;
+            }
+        }
+
+        // δ(c, c) = 0 for every metric, so only pairs of different values were kept.
+        var delta = KrippendorffAlpha.DifferenceFunction(metric, distinct, frequency);
+        var n = frequency.Sum();
+        var observedSum = 0.0;
+        for (var kind = 0; kind < drawn.Length; kind++)
+        {
+            if (drawn[kind] == 0)
+            {
+                continue;
+            }
+
+            var sum = 0.0;
+            foreach (var (c, k, weight) in coincidences[kind])
+            {
+                sum += weight * delta(c, k);
+            }
+
+            observedSum += drawn[kind] * sum;
         }
 
         var expectedSum = 0.0;
