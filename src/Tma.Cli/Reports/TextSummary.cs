@@ -125,10 +125,20 @@ internal static class TextSummary
         var text = new StringBuilder();
         text.AppendLine(AgreementDocument.Title(r));
         text.AppendLine($"  {Fmt.Count(r.Provenance.Cases)} cases, {r.Provenance.Raters} raters, {r.Provenance.Fingerprint}");
-        text.AppendLine($"{"item",-24} {"cases",7} {"κ",7} {"κ lin",7} {"κ quad",7} {"Fleiss",7} {"ICC2,1",7} {"ICC3,1",7} {"α ord",7}");
+        text.AppendLine($"{"item",-24} {"cases",7} {"κ",7} {"κ lin",7} {"κ quad",7} {"Fleiss",7} {"ICC2,1",7} {"ICC3,1",7} {"α ord",7} {"AC1",7}");
         foreach (var i in r.Items)
         {
-            text.AppendLine($"{(i.IsLevel ? i.Item + " (summary)" : i.Item),-24} {i.CompleteCases,7} {K(i.CohenKappa?.Kappa),7} {K(i.WeightedKappaLinear?.Kappa),7} {K(i.WeightedKappaQuadratic?.Kappa),7} {K(i.FleissKappa?.Kappa),7} {K(i.IntraclassCorrelation?.Icc21),7} {K(i.IntraclassCorrelation?.Icc31),7} {K(i.KrippendorffAlphaOrdinal?.Alpha),7}");
+            text.AppendLine($"{(i.IsLevel ? i.Item + " (summary)" : i.Item),-24} {i.CompleteCases,7} {K(i.CohenKappa?.Kappa),7} {K(i.WeightedKappaLinear?.Kappa),7} {K(i.WeightedKappaQuadratic?.Kappa),7} {K(i.FleissKappa?.Kappa),7} {K(i.IntraclassCorrelation?.Icc21),7} {K(i.IntraclassCorrelation?.Icc31),7} {K(i.KrippendorffAlphaOrdinal?.Alpha),7} {K(i.GwetAc1?.Ac1),7}");
+        }
+
+        foreach (var i in r.Items)
+        {
+            text.AppendLine();
+            text.AppendLine(i.IsLevel ? $"{i.Item} (summary)" : i.Item);
+            foreach (var row in AgreementRows.For(i))
+            {
+                text.AppendLine($"  {row[0],-48} {row[1],7} {row[2],-20} SE {row[3],-6} {row[4],-28} p {row[5]}");
+            }
         }
 
         if (r.Skipped.Count > 0)

@@ -10,12 +10,13 @@ namespace Tma.Research.Evaluation;
 
 /// <summary>
 /// Inter-rater agreement from a ratings file (docs/evaluation.md, "Agreement"): Cohen's κ and weighted κ for two
-/// raters, Fleiss' κ, ICC(2,1)/ICC(3,1) and Krippendorff's α (ordinal), per item and for the summary level.
+/// raters, Fleiss' κ, the six ICC forms, Krippendorff's α (ordinal) and Gwet's AC1, with their standard errors,
+/// tests and intervals, per item and for the summary level.
 /// </summary>
 public static class AgreementEvaluator
 {
     /// <summary>Reads a ratings file and computes the agreement figures of every item.</summary>
-    /// <param name="path">The ratings: CSV with a case column, a rater column, one column per item and optionally the level.</param>
+    /// <param name="path">The ratings: CSV with a case column, a rater column, one column per item and optionally the level; or, with <see cref="AgreementOptions.Wide"/>, one row per case and one column per rater.</param>
     /// <param name="package">
     /// Optional model: item columns must then be its inputs and their values its level ids (ordered categories), and the
     /// level column its output levels. Without a model, values are numeric codes.
@@ -37,14 +38,20 @@ public static class AgreementEvaluator
             }
         }
 
-        var table = RatingsTable.Read(path, package?.Definition, options);
+        if (options.Validate() is { Count: > 0 } problems)
+        {
+            return LoadResult<AgreementReport>.Failed([.. problems.Select(p => new Diagnostic(EvaluationDiagnosticCodes.BadRatings, Severity.Error, new SourceLocation(path, 0, 0), p))]);
+        }
+
+        var table = options.Wide ? RatingsTable.ReadWide(path, package?.Definition, options) : RatingsTable.Read(path, package?.Definition, options);
         if (table.Value is not { } ratings)
         {
             return LoadResult<AgreementReport>.Failed(table.Diagnostics);
         }
 
         var skipped = new List<SkippedFigure>();
-        var items = ratings.Items.Select(item => Item(item, ratings.Raters, skipped)).ToList();
+        var bootstrap = options.BootstrapResamples > 0 ? new BootstrapOptions(options.Seed, options.BootstrapResamples) : null;
+        var items = ratings.Items.Select(item => Item(item, ratings.Raters, bootstrap, skipped)).ToList();
         var report = new AgreementReport
         {
             Provenance = new AgreementProvenance
@@ -56,6 +63,9 @@ public static class AgreementEvaluator
                 Cases = ratings.Cases,
                 Raters = ratings.Raters,
                 Model = package is null ? null : new ModelReference(package.Definition.Id, package.Definition.Version.ToString(), package.ContentHash, package.Definition.Kind.ToString().ToLowerInvariant(), package.Definition.Title),
+                Layout = options.Wide ? "wide" : "long",
+                Seed = bootstrap is null ? null : options.Seed,
+                BootstrapResamples = options.BootstrapResamples,
             },
             Items = items,
             Skipped = skipped,
@@ -63,7 +73,7 @@ public static class AgreementEvaluator
         return LoadResult<AgreementReport>.From(report, new DiagnosticBag());
     }
 
-    private static ItemAgreement Item(RatedItem item, int raters, List<SkippedFigure> skipped)
+    private static ItemAgreement Item(RatedItem item, int raters, BootstrapOptions? bootstrap, List<SkippedFigure> skipped)
     {
         var ratings = item.Ratings;
         var cases = ratings.GetLength(1);
@@ -123,6 +133,7 @@ public static class AgreementEvaluator
         }
 
         KappaResult? cohen = null, linear = null, quadratic = null;
+        GwetAc1Result? ac1 = null;
         if (raters != 2)
         {
             Skip("cohenKappa", string.Create(CultureInfo.InvariantCulture, $"Cohen's κ compares two raters; this file has {raters} (see Fleiss' κ)"));
@@ -144,6 +155,7 @@ public static class AgreementEvaluator
             cohen = Try("cohenKappa", () => CohenKappa.Compute(a, b, Math.Max(2, categories.Count), KappaWeighting.None));
             linear = Try("weightedKappaLinear", () => CohenKappa.Compute(a, b, Math.Max(2, categories.Count), KappaWeighting.Linear));
             quadratic = Try("weightedKappaQuadratic", () => CohenKappa.Compute(a, b, Math.Max(2, categories.Count), KappaWeighting.Quadratic));
+            ac1 = Try("gwetAc1", () => GwetAc1.FromTable(CrossTable(a, b, Math.Max(2, categories.Count))));
         }
 
         FleissKappaResult? fleiss = null;
@@ -157,9 +169,18 @@ public static class AgreementEvaluator
         {
             fleiss = Try("fleissKappa", () => FleissKappa.FromRatings(categorical, Math.Max(2, categories.Count)));
             icc = Try("intraclassCorrelation", () => IntraclassCorrelation.Compute(numeric));
+            if (raters > 2)
+            {
+                ac1 = Try("gwetAc1", () => GwetAc1.FromRatings(categorical, Math.Max(2, categories.Count)));
+            }
         }
 
         var alpha = Try("krippendorffAlphaOrdinal", () => KrippendorffAlpha.Compute(ratings, KrippendorffMetric.Ordinal));
+        if (alpha is not null && bootstrap is not null)
+        {
+            alpha = alpha with { Bootstrap = KrippendorffAlphaBootstrap.Compute(ratings, KrippendorffMetric.Ordinal, bootstrap) };
+        }
+
         return new ItemAgreement
         {
             Item = name,
@@ -174,6 +195,19 @@ public static class AgreementEvaluator
             FleissKappa = fleiss,
             IntraclassCorrelation = icc,
             KrippendorffAlphaOrdinal = alpha,
+            GwetAc1 = ac1,
         };
+    }
+
+    /// <summary>The q×q table of two raters' categories (rows: the first rater).</summary>
+    private static int[,] CrossTable(int[] a, int[] b, int categories)
+    {
+        var table = new int[categories, categories];
+        for (var i = 0; i < a.Length; i++)
+        {
+            table[a[i], b[i]]++;
+        }
+
+        return table;
     }
 }

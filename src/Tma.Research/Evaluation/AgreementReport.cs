@@ -48,6 +48,15 @@ public sealed record AgreementProvenance
 
     /// <summary>The model whose input levels and output levels give the categories their order, or null (numeric codes).</summary>
     public ModelReference? Model { get; init; }
+
+    /// <summary><c>long</c> (a row per case and rater) or <c>wide</c> (a row per case, a column per rater, one item).</summary>
+    public string? Layout { get; init; }
+
+    /// <summary>Seed of the bootstrap of Krippendorff's α; null when no bootstrap ran.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>Bootstrap resamples (0 = none).</summary>
+    public int? BootstrapResamples { get; init; }
 }
 
 /// <summary>Agreement on one item (or on the summary level).</summary>
@@ -88,6 +97,9 @@ public sealed record ItemAgreement
 
     /// <summary>Krippendorff's α with the ordinal metric, using every pairable rating (missing ratings allowed).</summary>
     public KrippendorffAlphaResult? KrippendorffAlphaOrdinal { get; init; }
+
+    /// <summary>Gwet's AC1 over all raters (nominal categories), on the cases every rater rated.</summary>
+    public GwetAc1Result? GwetAc1 { get; init; }
 }
 
 /// <summary>How <see cref="AgreementEvaluator"/> reads a ratings file.</summary>
@@ -107,4 +119,29 @@ public sealed record AgreementOptions
 
     /// <summary>Version written to the provenance; null = the engine version.</summary>
     public string? ToolVersion { get; init; }
+
+    /// <summary>
+    /// Wide layout: one row per case, one column per rater, the cells one item's ratings (as <c>psych::ICC(x)</c> and
+    /// <c>irr::kappam.fleiss(x)</c> take them). A column named <see cref="CaseColumn"/> holds the case ids if present;
+    /// otherwise the case is the row number. <see cref="RaterColumn"/> is not used.
+    /// </summary>
+    public bool Wide { get; init; }
+
+    /// <summary>Wide layout: the item the ratings belong to (a model input, judgement rating field or the level column with a model); null = the file name without extension.</summary>
+    public string? Item { get; init; }
+
+    /// <summary>Wide layout: the case column must be present (it was named explicitly), instead of falling back to row numbers.</summary>
+    public bool RequireCaseColumn { get; init; }
+
+    /// <summary>Seed of the bootstrap of Krippendorff's α. Default 1.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Resamples of the bootstrap of Krippendorff's α; 0 = none, else at least 10. Default 1000.</summary>
+    public int BootstrapResamples { get; init; } = 1000;
+
+    /// <summary>All problems with these options, or none.</summary>
+    public IReadOnlyList<string> Validate() =>
+        BootstrapResamples is not 0 and < 10
+            ? [string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the number of bootstrap resamples must be 0 (off) or at least 10, not {BootstrapResamples}")]
+            : [];
 }

@@ -67,8 +67,21 @@ public sealed class AgreementEvaluatorTests
         }
 
         Assert.Equal(FleissKappa.FromRatings(matrix, 3).Kappa, q1.FleissKappa!.Kappa, 12);
-        Assert.Equal(IntraclassCorrelation.Compute(values), q1.IntraclassCorrelation);
-        Assert.Equal(KrippendorffAlpha.Compute(reliability, KrippendorffMetric.Ordinal), q1.KrippendorffAlphaOrdinal);
+        var icc = IntraclassCorrelation.Compute(values);
+        Assert.Equal(icc with { Forms = null }, q1.IntraclassCorrelation! with { Forms = null });
+        Assert.Equal(icc.Forms!, q1.IntraclassCorrelation!.Forms!);
+        Assert.Equal(KrippendorffAlpha.Compute(reliability, KrippendorffMetric.Ordinal), q1.KrippendorffAlphaOrdinal! with { Bootstrap = null });
+
+        // The default bootstrap: seed 1, 1000 resamples over units.
+        Assert.Equal(KrippendorffAlphaBootstrap.Compute(reliability, KrippendorffMetric.Ordinal, new BootstrapOptions(1, 1000)), q1.KrippendorffAlphaOrdinal!.Bootstrap);
+        Assert.Equal((1, 1000), (report.Provenance.Seed, report.Provenance.BootstrapResamples));
+        var table = new int[3, 3];
+        for (var c = 0; c < 60; c++)
+        {
+            table[codes[0][c], codes[1][c]]++;
+        }
+
+        Assert.Equal(GwetAc1.FromTable(table), q1.GwetAc1);
 
         // The level column holds codes 0, 2, 4: the same agreement, on other numbers.
         var level = report.Items.Single(i => i.IsLevel);
@@ -91,6 +104,97 @@ public sealed class AgreementEvaluatorTests
         Assert.NotNull(q1.FleissKappa);
         Assert.Equal(59, q1.FleissKappa!.Subjects);
         Assert.Equal(2 + 3 + (58 * 3), q1.KrippendorffAlphaOrdinal!.PairableValues);
+        Assert.Equal(3, q1.GwetAc1!.Raters);
+        Assert.Equal(59, q1.GwetAc1.Subjects);
+    }
+
+    [Fact]
+    public void No_bootstrap_leaves_alpha_without_an_interval()
+    {
+        var (path, _) = Ratings(2);
+
+        var report = AgreementEvaluator.Evaluate(path, options: new AgreementOptions { BootstrapResamples = 0 }).GetValueOrThrow();
+
+        Assert.All(report.Items, i => Assert.Null(i.KrippendorffAlphaOrdinal!.Bootstrap));
+        Assert.Null(report.Provenance.Seed);
+        Assert.Contains("at least 10", Assert.Single(AgreementEvaluator.Evaluate(path, options: new AgreementOptions { BootstrapResamples = 5 }).Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wide_file_gives_the_same_figures_as_the_equivalent_long_file()
+    {
+        // Three raters, 12 cases, one missing rating (rater B on case 4); long: one row per case and rater.
+        int?[][] wide =
+        [
+            [1, 1, 2], [2, 2, 2], [3, 3, 3], [1, 2, 1], [2, null, 3], [3, 3, 2],
+            [1, 1, 1], [2, 3, 2], [3, 3, 3], [1, 1, 2], [2, 2, 2], [3, 2, 3],
+        ];
+        string[] raters = ["A", "B", "C"];
+        var longText = new StringBuilder("case,rater,q7\n");
+        var wideText = new StringBuilder("A,B,C\n");
+        for (var c = 0; c < wide.Length; c++)
+        {
+            wideText.AppendJoin(',', wide[c].Select(v => v?.ToString(CultureInfo.InvariantCulture) ?? "")).Append('\n');
+            for (var r = 0; r < 3; r++)
+            {
+                longText.Append(CultureInfo.InvariantCulture, $"{c + 1},{raters[r]},{wide[c][r]}\n");
+            }
+        }
+
+        var longReport = AgreementEvaluator.Evaluate(Write(longText.ToString(), "long.csv")).GetValueOrThrow();
+        var wideReport = AgreementEvaluator.Evaluate(Write(wideText.ToString(), "q7.csv"), options: new AgreementOptions { Wide = true }).GetValueOrThrow();
+
+        var l = Assert.Single(longReport.Items);
+        var w = Assert.Single(wideReport.Items);
+        Assert.Equal("q7", w.Item);
+        Assert.Equal((12, 11), (w.RatedCases, w.CompleteCases));
+        Assert.Equal((12, 12, 3), (wideReport.Provenance.Rows, wideReport.Provenance.Cases, wideReport.Provenance.Raters));
+        Assert.Equal("wide", wideReport.Provenance.Layout);
+        Assert.Equal(l.Categories, w.Categories);
+        Assert.Equal(l.FleissKappa!.Kappa, w.FleissKappa!.Kappa, 15);
+        Assert.Equal(l.FleissKappa.Z, w.FleissKappa.Z);
+        Assert.Equal(l.IntraclassCorrelation!.Forms!, w.IntraclassCorrelation!.Forms!);
+        Assert.Equal(l.KrippendorffAlphaOrdinal, w.KrippendorffAlphaOrdinal);
+        Assert.Equal(l.GwetAc1, w.GwetAc1);
+    }
+
+    [Fact]
+    public void A_wide_file_with_a_case_column_and_a_model_reads_level_ids()
+    {
+        var text = "case,A,B\nK1,none,none\nK2,veiled,direct\nK3,direct,direct\nK4,none,veiled\n";
+
+        var report = AgreementEvaluator.Evaluate(Write(text, "ratings.csv"), Package(), new AgreementOptions { Wide = true, Item = "threat" }).GetValueOrThrow();
+
+        var item = Assert.Single(report.Items);
+        Assert.Equal("threat", item.Item);
+        Assert.Equal(["none", "veiled", "direct"], item.Categories);
+        Assert.Equal(2, report.Provenance.Raters);
+        Assert.NotNull(item.CohenKappa);
+    }
+
+    [Theory]
+    [InlineData("A,B\n1,2\n1,x\n", "rater column `B` (item `q`) is not a number", 3, 3)]
+    [InlineData("A,B\n1,2\n1\n", "field(s)", 3, 1)]
+    [InlineData("A\n1\n", "at least 2 rater columns", 1, 1)]
+    [InlineData("case,A,B\nK1,1,2\nK1,2,2\n", "already has a row", 3, 1)]
+    public void Bad_wide_files_are_refused_with_line_and_column(string content, string message, int line, int column)
+    {
+        var result = AgreementEvaluator.Evaluate(Write(content, "q.csv"), options: new AgreementOptions { Wide = true });
+
+        Assert.Null(result.Value);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal((line, column), (error.Location.Line, error.Location.Column));
+    }
+
+    [Fact]
+    public void A_wide_item_the_model_does_not_know_is_refused_with_a_suggestion()
+    {
+        var result = AgreementEvaluator.Evaluate(Write("A,B\nnone,none\n", "threatt.csv"), Package(), new AgreementOptions { Wide = true });
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Contains("the item `threatt`", error.Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean `threat`", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace Tma.Research.Evaluation.Computation;
 /// rating field of the model's judgement (the assessors' summary ratings; the summary field counts as the summary
 /// level). A name that is both an input and a judgement field is read as the input. Empty = not rated.
 /// </summary>
-internal sealed class RatingsTable
+internal sealed partial class RatingsTable
 {
     private const NumberStyles NumberStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
@@ -197,29 +197,13 @@ internal sealed class RatingsTable
             {
                 raterIndex = c;
             }
-            else if (name == options.LevelColumn)
+            else if (ItemFor(name, c, model, options) is { } item)
             {
-                items.Add(model is null ? ItemSpec.Numeric(name, c, isLevel: true) : ItemSpec.Levels(name, c, isLevel: true, model.Levels.Select(l => l.Id).ToArray()));
-            }
-            else if (model is null)
-            {
-                items.Add(ItemSpec.Numeric(name, c, isLevel: false));
-            }
-            else if (model.Inputs.FirstOrDefault(i => i.Id == name) is { } input)
-            {
-                items.Add(input.HasLevels ? ItemSpec.Levels(name, c, isLevel: false, input.Levels.Select(l => l.Id).ToArray()) : ItemSpec.Numeric(name, c, isLevel: false));
-            }
-            else if (RatingField(model, name) is { } field)
-            {
-                // An assessor's summary rating (exported from the store's decisions): ordinal in the declared order.
-                items.Add(ItemSpec.Levels(name, c, isLevel: field.Id == model.Judgement!.Summary, field.Levels.Select(l => l.Id).ToArray()));
+                items.Add(item);
             }
             else
             {
-                var known = model.Inputs.Select(i => i.Id).Concat(RatingFields(model).Select(f => f.Id));
-                diagnostics.Add(new Diagnostic(EvaluationDiagnosticCodes.BadRatings, Severity.Error, location,
-                    $"column `{name}` is neither `{options.CaseColumn}`, `{options.RaterColumn}`, `{options.LevelColumn}`, an input of model `{model.Id}` nor a rating field of its judgement"
-                    + Suggestions.DidYouMean(name, known)));
+                diagnostics.Add(new Diagnostic(EvaluationDiagnosticCodes.BadRatings, Severity.Error, location, UnknownItem(name, model!, options)));
             }
         }
 
@@ -239,6 +223,37 @@ internal sealed class RatingsTable
         }
 
         return (caseIndex, raterIndex, items, diagnostics);
+    }
+
+    /// <summary>How the column <paramref name="name"/> is read: the level, a model input, a judgement rating field, or numeric without a model; null when the model knows no such item.</summary>
+    private static ItemSpec? ItemFor(string name, int column, ModelDefinition? model, AgreementOptions options)
+    {
+        if (name == options.LevelColumn)
+        {
+            return model is null ? ItemSpec.Numeric(name, column, isLevel: true) : ItemSpec.Levels(name, column, isLevel: true, model.Levels.Select(l => l.Id).ToArray());
+        }
+
+        if (model is null)
+        {
+            return ItemSpec.Numeric(name, column, isLevel: false);
+        }
+
+        if (model.Inputs.FirstOrDefault(i => i.Id == name) is { } input)
+        {
+            return input.HasLevels ? ItemSpec.Levels(name, column, isLevel: false, input.Levels.Select(l => l.Id).ToArray()) : ItemSpec.Numeric(name, column, isLevel: false);
+        }
+
+        // An assessor's summary rating (exported from the store's decisions): ordinal in the declared order.
+        return RatingField(model, name) is { } field
+            ? ItemSpec.Levels(name, column, isLevel: field.Id == model.Judgement!.Summary, field.Levels.Select(l => l.Id).ToArray())
+            : null;
+    }
+
+    private static string UnknownItem(string name, ModelDefinition model, AgreementOptions options)
+    {
+        var known = model.Inputs.Select(i => i.Id).Concat(RatingFields(model).Select(f => f.Id));
+        return $"column `{name}` is neither `{options.CaseColumn}`, `{options.RaterColumn}`, `{options.LevelColumn}`, an input of model `{model.Id}` nor a rating field of its judgement"
+            + Suggestions.DidYouMean(name, known);
     }
 
     private static IEnumerable<JudgementField> RatingFields(ModelDefinition model) =>
@@ -264,6 +279,9 @@ internal sealed class RatingsTable
         /// <summary>The model's categories in order, or null for numeric values.</summary>
         public IReadOnlyList<string>? Categories { get; init; }
 
+        /// <summary>How messages name the column; default <c>column `Name`</c> (wide files name the rater column and the item).</summary>
+        public string? Label { get; set; }
+
         public static ItemSpec Numeric(string name, int column, bool isLevel) => new() { Name = name, Column = column, IsLevel = isLevel };
 
         public static ItemSpec Levels(string name, int column, bool isLevel, string[] levels) =>
@@ -275,12 +293,12 @@ internal sealed class RatingsTable
             {
                 return _levels.TryGetValue(cell, out var position)
                     ? (position, null)
-                    : (0, $"the value in column `{Name}` is not one of its levels ({string.Join(", ", Categories!)})" + Suggestions.DidYouMean(cell, Categories!));
+                    : (0, $"the value in {Label ?? $"column `{Name}`"} is not one of its levels ({string.Join(", ", Categories!)})" + Suggestions.DidYouMean(cell, Categories!));
             }
 
             return double.TryParse(cell, NumberStyle, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
                 ? (value, null)
-                : (0, $"the value in column `{Name}` is not a number; without a model, ratings are numeric codes (give the model to use its level ids)");
+                : (0, $"the value in {Label ?? $"column `{Name}`"} is not a number; without a model, ratings are numeric codes (give the model to use its level ids)");
         }
     }
 }

@@ -101,7 +101,9 @@ public static class CohenKappa
                 "Expected agreement is 1 (both raters used a single, identical category), so κ is undefined.", nameof(table));
         }
 
-        return new KappaResult((observed - expected) / (1.0 - expected), observed, expected, (int)total, weighting);
+        var kappa = (observed - expected) / (1.0 - expected);
+        var (standardError, standardErrorNull) = KappaStandardErrors.Compute(table, rows, cols, total, observed, expected, (i, j) => Weight(i, j, k, weighting));
+        return KappaStandardErrors.Attach(new KappaResult(kappa, observed, expected, (int)total, weighting), standardError, standardErrorNull);
     }
 
     private static double Weight(int i, int j, int k, KappaWeighting weighting)

@@ -75,7 +75,8 @@ public static class FleissKappa
             throw new ArgumentException("Every rating falls in one category, so expected agreement is 1 and Fleiss' κ is undefined.", nameof(counts));
         }
 
-        return new FleissKappaResult((observed - expected) / (1.0 - expected), observed, expected, subjects, raters, proportions);
+        var result = new FleissKappaResult((observed - expected) / (1.0 - expected), observed, expected, subjects, raters, proportions);
+        return FleissKappaSignificance.Attach(result, counts);
     }
 
     /// <summary>κ from a subjects × raters table of categories 0..k−1.</summary>

@@ -77,6 +77,7 @@ public static class IntraclassCorrelation
         var icc2 = (msr - mse) / (msr + ((k - 1) * mse) + (k * (msc - mse) / n));
         var denominator3 = msr + ((k - 1) * mse);
         var icc3 = denominator3 > 0 ? (msr - mse) / denominator3 : double.NaN;
-        return new IntraclassCorrelationResult(icc1, icc2, icc3, msr, msc, mse, msw, n, k);
+        var result = new IntraclassCorrelationResult(icc1, icc2, icc3, msr, msc, mse, msw, n, k);
+        return result with { Forms = IntraclassCorrelationForms.Compute(result) };
     }
 }

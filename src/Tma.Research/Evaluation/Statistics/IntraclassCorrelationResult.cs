@@ -19,4 +19,11 @@ public sealed record IntraclassCorrelationResult(
     double MeanSquareError,
     double MeanSquareWithin,
     int Subjects,
-    int Raters);
+    int Raters)
+{
+    /// <summary>
+    /// The six forms of <c>psych::ICC</c> in its order — ICC(1,1), ICC(2,1), ICC(3,1), ICC(1,k), ICC(2,k), ICC(3,k) —
+    /// each with its F test and F-distribution confidence interval (McGraw &amp; Wong 1996; Shrout &amp; Fleiss 1979).
+    /// </summary>
+    public IReadOnlyList<IntraclassCorrelationForm>? Forms { get; init; }
+}

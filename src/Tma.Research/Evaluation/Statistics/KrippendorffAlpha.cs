@@ -115,7 +115,7 @@ public static class KrippendorffAlpha
         return new KrippendorffAlphaResult(1.0 - (observed / expected), observed, expected, (int)n, coded.Count, metric);
     }
 
-    private static Func<int, int, double> DifferenceFunction(KrippendorffMetric metric, double[] values, double[] frequency)
+    internal static Func<int, int, double> DifferenceFunction(KrippendorffMetric metric, double[] values, double[] frequency)
     {
         switch (metric)
         {

@@ -8,4 +8,8 @@ namespace Tma.Research.Evaluation.Statistics;
 /// <param name="PairableUnits">Units with at least 2 values (the others are ignored).</param>
 /// <param name="Metric">The difference function used.</param>
 public sealed record KrippendorffAlphaResult(
-    double Alpha, double ObservedDisagreement, double ExpectedDisagreement, int PairableValues, int PairableUnits, KrippendorffMetric Metric);
+    double Alpha, double ObservedDisagreement, double ExpectedDisagreement, int PairableValues, int PairableUnits, KrippendorffMetric Metric)
+{
+    /// <summary>Seeded percentile bootstrap interval over units (<see cref="KrippendorffAlphaBootstrap"/>); null when no bootstrap ran.</summary>
+    public BootstrapInterval? Bootstrap { get; init; }
+}
