@@ -58,10 +58,34 @@ public static class CaseScoring
                 InputsJson(data),
                 AssessmentJson.Serialize(assessment),
                 assessment.AssessedAt,
-                assessment.AsOf),
+                assessment.AsOf)
+            {
+                ReviewBy = SuggestedReview(model, assessment),
+            },
             cancellationToken).ConfigureAwait(false);
         HostMetrics.AssessmentStored(assessment.Model.Id, isChallenger, assessable: assessment.Level is not null);
         return (record, assessment);
+    }
+
+    /// <summary>
+    /// The model's suggestion for the case's next review: the first date a fact the assessment rests on leaves its
+    /// input's validity window (<c>valid_for</c>), i.e. when the assessment's basis starts to go stale. Models carry
+    /// no explicit review interval; null when no fact used has a validity window (the team then schedules reviews alone).
+    /// </summary>
+    private static DateTimeOffset? SuggestedReview(IRiskModel model, Assessment assessment)
+    {
+        var windows = model.Definition.Inputs.Where(i => i.ValidFor is not null).ToDictionary(i => i.Id, i => i.ValidFor!.Value, StringComparer.Ordinal);
+        DateTimeOffset? first = null;
+        foreach (var fact in assessment.Facts)
+        {
+            if (fact.ObservedAt is { } observed && windows.TryGetValue(fact.Input, out var window))
+            {
+                var expires = window.After(observed);
+                first = first is null || expires < first ? expires : first;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>Reads back the full assessment of a stored record.</summary>
