@@ -27,8 +27,8 @@ public sealed record NewAssessment(
     DateTimeOffset? AsOf = null)
 {
     /// <summary>
-    /// When the model's validity windows suggest the case be reviewed: the first date a fact the assessment rests on
-    /// leaves its input's <c>valid_for</c>. A champion assessment that carries one sets the case's next review unless
+    /// When the model's validity windows suggest the case be reviewed: the first date a report the assessment could
+    /// use leaves its input's <c>valid_for</c> (the host computes it from the model and the observations). A champion assessment that carries one sets the case's next review unless
     /// the team has set one (<see cref="ReviewSource"/>). Not stored with the assessment; null when the model suggests none.
     /// </summary>
     public DateTimeOffset? ReviewBy { get; init; }

@@ -60,7 +60,7 @@ public static class CaseScoring
                 assessment.AssessedAt,
                 assessment.AsOf)
             {
-                ReviewBy = SuggestedReview(model, assessment),
+                ReviewBy = SuggestedReview(model, data, assessment),
             },
             cancellationToken).ConfigureAwait(false);
         HostMetrics.AssessmentStored(assessment.Model.Id, isChallenger, assessable: assessment.Level is not null);
@@ -68,20 +68,27 @@ public static class CaseScoring
     }
 
     /// <summary>
-    /// The model's suggestion for the case's next review: the first date a fact the assessment rests on leaves its
-    /// input's validity window (<c>valid_for</c>), i.e. when the assessment's basis starts to go stale. Models carry
-    /// no explicit review interval; null when no fact used has a validity window (the team then schedules reviews alone).
+    /// The model's suggestion for the case's next review: the first date a report the assessment could use (observed
+    /// by its as-of date and still inside its input's validity window, <c>valid_for</c>) leaves that window — from then
+    /// on the facts the assessment rests on change (an input goes stale, a contradiction resolves). Models carry no
+    /// explicit review interval; null when no such report has a window (the team then schedules reviews alone).
     /// </summary>
-    private static DateTimeOffset? SuggestedReview(IRiskModel model, Assessment assessment)
+    private static DateTimeOffset? SuggestedReview(IRiskModel model, CaseData data, Assessment assessment)
     {
         var windows = model.Definition.Inputs.Where(i => i.ValidFor is not null).ToDictionary(i => i.Id, i => i.ValidFor!.Value, StringComparer.Ordinal);
+        var asOf = assessment.AsOf ?? assessment.AssessedAt;
         DateTimeOffset? first = null;
-        foreach (var fact in assessment.Facts)
+        foreach (var observation in data.Observations)
         {
-            if (fact.ObservedAt is { } observed && windows.TryGetValue(fact.Input, out var window))
+            if (observation.ObservedAt > asOf || !windows.TryGetValue(observation.InputId, out var window))
             {
-                var expires = window.After(observed);
-                first = first is null || expires < first ? expires : first;
+                continue;
+            }
+
+            var expires = window.After(observation.ObservedAt);
+            if (expires > asOf && (first is null || expires < first))
+            {
+                first = expires;
             }
         }
 
