@@ -251,6 +251,27 @@ public sealed class ProcessAroundTheScoreTests
         Assert.Contains(await world.Store.GetAuditTrailAsync(world.Auditor), e => e.Action == "decision.reject" && e.Detail == "outcome=Rejected");
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task The_judgement_export_leaves_out_an_override_until_it_is_confirmed(Backend backend)
+    {
+        var (harness, world) = await OpenAsync(backend);
+        await using var _ = harness;
+        var filled = await world.FilledCaseAsync();
+        var overridden = await world.Store.RecordDecisionAsync(SecondManager(world), filled.Id,
+            new NewDecision(filled.AssessmentId, "urgent", "weapons", ModelAgreement.Overrode) { Judgement = new Dictionary<string, string> { ["priority"] = "high" } }, filled.Version);
+        var options = new JudgementExportOptions { PackageId = "tma.warning-behaviours", Fields = ["priority"] };
+
+        var pending = await world.Store.ExportJudgementsAsync(world.Researcher, options, new StringWriter());
+        await world.Store.ConfirmDecisionAsync(world.Manager, filled.Id, overridden.Id, null, filled.Version + 1);
+        var output = new StringWriter();
+        var confirmed = await world.Store.ExportJudgementsAsync(world.Researcher, options, output);
+
+        Assert.Equal((0, 0), (pending.CasesRated, pending.RowsWritten));
+        Assert.Equal((1, 1), (confirmed.CasesRated, confirmed.RowsWritten));
+        Assert.EndsWith(",high", output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1], StringComparison.Ordinal);
+    }
+
     /// <summary>The decided level the anonymized export reports for the tenant's one case with decisions (an empty case is added so that k = 2 keeps both rows).</summary>
     private static async Task<string> ExportedDecisionLevelAsync(World world)
     {
