@@ -20,6 +20,29 @@ public sealed class ProcessAroundTheScoreTests
 
     private static Caller SecondManager(World world) => new("manager-2", world.Tenant, CallerRole.CaseManager);
 
+    // ---- stages ----
+
+    [SkippableTheory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task Every_stage_transition_is_audited_with_from_and_to(Backend backend)
+    {
+        var (harness, world) = await OpenAsync(backend);
+        await using var _ = harness;
+        var filled = await world.FilledCaseAsync();
+        var version = filled.Version;
+        foreach (var to in new[] { CaseStatus.Assessing, CaseStatus.Managing, CaseStatus.Monitoring, CaseStatus.Assessing, CaseStatus.Monitoring, CaseStatus.Closed })
+        {
+            version = (await world.Store.ChangeStatusAsync(world.Manager, filled.Id, to, version)).Version;
+        }
+
+        await Assert.ThrowsAsync<CaseStateException>(() => world.Store.ChangeStatusAsync(world.Manager, filled.Id, CaseStatus.Assessing, version));
+
+        var trail = (await world.Store.GetAuditTrailAsync(world.Auditor)).Where(e => e.Action == "case.status").ToArray();
+        Assert.Equal(
+            ["Allowed Recognised->Assessing", "Allowed Assessing->Managing", "Allowed Managing->Monitoring", "Allowed Monitoring->Assessing", "Allowed Assessing->Monitoring", "Allowed Monitoring->Closed", "Failed illegal-transition"],
+            trail.Select(e => $"{e.Outcome} {e.Detail}"));
+    }
+
     // ---- review schedule ----
 
     [SkippableTheory]
