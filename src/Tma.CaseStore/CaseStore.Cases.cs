@@ -76,7 +76,7 @@ public sealed partial class CaseStore
             var key = await CaseKeyAsync(context, row).ConfigureAwait(false);
             var subject = FieldCipher.DecryptString(key, Slot(context, caseId, "cases", caseId, "subject_ref"), row.SubjectRef);
             var members = await MembersAsync(context, caseId).ConfigureAwait(false);
-            return new CaseRecord(row.ToSummary(), subject, members);
+            return new CaseRecord(row.ToSummary(), subject, members) { Review = await ReviewAsync(context, key, row).ConfigureAwait(false) };
         }, cancellationToken);
 
     /// <summary>Lists the cases the caller may see, without content: all of the tenant's for a case manager, the ones they are a member of for an expert.</summary>

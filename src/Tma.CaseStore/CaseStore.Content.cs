@@ -176,7 +176,7 @@ public sealed partial class CaseStore
                 EnsureWritable(row);
                 var key = await CaseKeyAsync(context, row).ConfigureAwait(false);
                 var id = Guid.NewGuid();
-                await new SqlBatch().Add(AssessmentInsert(context.TenantId, row, key, id, assessment, context.Now, caller.UserId)).ExecuteAsync(context.Session).ConfigureAwait(false);
+                await new SqlBatch().Add(WithModelReview(AssessmentInsert(context.TenantId, row, key, id, assessment, context.Now, caller.UserId), assessment)).ExecuteAsync(context.Session).ConfigureAwait(false);
                 await BumpAsync(context, row, row.Version).ConfigureAwait(false);
                 context.RecordId = id;
                 return new AssessmentRecord(id, caseId, assessment, Time.FromMs(context.Now), caller.UserId);
@@ -191,7 +191,8 @@ public sealed partial class CaseStore
         .Check(assessment.Score is null || double.IsFinite(assessment.Score.Value), "score: must be a finite number")
         .Json("inputsJson", assessment.InputsJson, MaxJson)
         .Json("assessmentJson", assessment.AssessmentJson, MaxJson)
-        .Time("assessedAt", assessment.AssessedAt);
+        .Time("assessedAt", assessment.AssessedAt)
+        .Check(assessment.ReviewBy is null || assessment.ReviewBy.Value != default, "reviewBy: not a date");
 
     /// <summary>The insert of an assessment, its content encrypted under the case's data key.</summary>
     private static SqlStatement AssessmentInsert(string tenantId, CaseRow row, byte[] key, Guid id, NewAssessment assessment, long now, string userId)
@@ -323,8 +324,8 @@ public sealed partial class CaseStore
             var id = Guid.NewGuid();
             await context.Session.ExecuteAsync(
                 """
-                INSERT INTO decisions (tenant_id, id, case_id, assessment_id, final_level, rationale, agreement, decided_by, decided_at, judgement)
-                VALUES (@TenantId, @Id, @CaseId, @AssessmentId, @FinalLevel, @Rationale, @Agreement, @DecidedBy, @DecidedAt, @Judgement)
+                INSERT INTO decisions (tenant_id, id, case_id, assessment_id, final_level, rationale, agreement, decided_by, decided_at, judgement, needs_confirmation)
+                VALUES (@TenantId, @Id, @CaseId, @AssessmentId, @FinalLevel, @Rationale, @Agreement, @DecidedBy, @DecidedAt, @Judgement, @NeedsConfirmation)
                 """,
                 new
                 {
@@ -340,11 +341,15 @@ public sealed partial class CaseStore
                     Judgement = decision.Judgement is { } judgement
                         ? FieldCipher.EncryptString(key, Slot(context, caseId, "decisions", id, "judgement"), System.Text.Json.JsonSerializer.Serialize(judgement))
                         : null,
+                    NeedsConfirmation = NeedsSecondManager(decision) ? 1L : (long?)null,
                 }).ConfigureAwait(false);
             await BumpAsync(context, row, expectedVersion).ConfigureAwait(false);
             context.RecordId = id;
             context.Detail = $"agreement={decision.Agreement}";
-            return new DecisionRecord(id, caseId, decision, caller.UserId, Time.FromMs(context.Now));
+            return new DecisionRecord(id, caseId, decision, caller.UserId, Time.FromMs(context.Now))
+            {
+                Status = NeedsSecondManager(decision) ? DecisionStatus.Pending : DecisionStatus.Effective,
+            };
         }, cancellationToken);
     }
 
@@ -368,6 +373,7 @@ public sealed partial class CaseStore
         var rows = await context.Session.QueryAsync<DecisionRow>(
             $"SELECT {DecisionRow.Columns} FROM decisions WHERE tenant_id = @TenantId AND case_id = @CaseId ORDER BY decided_at, id",
             new { context.TenantId, CaseId = row.Id }).ConfigureAwait(false);
+        var reviews = await DecisionReviewsAsync(context, row).ConfigureAwait(false);
         return rows.Select(r =>
         {
             var id = Guid.Parse(r.Id);
@@ -381,7 +387,7 @@ public sealed partial class CaseStore
                     ? null
                     : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(FieldCipher.DecryptString(key, Slot(context, caseId, "decisions", id, "judgement"), r.Judgement)),
             };
-            return new DecisionRecord(id, caseId, decision, r.DecidedBy, Time.FromMs(r.DecidedAt));
+            return WithReview(context, key, new DecisionRecord(id, caseId, decision, r.DecidedBy, Time.FromMs(r.DecidedAt)), r.NeedsConfirmation is not null, reviews);
         }).ToArray();
     }
 

@@ -108,7 +108,8 @@ public sealed partial class CaseStore
         var subject = FieldCipher.DecryptString(key, Slot(context, caseId, "cases", caseId, "subject_ref"), row.SubjectRef);
         var observations = (await ReadObservationsAsync(context, row).ConfigureAwait(false)).Where(o => o.SupersededBy is null).ToArray();
         var assessments = (await ReadAssessmentsAsync(context, row, full: false).ConfigureAwait(false)).Where(a => !a.Assessment.IsChallenger).ToArray();
-        var decisions = await ReadDecisionsAsync(context, row).ConfigureAwait(false);
+        // Only decisions in effect: an override waiting for (or refused by) a second case manager is not the case's decided level.
+        var decisions = (await ReadDecisionsAsync(context, row).ConfigureAwait(false)).Where(d => d.IsInEffect).ToList();
         var created = Time.FromMs(row.CreatedAt);
 
         var record = new Dictionary<string, string>(StringComparer.Ordinal)

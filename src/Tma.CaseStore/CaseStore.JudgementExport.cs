@@ -62,7 +62,8 @@ public sealed partial class CaseStore
         int casesRated = 0, skipped = 0, withheld = 0;
         foreach (var row in live)
         {
-            var decisions = await ReadDecisionsAsync(context, row).ConfigureAwait(false);
+            // Only decisions in effect: a pending or rejected override (four-eyes rule) is not yet, or never, a rating of record.
+            var decisions = (await ReadDecisionsAsync(context, row).ConfigureAwait(false)).Where(d => d.IsInEffect).ToList();
             if (!decisions.Any(d => d.Decision.Judgement is not null && d.Decision.AssessmentId is not null))
             {
                 continue;

@@ -119,7 +119,7 @@ public sealed partial class CaseStore
                     return null;
                 }
 
-                var insert = AssessmentInsert(caller.TenantId, row, key, id, assessment, now, caller.UserId);
+                var insert = WithModelReview(AssessmentInsert(caller.TenantId, row, key, id, assessment, now, caller.UserId), assessment);
                 write = new PreparedWrite(caller, Operation.AssessmentAdd, caseId, now, row.Version, insert, id, detail: null);
             }
             finally

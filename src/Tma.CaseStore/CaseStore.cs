@@ -218,6 +218,12 @@ public sealed partial class CaseStore : IAsyncDisposable
             return (AuditOutcome.Denied, new CaseStoreAccessDeniedException(operation.AuditName, caller.Role, caseId), null);
         }
 
+        if (caller.Role == CallerRole.CaseManager && operation.ManagerMustBeInvolved && row.OwnerId != caller.UserId
+            && !await IsMemberAsync(session, caller.TenantId, id, caller.UserId).ConfigureAwait(false))
+        {
+            return (AuditOutcome.Denied, new CaseStoreAccessDeniedException(operation.AuditName, caller.Role, caseId), null);
+        }
+
         return (AuditOutcome.Allowed, null, row);
     }
 

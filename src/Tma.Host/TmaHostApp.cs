@@ -119,6 +119,7 @@ public static class TmaHostApp
         ContentEndpoints.Map(api);
         AssessmentEndpoints.Map(api);
         AdminEndpoints.Map(api);
+        ProcessEndpoints.Map(api);
 
         // Fail at start-up, not on the first request, when the store or the models cannot be used.
         _ = app.Services.GetRequiredService<Store>();

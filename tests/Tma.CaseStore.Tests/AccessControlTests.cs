@@ -39,6 +39,14 @@ public sealed class AccessControlTests
         ["audit.verify"] = [A],
         ["export.anonymized"] = [R],
         ["export.judgements"] = [R],
+        ["case.review"] = [M],
+        ["case.review.due"] = [M, E],
+        ["case.person.add"] = [M],
+        ["case.person.list"] = [M, E],
+        ["case.person.remove"] = [M],
+        ["decision.confirm"] = [M],
+        ["decision.reject"] = [M],
+        ["decision.pending"] = [M],
     };
 
     /// <summary>One call per operation, given a freshly filled case.</summary>
@@ -70,7 +78,23 @@ public sealed class AccessControlTests
         ["audit.verify"] = (w, c, f) => w.Store.VerifyAuditChainAsync(c),
         ["export.anonymized"] = (w, c, f) => w.Store.ExportAnonymizedAsync(c, new AnonymizedExportOptions { K = 2 }, new StringWriter()),
         ["export.judgements"] = (w, c, f) => w.Store.ExportJudgementsAsync(c, new JudgementExportOptions { PackageId = "tma.warning-behaviours", Fields = ["priority"] }, new StringWriter()),
+        ["case.review"] = (w, c, f) => w.Store.SetReviewAsync(c, f.Id, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), "quarterly", f.Version),
+        ["case.review.due"] = (w, c, f) => w.Store.GetDueReviewsAsync(c),
+        ["case.person.add"] = (w, c, f) => w.Store.AddPersonAsync(c, f.Id, new NewCasePerson(PersonRole.Witness, "hr-1"), f.Version),
+        ["case.person.list"] = (w, c, f) => w.Store.GetPersonsAsync(c, f.Id),
+        ["case.person.remove"] = async (w, c, f) =>
+        {
+            var person = await w.Store.AddPersonAsync(w.Manager, f.Id, new NewCasePerson(PersonRole.Witness, "hr-1"), f.Version);
+            await w.Store.RemovePersonAsync(c, f.Id, person.Id, f.Version + 1);
+        },
+        ["decision.confirm"] = async (w, c, f) => await w.Store.ConfirmDecisionAsync(c, f.Id, await PendingOverrideAsync(w, f), null, f.Version + 1),
+        ["decision.reject"] = async (w, c, f) => await w.Store.RejectDecisionAsync(c, f.Id, await PendingOverrideAsync(w, f), "no new facts", f.Version + 1),
+        ["decision.pending"] = (w, c, f) => w.Store.GetPendingDecisionsAsync(c),
     };
+
+    /// <summary>An override recorded by a second case manager, waiting for confirmation (bumps the case version by one).</summary>
+    private static async Task<Guid> PendingOverrideAsync(World w, FilledCase f) =>
+        (await w.Store.RecordDecisionAsync(new Caller("manager-2", w.Tenant, CallerRole.CaseManager), f.Id, new NewDecision(f.AssessmentId, "urgent", "r", ModelAgreement.Overrode), f.Version)).Id;
 
     [Fact]
     public void The_code_matrix_is_the_documented_matrix_and_every_operation_is_tested()

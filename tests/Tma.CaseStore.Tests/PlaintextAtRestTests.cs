@@ -13,6 +13,8 @@ public sealed class PlaintextAtRestTests
         "SUBJ-Zebulon-Quist", "INPUT-zz-fixation", "VALUE-zz-present", "SOURCE-zz-hr-email",
         "LEVEL-zz-urgent", "INPUTS-zz-json", "RESULT-zz-json", "FINAL-zz-urgent", "RATIONALE-zz-weapons",
         "DOCNAME-zz-report.pdf", "DOCTYPE-zz/pdf", "DOCBODY-zz-threatening-letter", "JUDGEMENT-zz-formulation",
+        "PERSON-zz-witness-ref", "PERSONNOTE-zz-saw-the-knife", "REVIEW-zz-after-court-date", "CONFIRM-zz-agreed-in-conference",
+        "REMOVED-zz-wrong-person",
     ];
 
     private static async Task WriteSecretsAsync(World world)
@@ -26,6 +28,16 @@ public sealed class PlaintextAtRestTests
         var version = (await store.GetCaseAsync(world.Manager, created.Id)).Version;
         await store.RecordDecisionAsync(world.Manager, created.Id, new NewDecision(assessment.Id, Secrets[7], Secrets[8], ModelAgreement.Overrode) { Judgement = new Dictionary<string, string> { ["priority"] = "high", ["formulation"] = Secrets[12] } }, version);
         await store.AddDocumentAsync(world.Manager, created.Id, new NewDocument(Secrets[9], Secrets[10], Encoding.UTF8.GetBytes(Secrets[11])));
+        // Issue 15: persons (reference and note), the review's reason, a second case manager's comment; a removed person's reference is erased.
+        version = (await store.GetCaseAsync(world.Manager, created.Id)).Version;
+        await store.AddPersonAsync(world.Manager, created.Id, new NewCasePerson(PersonRole.Witness, Secrets[13], Secrets[14]), version++);
+        var removed = await store.AddPersonAsync(world.Manager, created.Id, new NewCasePerson(PersonRole.Other, Secrets[17]), version++);
+        await store.RemovePersonAsync(world.Manager, created.Id, removed.Id, version++);
+        await store.SetReviewAsync(world.Manager, created.Id, at.AddMonths(3), Secrets[15], version++);
+        var overridden = (await store.GetDecisionsAsync(world.Manager, created.Id)).Single();
+        await store.AddMemberAsync(world.Manager, created.Id, "manager-2", CaseMemberRole.CaseManager, version++);
+        await store.ConfirmDecisionAsync(new Caller("manager-2", world.Tenant, CallerRole.CaseManager), created.Id, overridden.Id, Secrets[16], version);
+        await store.GetPersonsAsync(world.Manager, created.Id);
         // Read everything back once, so that reads leave nothing behind either.
         await store.GetObservationsAsync(world.Manager, created.Id);
         await store.GetAssessmentsAsync(world.Manager, created.Id);

@@ -60,6 +60,16 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
         ["export judgements"] = ([CallerRole.Researcher], (_, _, _, _) => Post("/v1/exports/judgements", new { model = "warning-behaviours-triage" })),
         ["create tenant"] = ([CallerRole.Administrator], (_, _, _, _) => new HttpRequestMessage(HttpMethod.Post, "/v1/tenant")),
         ["rotate keys"] = ([CallerRole.Administrator], (_, _, _, _) => new HttpRequestMessage(HttpMethod.Post, "/v1/tenant/keys/rotate")),
+        // Issue 15. The last argument is the person or decision that the test prepares for these endpoints (see below).
+        ["process names"] = (AllRoles, (_, _, _, _) => Get("/v1/process")),
+        ["set review"] = ([CallerRole.CaseManager], (id, v, _, _) => Put($"/v1/cases/{id}/review", new { dueAt = "2026-12-01T00:00:00Z", reason = "quarterly", expectedVersion = v })),
+        ["due reviews"] = ([CallerRole.CaseManager, CallerRole.Expert], (_, _, _, _) => Get("/v1/reviews/due?before=2030-01-01T00:00:00Z")),
+        ["add person"] = ([CallerRole.CaseManager], (id, v, _, _) => Post($"/v1/cases/{id}/persons", new { role = "witness", reference = "hr-1", note = "saw it", expectedVersion = v })),
+        ["list persons"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/persons")),
+        ["remove person"] = ([CallerRole.CaseManager], (id, v, _, person) => new HttpRequestMessage(HttpMethod.Delete, $"/v1/cases/{id}/persons/{person}?expectedVersion={v}")),
+        ["confirm decision"] = ([CallerRole.CaseManager], (id, v, _, decision) => Post($"/v1/cases/{id}/decisions/{decision}/confirm", new { comment = "agreed", expectedVersion = v })),
+        ["reject decision"] = ([CallerRole.CaseManager], (id, v, _, decision) => Post($"/v1/cases/{id}/decisions/{decision}/reject", new { reason = "no new facts", expectedVersion = v })),
+        ["pending decisions"] = ([CallerRole.CaseManager], (_, _, _, _) => Get("/v1/decisions/pending")),
     };
 
     [SkippableTheory]
@@ -77,7 +87,15 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
             _ => role.ToString().ToLowerInvariant() + "-1",
         }, role == CallerRole.Administrator && endpoint == "create tenant" ? "tenant-c-" + Guid.NewGuid().ToString("N")[..6] : host.TenantA, role));
 
-        using var response = await client.SendAsync(request(id, version, assessment, host.LastDocument));
+        var target = host.LastDocument;
+        (version, target) = endpoint switch
+        {
+            "confirm decision" or "reject decision" => await host.PendingOverrideAsync(id, assessment, version),
+            "remove person" => await host.AddedPersonAsync(id, version),
+            _ => (version, target),
+        };
+
+        using var response = await client.SendAsync(request(id, version, assessment, target));
         var body = await response.Content.ReadAsStringAsync();
 
         if (allowed.Contains(role))

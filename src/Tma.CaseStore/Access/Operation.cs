@@ -20,6 +20,12 @@ internal sealed class Operation
 
     public bool Allows(CallerRole role) => Array.IndexOf(_roles, role) >= 0;
 
+    /// <summary>
+    /// Whether a case manager, too, must be involved in the case (its owner or a member) — need-to-know for the
+    /// operations of the team process (reviews, persons, four-eyes). Experts must always be members.
+    /// </summary>
+    public bool ManagerMustBeInvolved { get; private init; }
+
     public IReadOnlyList<CallerRole> Roles => _roles;
 
     public override string ToString() => AuditName;
@@ -52,6 +58,15 @@ internal sealed class Operation
     public static readonly Operation DocumentList = new("document.list", true, Manager, Expert);
     public static readonly Operation DocumentRead = new("document.read", true, Manager, Expert);
 
+    public static readonly Operation CaseReview = new("case.review", true, Manager) { ManagerMustBeInvolved = true };
+    public static readonly Operation ReviewsDue = new("case.review.due", false, Manager, Expert);
+    public static readonly Operation PersonAdd = new("case.person.add", true, Manager) { ManagerMustBeInvolved = true };
+    public static readonly Operation PersonList = new("case.person.list", true, Manager, Expert) { ManagerMustBeInvolved = true };
+    public static readonly Operation PersonRemove = new("case.person.remove", true, Manager) { ManagerMustBeInvolved = true };
+    public static readonly Operation DecisionConfirm = new("decision.confirm", true, Manager) { ManagerMustBeInvolved = true };
+    public static readonly Operation DecisionReject = new("decision.reject", true, Manager) { ManagerMustBeInvolved = true };
+    public static readonly Operation DecisionsPending = new("decision.pending", false, Manager);
+
     public static readonly Operation AuditRead = new("audit.read", false, CallerRole.Auditor);
     public static readonly Operation AuditVerify = new("audit.verify", false, CallerRole.Auditor);
     public static readonly Operation Export = new("export.anonymized", false, CallerRole.Researcher);
@@ -64,5 +79,6 @@ internal sealed class Operation
         ObservationAdd, ObservationRead, AssessmentAdd, AssessmentRead, RiskCurveRead,
         DecisionAdd, DecisionRead, DocumentAdd, DocumentList, DocumentRead,
         AuditRead, AuditVerify, Export, ExportJudgements,
+        CaseReview, ReviewsDue, PersonAdd, PersonList, PersonRemove, DecisionConfirm, DecisionReject, DecisionsPending,
     ];
 }

@@ -24,7 +24,15 @@ public sealed record NewAssessment(
     string InputsJson,
     string AssessmentJson,
     DateTimeOffset AssessedAt,
-    DateTimeOffset? AsOf = null);
+    DateTimeOffset? AsOf = null)
+{
+    /// <summary>
+    /// When the model's validity windows suggest the case be reviewed: the first date a report the assessment could
+    /// use leaves its input's <c>valid_for</c> (the host computes it from the model and the observations). A champion assessment that carries one sets the case's next review unless
+    /// the team has set one (<see cref="ReviewSource"/>). Not stored with the assessment; null when the model suggests none.
+    /// </summary>
+    public DateTimeOffset? ReviewBy { get; init; }
+}
 
 /// <summary>A stored assessment.</summary>
 /// <param name="Id">The assessment id.</param>

@@ -32,7 +32,11 @@ public sealed record CaseSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     long Version,
-    bool IsShredded);
+    bool IsShredded)
+{
+    /// <summary>When the case is next due for review (re-assessment); null when none is scheduled. See <see cref="CaseStore.SetReviewAsync"/>.</summary>
+    public DateTimeOffset? NextReviewAt { get; init; }
+}
 
 /// <summary>A case with its decrypted subject reference and its members.</summary>
 /// <param name="Summary">The metadata.</param>
@@ -45,4 +49,7 @@ public sealed record CaseRecord(CaseSummary Summary, string SubjectReference, IR
 
     /// <summary>The optimistic-concurrency version.</summary>
     public long Version => Summary.Version;
+
+    /// <summary>The scheduled review with its (decrypted) reason; null when none is scheduled.</summary>
+    public CaseReview? Review { get; init; }
 }

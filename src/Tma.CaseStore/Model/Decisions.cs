@@ -35,4 +35,14 @@ public sealed record NewDecision(Guid? AssessmentId, string FinalLevel, string R
 /// <param name="Decision">What was decided.</param>
 /// <param name="DecidedBy">Who decided.</param>
 /// <param name="DecidedAt">When (the store's clock).</param>
-public sealed record DecisionRecord(Guid Id, Guid CaseId, NewDecision Decision, string DecidedBy, DateTimeOffset DecidedAt);
+public sealed record DecisionRecord(Guid Id, Guid CaseId, NewDecision Decision, string DecidedBy, DateTimeOffset DecidedAt)
+{
+    /// <summary>Whether the decision is in effect: an override is <see cref="DecisionStatus.Pending"/> until a second case manager confirms or rejects it.</summary>
+    public DecisionStatus Status { get; init; } = DecisionStatus.Effective;
+
+    /// <summary>The second case manager's confirmation or rejection; null while pending and for decisions that need none.</summary>
+    public DecisionReview? Review { get; init; }
+
+    /// <summary>Whether the decision counts as the case's decided level (<see cref="DecisionStatus.Effective"/> or <see cref="DecisionStatus.Confirmed"/>).</summary>
+    public bool IsInEffect => Status is DecisionStatus.Effective or DecisionStatus.Confirmed;
+}

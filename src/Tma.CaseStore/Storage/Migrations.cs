@@ -14,6 +14,7 @@ internal static class Migrations
         new(2, "decisions: the assessor's structured professional judgement", AssessorJudgement),
         new(3, "observations: the reliability of the source", ObservationReliability),
         new(4, "assessments: the date the case was assessed as of", AssessmentAsOf),
+        new(5, "the process around the score: review schedule, persons of a case, four-eyes confirmation of overrides", ProcessAroundTheScore),
     ];
 
     public static int Latest => All[^1].Version;
@@ -34,6 +35,54 @@ internal static class Migrations
     private static IEnumerable<string> AssessmentAsOf(SqlDialect d)
     {
         yield return "ALTER TABLE assessments ADD COLUMN as_of BIGINT NULL";
+    }
+
+    // Issue 15. The case's next review (a date in clear, like retain_until, so that due reviews can be listed without
+    // unwrapping keys; its reason is encrypted), the persons of a case (references and notes encrypted; a removed
+    // person keeps a tombstone without content), whether a decision waits for a second case manager (null for older
+    // decisions, which took effect when recorded) and the second case manager's confirmation or rejection.
+    private static IEnumerable<string> ProcessAroundTheScore(SqlDialect d)
+    {
+        yield return "ALTER TABLE cases ADD COLUMN next_review_at BIGINT NULL";
+        yield return $"ALTER TABLE cases ADD COLUMN review_reason {d.Blob} NULL";
+        yield return "ALTER TABLE cases ADD COLUMN review_source TEXT NULL";
+        yield return "ALTER TABLE cases ADD COLUMN review_set_by TEXT NULL";
+        yield return "ALTER TABLE cases ADD COLUMN review_set_at BIGINT NULL";
+        yield return "CREATE INDEX ix_cases_review ON cases (tenant_id, next_review_at)";
+        yield return $"""
+            CREATE TABLE case_persons (
+                tenant_id TEXT NOT NULL,
+                id TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                person_role TEXT NOT NULL,
+                reference {d.Blob} NULL,
+                note {d.Blob} NULL,
+                added_by TEXT NOT NULL,
+                added_at BIGINT NOT NULL,
+                removed_by TEXT NULL,
+                removed_at BIGINT NULL,
+                PRIMARY KEY (tenant_id, id),
+                FOREIGN KEY (tenant_id, case_id) REFERENCES cases (tenant_id, id))
+            """;
+        yield return "CREATE INDEX ix_case_persons_case ON case_persons (tenant_id, case_id, added_at)";
+        yield return "ALTER TABLE decisions ADD COLUMN needs_confirmation BIGINT NULL";
+        yield return $"""
+            CREATE TABLE decision_reviews (
+                tenant_id TEXT NOT NULL,
+                decision_id TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                comment {d.Blob} NULL,
+                reviewed_by TEXT NOT NULL,
+                reviewed_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, decision_id),
+                FOREIGN KEY (tenant_id, decision_id) REFERENCES decisions (tenant_id, id),
+                FOREIGN KEY (tenant_id, case_id) REFERENCES cases (tenant_id, id))
+            """;
+        foreach (var statement in d.AppendOnlyGuard("decision_reviews"))
+        {
+            yield return statement;
+        }
     }
 
     private static IEnumerable<string> Initial(SqlDialect d)

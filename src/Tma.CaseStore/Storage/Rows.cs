@@ -37,7 +37,7 @@ internal sealed class AuditRow
 
 internal sealed class CaseRow
 {
-    public const string Columns = "id AS Id, subject_ref AS SubjectRef, category AS Category, status AS Status, owner_id AS OwnerId, retain_until AS RetainUntil, created_at AS CreatedAt, updated_at AS UpdatedAt, shredded_at AS ShreddedAt, version AS Version";
+    public const string Columns = "id AS Id, subject_ref AS SubjectRef, category AS Category, status AS Status, owner_id AS OwnerId, retain_until AS RetainUntil, created_at AS CreatedAt, updated_at AS UpdatedAt, shredded_at AS ShreddedAt, version AS Version, next_review_at AS NextReviewAt";
 
     public string Id { get; set; } = "";
 
@@ -59,6 +59,9 @@ internal sealed class CaseRow
 
     public long Version { get; set; }
 
+    /// <summary>When the case is next due for review (issue 15); null when none is scheduled.</summary>
+    public long? NextReviewAt { get; set; }
+
     /// <summary>The data key's KEK id, when the query joined <c>case_keys</c> (the prepared path reads both at once).</summary>
     public string? KekId { get; set; }
 
@@ -76,7 +79,10 @@ internal sealed class CaseRow
         Time.FromMs(CreatedAt),
         Time.FromMs(UpdatedAt),
         Version,
-        ShreddedAt is not null);
+        ShreddedAt is not null)
+    {
+        NextReviewAt = NextReviewAt is { } review ? Time.FromMs(review) : null,
+    };
 }
 
 /// <summary>What the commit queue checks of a case under the tenant lock.</summary>
@@ -169,7 +175,7 @@ internal sealed class AssessmentRow
 
 internal sealed class DecisionRow
 {
-    public const string Columns = "id AS Id, case_id AS CaseId, assessment_id AS AssessmentId, final_level AS FinalLevel, rationale AS Rationale, agreement AS Agreement, decided_by AS DecidedBy, decided_at AS DecidedAt, judgement AS Judgement";
+    public const string Columns = "id AS Id, case_id AS CaseId, assessment_id AS AssessmentId, final_level AS FinalLevel, rationale AS Rationale, agreement AS Agreement, decided_by AS DecidedBy, decided_at AS DecidedAt, judgement AS Judgement, needs_confirmation AS NeedsConfirmation";
 
     public string Id { get; set; } = "";
 
@@ -188,6 +194,9 @@ internal sealed class DecisionRow
     public string DecidedBy { get; set; } = "";
 
     public long DecidedAt { get; set; }
+
+    /// <summary>1 when the decision waits for a second case manager (an override recorded under schema 5 or later).</summary>
+    public long? NeedsConfirmation { get; set; }
 }
 
 internal sealed class DocumentRow

@@ -40,3 +40,26 @@ public sealed record JudgementExportRequest(string Model, string Purpose = "rese
 
 /// <summary>The answer of a key rotation: how many wrapped keys were re-wrapped, and under which key-encryption key.</summary>
 public sealed record KeyRotationResponse(int Rewrapped, string CurrentKeyId);
+
+/// <summary>Schedules the case's next review; <c>dueAt: null</c> clears it (the field must be present).</summary>
+/// <param name="DueAt">When the case is due for review, or null to clear.</param>
+/// <param name="ExpectedVersion">The case version the caller last saw.</param>
+/// <param name="Reason">Why (optional; only with a date).</param>
+public sealed record SetReviewRequest([property: System.Text.Json.Serialization.JsonRequired] DateTimeOffset? DueAt, long ExpectedVersion, string? Reason = null);
+
+/// <summary>Records a person on a case.</summary>
+/// <param name="Role">person_of_concern, affected_person, witness, reporter or other.</param>
+/// <param name="Reference">A pseudonymous reference (a key the organisation resolves, not a name).</param>
+/// <param name="ExpectedVersion">The case version the caller last saw.</param>
+/// <param name="Note">An optional note.</param>
+public sealed record AddPersonRequest(PersonRole Role, string Reference, long ExpectedVersion, string? Note = null);
+
+/// <summary>A second case manager confirms a pending override.</summary>
+/// <param name="ExpectedVersion">The case version the caller last saw.</param>
+/// <param name="Comment">An optional comment.</param>
+public sealed record ConfirmDecisionRequest(long ExpectedVersion, string? Comment = null);
+
+/// <summary>A second case manager rejects a pending override.</summary>
+/// <param name="Reason">Why (required).</param>
+/// <param name="ExpectedVersion">The case version the caller last saw.</param>
+public sealed record RejectDecisionRequest(string Reason, long ExpectedVersion);

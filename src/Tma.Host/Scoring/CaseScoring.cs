@@ -58,10 +58,41 @@ public static class CaseScoring
                 InputsJson(data),
                 AssessmentJson.Serialize(assessment),
                 assessment.AssessedAt,
-                assessment.AsOf),
+                assessment.AsOf)
+            {
+                ReviewBy = SuggestedReview(model, data, assessment),
+            },
             cancellationToken).ConfigureAwait(false);
         HostMetrics.AssessmentStored(assessment.Model.Id, isChallenger, assessable: assessment.Level is not null);
         return (record, assessment);
+    }
+
+    /// <summary>
+    /// The model's suggestion for the case's next review: the first date a report the assessment could use (observed
+    /// by its as-of date and still inside its input's validity window, <c>valid_for</c>) leaves that window — from then
+    /// on the facts the assessment rests on change (an input goes stale, a contradiction resolves). Models carry no
+    /// explicit review interval; null when no such report has a window (the team then schedules reviews alone).
+    /// </summary>
+    private static DateTimeOffset? SuggestedReview(IRiskModel model, CaseData data, Assessment assessment)
+    {
+        var windows = model.Definition.Inputs.Where(i => i.ValidFor is not null).ToDictionary(i => i.Id, i => i.ValidFor!.Value, StringComparer.Ordinal);
+        var asOf = assessment.AsOf ?? assessment.AssessedAt;
+        DateTimeOffset? first = null;
+        foreach (var observation in data.Observations)
+        {
+            if (observation.ObservedAt > asOf || !windows.TryGetValue(observation.InputId, out var window))
+            {
+                continue;
+            }
+
+            var expires = window.After(observation.ObservedAt);
+            if (expires > asOf && (first is null || expires < first))
+            {
+                first = expires;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>Reads back the full assessment of a stored record.</summary>
