@@ -118,6 +118,8 @@ public static class TmaHostApp
         CaseEndpoints.Map(api);
         ContentEndpoints.Map(api);
         AssessmentEndpoints.Map(api);
+        TaskEndpoints.Map(api);
+        NoteEndpoints.Map(api);
         AdminEndpoints.Map(api);
 
         // Fail at start-up, not on the first request, when the store or the models cannot be used.

@@ -13,6 +13,8 @@ public sealed class PlaintextAtRestTests
         "SUBJ-Zebulon-Quist", "INPUT-zz-fixation", "VALUE-zz-present", "SOURCE-zz-hr-email",
         "LEVEL-zz-urgent", "INPUTS-zz-json", "RESULT-zz-json", "FINAL-zz-urgent", "RATIONALE-zz-weapons",
         "DOCNAME-zz-report.pdf", "DOCTYPE-zz/pdf", "DOCBODY-zz-threatening-letter", "JUDGEMENT-zz-formulation",
+        "TASKTITLE-zz-call-wife", "TASKDESC-zz-divorce", "COMPLETION-zz-she-said", "CANCEL-zz-moved-away", "NOTE-zz-gun-club",
+        "ACTION-zz-refer-psychiatry", "STEP-zz-psychiatric-referral",
     ];
 
     private static async Task WriteSecretsAsync(World world)
@@ -26,6 +28,19 @@ public sealed class PlaintextAtRestTests
         var version = (await store.GetCaseAsync(world.Manager, created.Id)).Version;
         await store.RecordDecisionAsync(world.Manager, created.Id, new NewDecision(assessment.Id, Secrets[7], Secrets[8], ModelAgreement.Overrode) { Judgement = new Dictionary<string, string> { ["priority"] = "high", ["formulation"] = Secrets[12] } }, version);
         await store.AddDocumentAsync(world.Manager, created.Id, new NewDocument(Secrets[9], Secrets[10], Encoding.UTF8.GetBytes(Secrets[11])));
+        await store.AddMemberAsync(world.Manager, created.Id, world.Expert.UserId, CaseMemberRole.Psychologist, (await store.GetCaseAsync(world.Manager, created.Id)).Version);
+        var task = await store.AddTaskAsync(world.Manager, created.Id, new NewCaseTask(Secrets[13], world.Expert.UserId, at.AddDays(7), Secrets[14]));
+        var started = await store.UpdateTaskAsync(world.Expert, created.Id, task.Id, new CaseTaskChange { Status = CaseTaskStatus.InProgress }, task.Version);
+        await store.UpdateTaskAsync(world.Expert, created.Id, task.Id, new CaseTaskChange { Status = CaseTaskStatus.Done, CompletionNote = Secrets[15] }, started.Version);
+        var dropped = await store.AddTaskAsync(world.Manager, created.Id, new NewCaseTask("t", world.Expert.UserId, at.AddDays(7)));
+        await store.UpdateTaskAsync(world.Manager, created.Id, dropped.Id, new CaseTaskChange { Status = CaseTaskStatus.Cancelled, CancellationReason = Secrets[16] }, dropped.Version);
+        await store.AddNoteAsync(world.Expert, created.Id, new NewCaseNote(Secrets[17]));
+        var withActions = await store.AddAssessmentAsync(world.Manager, created.Id, new NewAssessment(
+            "tma.model", "1.0.0", "sha256:1", "l", null, false, "{}", "{\"actions\":[{\"id\":\"" + Secrets[18] + "\",\"step\":\"" + Secrets[19] + "\"}]}", at));
+        await store.AddTaskAsync(world.Manager, created.Id, new NewCaseTask(null, world.Expert.UserId, at.AddDays(7), FromAssessment: new RecommendedActionLink(withActions.Id, Secrets[18])));
+        await store.GetTasksAsync(world.Manager, created.Id);
+        await store.ListOwnTasksAsync(world.Expert);
+        await store.GetNotesAsync(world.Manager, created.Id);
         // Read everything back once, so that reads leave nothing behind either.
         await store.GetObservationsAsync(world.Manager, created.Id);
         await store.GetAssessmentsAsync(world.Manager, created.Id);
