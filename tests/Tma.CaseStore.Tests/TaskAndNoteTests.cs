@@ -28,6 +28,18 @@ public sealed class TaskAndNoteTests
         harness.QueryRawAsync<(string, string, string?)>(
             "SELECT action, outcome, detail FROM audit_log WHERE tenant_id = @Tenant AND case_id = @CaseId ORDER BY seq", new { Tenant = world.Tenant, CaseId = caseId.ToString("D") });
 
+    [Fact]
+    public void Every_task_status_has_a_german_and_an_english_label()
+    {
+        var statuses = Enum.GetValues<CaseTaskStatus>();
+        var german = statuses.Select(s => CaseTaskLabels.Of(s, "de")).Append(CaseTaskLabels.Overdue("de")).ToArray();
+        var english = statuses.Select(s => CaseTaskLabels.Of(s, "en")).Append(CaseTaskLabels.Overdue("en")).ToArray();
+
+        Assert.Equal(new[] { "Offen", "In Bearbeitung", "Erledigt", "Abgebrochen", "Überfällig" }, german);
+        Assert.Equal(new[] { "Open", "In progress", "Done", "Cancelled", "Overdue" }, english);
+        Assert.Throws<ArgumentOutOfRangeException>(() => CaseTaskLabels.Of((CaseTaskStatus)99, "de"));
+    }
+
     [SkippableTheory]
     [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
     public async Task A_recommended_action_becomes_a_task_titled_with_its_step_and_keeps_the_link(Backend backend)
