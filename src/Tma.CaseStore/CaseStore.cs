@@ -184,7 +184,6 @@ public sealed partial class CaseStore : IAsyncDisposable
             CaseStoreTelemetry.Stop(activity, operation, outcome, started, _time, auditEntries: 1);
         }
 
-
         ExceptionDispatchInfo.Throw(failure);
         throw failure; // unreachable
     }
