@@ -177,11 +177,12 @@ public sealed partial class CaseStore : IAsyncDisposable
         await using (var session = await Session.BeginAsync(_dialect, CancellationToken.None).ConfigureAwait(false))
         {
             var head = await LockTenantAsync(session, caller.TenantId).ConfigureAwait(false);
-            await AuditLog.AppendAsync(session, caller.TenantId, head, now, caller, operation, AuditOutcome.Failed, caseId, null, failure.Code).ConfigureAwait(false);
+            // A rule about the record (not the role), such as "only the task's owner may complete it", is a denial too.
+            var outcome = failure is CaseStoreAccessDeniedException ? AuditOutcome.Denied : AuditOutcome.Failed;
+            await AuditLog.AppendAsync(session, caller.TenantId, head, now, caller, operation, outcome, caseId, null, failure.Code).ConfigureAwait(false);
             await session.CommitAsync().ConfigureAwait(false);
+            CaseStoreTelemetry.Stop(activity, operation, outcome, started, _time, auditEntries: 1);
         }
-
-        CaseStoreTelemetry.Stop(activity, operation, AuditOutcome.Failed, started, _time, auditEntries: 1);
 
         ExceptionDispatchInfo.Throw(failure);
         throw failure; // unreachable
@@ -215,7 +216,10 @@ public sealed partial class CaseStore : IAsyncDisposable
 
         if (caller.Role == CallerRole.Expert && !await IsMemberAsync(session, caller.TenantId, id, caller.UserId).ConfigureAwait(false))
         {
-            return (AuditOutcome.Denied, new CaseStoreAccessDeniedException(operation.AuditName, caller.Role, caseId), null);
+            // Audited as a denial either way; the caller of an operation that hides the case learns nothing from it.
+            return (AuditOutcome.Denied, operation.HidesCaseFromNonMembers
+                ? new CaseStoreNotFoundException("case", id)
+                : new CaseStoreAccessDeniedException(operation.AuditName, caller.Role, caseId), null);
         }
 
         if (caller.Role == CallerRole.CaseManager && operation.ManagerMustBeInvolved && row.OwnerId != caller.UserId

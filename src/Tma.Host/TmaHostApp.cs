@@ -118,6 +118,8 @@ public static class TmaHostApp
         CaseEndpoints.Map(api);
         ContentEndpoints.Map(api);
         AssessmentEndpoints.Map(api);
+        TaskEndpoints.Map(api);
+        NoteEndpoints.Map(api);
         AdminEndpoints.Map(api);
         ProcessEndpoints.Map(api);
 

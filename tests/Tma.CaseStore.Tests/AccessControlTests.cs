@@ -35,6 +35,14 @@ public sealed class AccessControlTests
         ["document.add"] = [M, E],
         ["document.list"] = [M, E],
         ["document.read"] = [M, E],
+        ["task.add"] = [M],
+        ["task.update"] = [M, E],
+        ["task.complete"] = [M, E],
+        ["task.cancel"] = [M],
+        ["task.read"] = [M, E],
+        ["task.list"] = [M, E],
+        ["note.add"] = [M, E],
+        ["note.read"] = [M, E],
         ["audit.read"] = [A],
         ["audit.verify"] = [A],
         ["export.anonymized"] = [R],
@@ -74,6 +82,27 @@ public sealed class AccessControlTests
         ["document.add"] = (w, c, f) => w.Store.AddDocumentAsync(c, f.Id, new NewDocument("d.pdf", "application/pdf", new byte[] { 1, 2 })),
         ["document.list"] = (w, c, f) => w.Store.ListDocumentsAsync(c, f.Id),
         ["document.read"] = (w, c, f) => w.Store.GetDocumentAsync(c, f.Id, f.DocumentId),
+        ["task.add"] = (w, c, f) => w.Store.AddTaskAsync(c, f.Id, new NewCaseTask("t", w.Expert.UserId, new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero))),
+        ["task.update"] = async (w, c, f) => // the expert starts their own task
+        {
+            var task = await w.Store.AddTaskAsync(w.Manager, f.Id, new NewCaseTask("t", w.Expert.UserId, new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero)));
+            await w.Store.UpdateTaskAsync(c, f.Id, task.Id, new CaseTaskChange { Status = CaseTaskStatus.InProgress }, task.Version);
+        },
+        ["task.complete"] = async (w, c, f) =>
+        {
+            var task = await w.Store.AddTaskAsync(w.Manager, f.Id, new NewCaseTask("t", w.Expert.UserId, new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero)));
+            var started = await w.Store.UpdateTaskAsync(w.Expert, f.Id, task.Id, new CaseTaskChange { Status = CaseTaskStatus.InProgress }, task.Version);
+            await w.Store.UpdateTaskAsync(c, f.Id, task.Id, new CaseTaskChange { Status = CaseTaskStatus.Done, CompletionNote = "n" }, started.Version);
+        },
+        ["task.cancel"] = async (w, c, f) =>
+        {
+            var task = await w.Store.AddTaskAsync(w.Manager, f.Id, new NewCaseTask("t", w.Expert.UserId, new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero)));
+            await w.Store.UpdateTaskAsync(c, f.Id, task.Id, new CaseTaskChange { Status = CaseTaskStatus.Cancelled, CancellationReason = "r" }, task.Version);
+        },
+        ["task.read"] = (w, c, f) => w.Store.GetTasksAsync(c, f.Id),
+        ["task.list"] = (w, c, f) => w.Store.ListOwnTasksAsync(c, CaseTaskFilter.Overdue),
+        ["note.add"] = (w, c, f) => w.Store.AddNoteAsync(c, f.Id, new NewCaseNote("n")),
+        ["note.read"] = (w, c, f) => w.Store.GetNotesAsync(c, f.Id),
         ["audit.read"] = (w, c, f) => w.Store.GetAuditTrailAsync(c),
         ["audit.verify"] = (w, c, f) => w.Store.VerifyAuditChainAsync(c),
         ["export.anonymized"] = (w, c, f) => w.Store.ExportAnonymizedAsync(c, new AnonymizedExportOptions { K = 2 }, new StringWriter()),

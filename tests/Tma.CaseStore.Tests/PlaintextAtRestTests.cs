@@ -15,6 +15,8 @@ public sealed class PlaintextAtRestTests
         "DOCNAME-zz-report.pdf", "DOCTYPE-zz/pdf", "DOCBODY-zz-threatening-letter", "JUDGEMENT-zz-formulation",
         "PERSON-zz-witness-ref", "PERSONNOTE-zz-saw-the-knife", "REVIEW-zz-after-court-date", "CONFIRM-zz-agreed-in-conference",
         "REMOVED-zz-wrong-person",
+        "TASKTITLE-zz-call-wife", "TASKDESC-zz-divorce", "COMPLETION-zz-she-said", "CANCEL-zz-moved-away", "NOTE-zz-gun-club",
+        "ACTION-zz-refer-psychiatry", "STEP-zz-psychiatric-referral",
     ];
 
     private static async Task WriteSecretsAsync(World world)
@@ -38,6 +40,19 @@ public sealed class PlaintextAtRestTests
         await store.AddMemberAsync(world.Manager, created.Id, "manager-2", CaseMemberRole.CaseManager, version++);
         await store.ConfirmDecisionAsync(new Caller("manager-2", world.Tenant, CallerRole.CaseManager), created.Id, overridden.Id, Secrets[16], version);
         await store.GetPersonsAsync(world.Manager, created.Id);
+        await store.AddMemberAsync(world.Manager, created.Id, world.Expert.UserId, CaseMemberRole.Psychologist, (await store.GetCaseAsync(world.Manager, created.Id)).Version);
+        var task = await store.AddTaskAsync(world.Manager, created.Id, new NewCaseTask(Secrets[18], world.Expert.UserId, at.AddDays(7), Secrets[19]));
+        var started = await store.UpdateTaskAsync(world.Expert, created.Id, task.Id, new CaseTaskChange { Status = CaseTaskStatus.InProgress }, task.Version);
+        await store.UpdateTaskAsync(world.Expert, created.Id, task.Id, new CaseTaskChange { Status = CaseTaskStatus.Done, CompletionNote = Secrets[20] }, started.Version);
+        var dropped = await store.AddTaskAsync(world.Manager, created.Id, new NewCaseTask("t", world.Expert.UserId, at.AddDays(7)));
+        await store.UpdateTaskAsync(world.Manager, created.Id, dropped.Id, new CaseTaskChange { Status = CaseTaskStatus.Cancelled, CancellationReason = Secrets[21] }, dropped.Version);
+        await store.AddNoteAsync(world.Expert, created.Id, new NewCaseNote(Secrets[22]));
+        var withActions = await store.AddAssessmentAsync(world.Manager, created.Id, new NewAssessment(
+            "tma.model", "1.0.0", "sha256:1", "l", null, false, "{}", "{\"actions\":[{\"id\":\"" + Secrets[23] + "\",\"step\":\"" + Secrets[24] + "\"}]}", at));
+        await store.AddTaskAsync(world.Manager, created.Id, new NewCaseTask(null, world.Expert.UserId, at.AddDays(7), FromAssessment: new RecommendedActionLink(withActions.Id, Secrets[23])));
+        await store.GetTasksAsync(world.Manager, created.Id);
+        await store.ListOwnTasksAsync(world.Expert);
+        await store.GetNotesAsync(world.Manager, created.Id);
         // Read everything back once, so that reads leave nothing behind either.
         await store.GetObservationsAsync(world.Manager, created.Id);
         await store.GetAssessmentsAsync(world.Manager, created.Id);

@@ -100,7 +100,7 @@ public sealed class TenantIsolationTests
             .SelectMany(m => m.Statements(SqlDialect.ForSqlite(":memory:")))
             .Where(s => s.StartsWith("CREATE TABLE", StringComparison.Ordinal))
             .ToList();
-        Assert.Equal(11, creates.Count); // 9 up to schema 4; schema 5 adds case_persons and decision_reviews
+        Assert.Equal(13, creates.Count); // 9 up to schema 4; schema 5 adds case_persons and decision_reviews, schema 6 tasks and notes
         foreach (var statement in creates.Where(s => !s.StartsWith("CREATE TABLE tenants", StringComparison.Ordinal)))
         {
             Assert.Contains("tenant_id TEXT NOT NULL", statement, StringComparison.Ordinal);

@@ -32,6 +32,9 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
         return data;
     }
 
+    // The tasks the task endpoints act on (an open one and a started one, both the expert's), per test.
+    private static readonly AsyncLocal<(Guid Open, Guid Started)> TaskIds = new();
+
     // name -> (allowed roles, request factory given case id, version, assessment id and document id)
     private static readonly Dictionary<string, (CallerRole[] Allowed, Func<Guid, long, Guid, Guid, HttpRequestMessage> Request)> Endpoints = new()
     {
@@ -54,6 +57,15 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
         ["risk curve image"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/risk-curve.png")),
         ["record decision"] = ([CallerRole.CaseManager], (id, v, a, _) => Post($"/v1/cases/{id}/decisions", new { assessmentId = a, finalLevel = "manage", rationale = "agree", agreement = "followed", expectedVersion = v })),
         ["list decisions"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/decisions")),
+        ["add task"] = ([CallerRole.CaseManager], (id, _, _, _) => Post($"/v1/cases/{id}/tasks", new { title = "call HR", ownerId = "expert-1", dueAt = "2031-01-01T00:00:00Z" })),
+        ["list tasks"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/tasks")),
+        ["start task"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Put($"/v1/cases/{id}/tasks/{TaskIds.Value.Open}", new { status = "in_progress", expectedVersion = 1 })),
+        ["complete task"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Put($"/v1/cases/{id}/tasks/{TaskIds.Value.Started}", new { status = "done", completionNote = "spoke to HR", expectedVersion = 2 })),
+        ["cancel task"] = ([CallerRole.CaseManager], (id, _, _, _) => Put($"/v1/cases/{id}/tasks/{TaskIds.Value.Open}", new { status = "cancelled", cancellationReason = "not needed", expectedVersion = 1 })),
+        ["reassign task"] = ([CallerRole.CaseManager], (id, _, _, _) => Put($"/v1/cases/{id}/tasks/{TaskIds.Value.Open}", new { ownerId = "manager-1", dueAt = "2031-02-01T00:00:00Z", expectedVersion = 1 })),
+        ["list own tasks"] = ([CallerRole.CaseManager, CallerRole.Expert], (_, _, _, _) => Get("/v1/tasks?owner=me&status=overdue")),
+        ["add note"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Post($"/v1/cases/{id}/notes", new { text = "HR meeting on Monday" })),
+        ["list notes"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/notes")),
         ["audit trail"] = ([CallerRole.Auditor], (_, _, _, _) => Get("/v1/audit")),
         ["verify audit"] = ([CallerRole.Auditor], (_, _, _, _) => Get("/v1/audit/verify")),
         ["export"] = ([CallerRole.Researcher], (_, _, _, _) => Post("/v1/exports", new { k = 2 })),
@@ -78,6 +90,10 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
     {
         await host.EnsureStartedAsync();
         var (id, version, assessment) = await host.FilledCaseAsync();
+        if (endpoint.EndsWith(" task", StringComparison.Ordinal))
+        {
+            TaskIds.Value = await TeamTasks.CreateAsync(host, id);
+        }
 
         var (allowed, request) = Endpoints[endpoint];
         using var client = host.Client(new Caller(role switch

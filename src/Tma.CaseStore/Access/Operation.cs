@@ -26,6 +26,12 @@ internal sealed class Operation
     /// </summary>
     public bool ManagerMustBeInvolved { get; private init; }
 
+    /// <summary>
+    /// Whether an expert who is not a member of the case gets the answer of a case that does not exist (not-found)
+    /// instead of access-denied, so that a guessed case id reveals nothing (need-to-know; tasks and notes).
+    /// </summary>
+    public bool HidesCaseFromNonMembers { get; private init; }
+
     public IReadOnlyList<CallerRole> Roles => _roles;
 
     public override string ToString() => AuditName;
@@ -66,6 +72,14 @@ internal sealed class Operation
     public static readonly Operation DecisionConfirm = new("decision.confirm", true, Manager) { ManagerMustBeInvolved = true };
     public static readonly Operation DecisionReject = new("decision.reject", true, Manager) { ManagerMustBeInvolved = true };
     public static readonly Operation DecisionsPending = new("decision.pending", false, Manager);
+    public static readonly Operation TaskAdd = new("task.add", true, Manager) { HidesCaseFromNonMembers = true };
+    public static readonly Operation TaskUpdate = new("task.update", true, Manager, Expert) { HidesCaseFromNonMembers = true };
+    public static readonly Operation TaskComplete = new("task.complete", true, Manager, Expert) { HidesCaseFromNonMembers = true };
+    public static readonly Operation TaskCancel = new("task.cancel", true, Manager) { HidesCaseFromNonMembers = true };
+    public static readonly Operation TaskRead = new("task.read", true, Manager, Expert) { HidesCaseFromNonMembers = true };
+    public static readonly Operation TaskList = new("task.list", false, Manager, Expert);
+    public static readonly Operation NoteAdd = new("note.add", true, Manager, Expert) { HidesCaseFromNonMembers = true };
+    public static readonly Operation NoteRead = new("note.read", true, Manager, Expert) { HidesCaseFromNonMembers = true };
 
     public static readonly Operation AuditRead = new("audit.read", false, CallerRole.Auditor);
     public static readonly Operation AuditVerify = new("audit.verify", false, CallerRole.Auditor);
@@ -78,6 +92,7 @@ internal sealed class Operation
         CaseCreate, CaseList, CaseRead, CaseStatus, CaseOwner, CaseRetention, MemberAdd, MemberRemove,
         ObservationAdd, ObservationRead, AssessmentAdd, AssessmentRead, RiskCurveRead,
         DecisionAdd, DecisionRead, DocumentAdd, DocumentList, DocumentRead,
+        TaskAdd, TaskUpdate, TaskComplete, TaskCancel, TaskRead, TaskList, NoteAdd, NoteRead,
         AuditRead, AuditVerify, Export, ExportJudgements,
         CaseReview, ReviewsDue, PersonAdd, PersonList, PersonRemove, DecisionConfirm, DecisionReject, DecisionsPending,
     ];

@@ -53,7 +53,7 @@ public sealed class CaseStoreNotFoundException : CaseStoreException
         Id = id;
     }
 
-    /// <summary>What was looked for: <c>case</c>, <c>observation</c>, <c>assessment</c> or <c>document</c>.</summary>
+    /// <summary>What was looked for: <c>case</c>, <c>observation</c>, <c>assessment</c>, <c>document</c>, <c>task</c> or <c>note</c>.</summary>
     public string Kind { get; }
 
     /// <summary>The id that was not found.</summary>
@@ -93,6 +93,16 @@ public sealed class ConcurrencyConflictException : CaseStoreException
         : base("concurrency-conflict", $"Observation {supersededObservation} of case {caseId} has already been superseded; correct the newest observation instead.")
     {
         CaseId = caseId;
+    }
+
+    internal ConcurrencyConflictException(Guid caseId, Guid taskId, long expectedVersion, long? actualVersion)
+        : base("concurrency-conflict", actualVersion is null
+            ? $"Task {taskId} of case {caseId} was changed concurrently; expected version {expectedVersion}."
+            : $"Task {taskId} of case {caseId} is at version {actualVersion}, not the expected version {expectedVersion}; reload it and retry.")
+    {
+        CaseId = caseId;
+        ExpectedVersion = expectedVersion;
+        ActualVersion = actualVersion;
     }
 
     /// <summary>The case concerned.</summary>

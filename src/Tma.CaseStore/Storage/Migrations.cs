@@ -15,6 +15,7 @@ internal static class Migrations
         new(3, "observations: the reliability of the source", ObservationReliability),
         new(4, "assessments: the date the case was assessed as of", AssessmentAsOf),
         new(5, "the process around the score: review schedule, persons of a case, four-eyes confirmation of overrides", ProcessAroundTheScore),
+        new(6, "tasks and notes of the case team", TasksAndNotes),
     ];
 
     public static int Latest => All[^1].Version;
@@ -80,6 +81,57 @@ internal static class Migrations
                 FOREIGN KEY (tenant_id, case_id) REFERENCES cases (tenant_id, id))
             """;
         foreach (var statement in d.AppendOnlyGuard("decision_reviews"))
+        {
+            yield return statement;
+        }
+    }
+
+    // The team's work on a case: tasks (mutable: status, owner, due date, with their own version) and notes
+    // (append-only). Texts are encrypted under the case's data key like other content.
+    private static IEnumerable<string> TasksAndNotes(SqlDialect d)
+    {
+        var blob = d.Blob;
+        yield return $"""
+            CREATE TABLE tasks (
+                tenant_id TEXT NOT NULL,
+                id TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                title {blob} NOT NULL,
+                description {blob} NULL,
+                owner_id TEXT NOT NULL,
+                due_at BIGINT NOT NULL,
+                status TEXT NOT NULL,
+                assessment_id TEXT NULL,
+                action_id {blob} NULL,
+                created_by TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                completed_by TEXT NULL,
+                completed_at BIGINT NULL,
+                completion_note {blob} NULL,
+                cancelled_by TEXT NULL,
+                cancelled_at BIGINT NULL,
+                cancel_reason {blob} NULL,
+                version BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, id),
+                FOREIGN KEY (tenant_id, case_id) REFERENCES cases (tenant_id, id))
+            """;
+        yield return "CREATE INDEX ix_tasks_case ON tasks (tenant_id, case_id, due_at)";
+        yield return "CREATE INDEX ix_tasks_owner ON tasks (tenant_id, owner_id, status, due_at)";
+        yield return $"""
+            CREATE TABLE notes (
+                tenant_id TEXT NOT NULL,
+                id TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                text {blob} NOT NULL,
+                reply_to_id TEXT NULL,
+                author_id TEXT NOT NULL,
+                written_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, id),
+                FOREIGN KEY (tenant_id, case_id) REFERENCES cases (tenant_id, id))
+            """;
+        yield return "CREATE INDEX ix_notes_case ON notes (tenant_id, case_id, written_at)";
+        foreach (var statement in d.AppendOnlyGuard("notes"))
         {
             yield return statement;
         }

@@ -30,6 +30,28 @@ public sealed record RunAssessmentRequest(string Model, string? Challenger = nul
 /// <summary>Records the professional's decision.</summary>
 public sealed record RecordDecisionRequest(Guid? AssessmentId, string FinalLevel, string Rationale, ModelAgreement Agreement, long ExpectedVersion, IReadOnlyDictionary<string, string>? Judgement = null);
 
+/// <summary>Gives a task to a member of the case team.</summary>
+/// <param name="OwnerId">A member of the case (any member role) or its responsible case manager.</param>
+/// <param name="DueAt">When it is due.</param>
+/// <param name="Title">What to do; defaults to the step text of <paramref name="FromAssessment"/>'s action.</param>
+/// <param name="Description">Details, if any.</param>
+/// <param name="FromAssessment">The recommended action of one of the case's assessments that the task carries out.</param>
+public sealed record AddTaskRequest(string OwnerId, DateTimeOffset DueAt, string? Title = null, string? Description = null, RecommendedActionLink? FromAssessment = null);
+
+/// <summary>Changes a task; absent fields stay as they are.</summary>
+/// <param name="ExpectedVersion">The task's version the caller last saw.</param>
+/// <param name="Status"><c>in_progress</c>, <c>open</c>, <c>done</c> (needs <paramref name="CompletionNote"/>) or <c>cancelled</c> (needs <paramref name="CancellationReason"/>).</param>
+/// <param name="OwnerId">The new owner (case manager only).</param>
+/// <param name="DueAt">The new due date (case manager only).</param>
+/// <param name="CompletionNote">What was done; required with status <c>done</c>.</param>
+/// <param name="CancellationReason">Why it is dropped; required with status <c>cancelled</c>.</param>
+public sealed record UpdateTaskRequest(long ExpectedVersion, CaseTaskStatus? Status = null, string? OwnerId = null, DateTimeOffset? DueAt = null, string? CompletionNote = null, string? CancellationReason = null);
+
+/// <summary>A note for the case team.</summary>
+/// <param name="Text">The note.</param>
+/// <param name="ReplyTo">The note of the same case it answers or corrects.</param>
+public sealed record AddNoteRequest(string Text, Guid? ReplyTo = null);
+
 /// <summary>Asks for an anonymized research export.</summary>
 public sealed record ExportRequest(int K = 5, IReadOnlyList<string>? QuasiIdentifiers = null, string Purpose = "research");
 

@@ -41,6 +41,7 @@ internal static class Problems
         ConcurrencyConflictException e => Of(StatusCodes.Status409Conflict, e.Code, e.Message, new Dictionary<string, object?> { ["actualVersion"] = e.ActualVersion }),
         CaseStateException e => Of(StatusCodes.Status409Conflict, e.Code, e.Message),
         ContentUnavailableException e => Of(StatusCodes.Status410Gone, e.Code, e.Message),
+        CaseStoreRuleException e => Of(StatusCodes.Status422UnprocessableEntity, e.Code, e.Message, new Dictionary<string, object?> { ["field"] = e.Field, ["errors"] = new[] { e.Message } }),
         CaseStoreValidationException e => Of(StatusCodes.Status400BadRequest, e.Code, e.Message, new Dictionary<string, object?> { ["errors"] = e.Problems }),
         InvalidCaseException e => Of(StatusCodes.Status422UnprocessableEntity, "case-does-not-fit-model", "The case's observations do not fit the model.", new Dictionary<string, object?> { ["errors"] = e.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.Message).ToArray() }),
         ModelNotAvailableException e => Of(StatusCodes.Status404NotFound, "model-not-found", e.Message),
