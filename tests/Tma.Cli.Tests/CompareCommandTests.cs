@@ -19,7 +19,7 @@ public sealed class CompareCommandTests
         Assert.Contains("0 up, 0 down, 1,500 unchanged", stdout, StringComparison.Ordinal);
 
         // ROC and precision-recall of both, observed rate by score, one distribution and one level plot each.
-        var json = AssertReportFolder(output, expectedPlots: 7);
+        var json = AssertReportFolder(output, expectedPlots: 8);
         Assert.Equal(["formatVersion", "a", "b", "scoreAuc", "levelAuc", "levelChanges", "reclassification", "skipped"], Names(json));
         Assert.Equal(
             ["aucA", "aucB", "difference", "standardError", "z", "pValue", "lower", "upper", "confidenceLevel", "standardErrorA", "standardErrorB", "correlation", "positives", "negatives"],

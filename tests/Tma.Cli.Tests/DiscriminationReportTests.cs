@@ -20,7 +20,7 @@ public sealed class DiscriminationReportTests
         Assert.Contains("(specificity 0.80–1.00)", stdout, StringComparison.Ordinal);
         Assert.Contains("Youden         J ", stdout, StringComparison.Ordinal);
 
-        var json = AssertReportFolder(output, expectedPlots: 4);
+        var json = AssertReportFolder(output, expectedPlots: 6);
         var score = json.GetProperty("score");
         var partial = score.GetProperty("partialAuc");
         Assert.Equal(["focus", "from", "to", "area", "corrected", "chanceArea", "maximumArea", "areaInterval", "correctedInterval"], Names(partial));
@@ -101,7 +101,7 @@ public sealed class DiscriminationReportTests
 
         Assert.True(exit == 0, error);
         Assert.Contains("IDI B over A   0.0000 [0.0000, 0.0000], p 1.0000; NRI(>0) 0.000 [0.000, 0.000], p 1.0000 (on in-sample logistic recalibrations)", stdout, StringComparison.Ordinal);
-        var json = AssertReportFolder(output, expectedPlots: 6);
+        var json = AssertReportFolder(output, expectedPlots: 8);
         var re = json.GetProperty("reclassification");
         Assert.Equal(["probabilitiesA", "probabilitiesB", "recalibrationA", "recalibrationB", "integratedDiscrimination", "continuousNri"], Names(re));
         Assert.Equal("logisticRecalibration", re.GetProperty("probabilitiesA").GetString());

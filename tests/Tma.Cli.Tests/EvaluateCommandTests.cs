@@ -23,7 +23,7 @@ public sealed class EvaluateCommandTests
         Assert.Contains("scored by the compiled path", stdout, StringComparison.Ordinal);
 
         // ROC, precision-recall, observed rate by score, decision curve, distribution, rate per level.
-        var json = AssertReportFolder(output, expectedPlots: 5);
+        var json = AssertReportFolder(output, expectedPlots: 6);
         Assert.Equal(TopLevel, Names(json));
         Assert.Equal(1, json.GetProperty("formatVersion").GetInt32());
         var provenance = json.GetProperty("provenance");
@@ -68,7 +68,7 @@ public sealed class EvaluateCommandTests
         Assert.True(exit == 0, error);
         Assert.Contains("scored by the mlnet path", stdout, StringComparison.Ordinal);
         Assert.Contains("calibration    Brier", stdout, StringComparison.Ordinal);
-        var json = AssertReportFolder(output, expectedPlots: 5);
+        var json = AssertReportFolder(output, expectedPlots: 6);
         Assert.True(json.GetProperty("calibration").GetProperty("computed").GetBoolean());
         Assert.Contains("Calibration: lowess curve (rms::val.prob) with its pointwise bootstrap band", File.ReadAllText(Path.Combine(output, "report.html")), StringComparison.Ordinal);
     }
@@ -107,7 +107,7 @@ public sealed class EvaluateCommandTests
         Assert.True(exit == 0, error);
         Assert.Contains("score ≥ 0.3", stdout, StringComparison.Ordinal);
         Assert.Contains("calibration    Brier", stdout, StringComparison.Ordinal);
-        var json = AssertReportFolder(output, expectedPlots: 4);
+        var json = AssertReportFolder(output, expectedPlots: 5);
         var calibration = json.GetProperty("calibration");
         Assert.True(calibration.GetProperty("computed").GetBoolean());
         Assert.Equal(["intercept", "slope", "calibrationInTheLarge", "iterations"], Names(calibration.GetProperty("fit")));

@@ -27,7 +27,7 @@ public sealed class EvaluateTimeToEventTests
 
         Assert.True(exit == 0, error);
         Assert.Contains("time to event  days: 3 events, 3 censored; Harrell's C 0.833", stdout, StringComparison.Ordinal);
-        var json = AssertReportFolder(output, expectedPlots: 4); // ROC, observed by score, distribution, Kaplan–Meier
+        var json = AssertReportFolder(output, expectedPlots: 6); // ROC, precision-recall, observed by score, decision curve, distribution, Kaplan–Meier
         var t = json.GetProperty("timeToEvent");
         Assert.Equal(
             ["timeColumn", "horizon", "horizonSource", "n", "events", "censored", "maximumTime", "medianFollowUp", "harrellC", "unoC", "timeDependentAuc", "curvesBy", "curves", "atRiskTimes", "logRank"],
@@ -98,7 +98,7 @@ public sealed class EvaluateTimeToEventTests
 
         Assert.True(exit == 0, error);
         Assert.Contains("log-rank χ²", stdout, StringComparison.Ordinal);
-        var json = AssertReportFolder(output, expectedPlots: 5); // ROC, observed by score, distribution, rate per level, Kaplan–Meier
+        var json = AssertReportFolder(output, expectedPlots: 7); // ROC, precision-recall, observed by score, decision curve, distribution, rate per level, Kaplan–Meier
         var t = json.GetProperty("timeToEvent");
         Assert.Equal("level", t.GetProperty("curvesBy").GetString());
         var curves = t.GetProperty("curves");

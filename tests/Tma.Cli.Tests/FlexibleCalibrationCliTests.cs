@@ -18,7 +18,7 @@ public sealed class FlexibleCalibrationCliTests
         var (exit, _, error) = Cli.Run("evaluate", "--model", Classifier, "--data", data, "--out", output, "--bootstrap", "50");
 
         Assert.True(exit == 0, error);
-        var json = AssertReportFolder(output, expectedPlots: 5);
+        var json = AssertReportFolder(output, expectedPlots: 6);
         var calibration = json.GetProperty("calibration");
         var smooth = calibration.GetProperty("smooth");
         Assert.Equal(["span", "grid", "curve", "lower", "upper", "bandResamples", "bandGroups", "ici", "e50", "e90", "emax"], Names(smooth));
@@ -56,7 +56,7 @@ public sealed class FlexibleCalibrationCliTests
         var (exit, _, error) = Cli.Run("evaluate", "--model", Model, "--data", data, "--out", output, "--bootstrap", "0");
 
         Assert.True(exit == 0, error);
-        var json = AssertReportFolder(output, expectedPlots: 5);
+        var json = AssertReportFolder(output, expectedPlots: 6);
         Assert.Equal(JsonValueKind.Null, json.GetProperty("calibration").GetProperty("smooth").ValueKind);
         var curve = json.GetProperty("decisionCurve");
         Assert.Equal("recalibration", curve.GetProperty("probabilities").GetString());
@@ -98,7 +98,7 @@ public sealed class FlexibleCalibrationCliTests
         Assert.True(exit == 0, error);
 
         // ROC, calibration (A), observed rate by score (B), decision curve (both), two distributions, two level plots.
-        var json = AssertReportFolder(output, expectedPlots: 8);
+        var json = AssertReportFolder(output, expectedPlots: 9);
         Assert.Equal("predictions", json.GetProperty("a").GetProperty("decisionCurve").GetProperty("probabilities").GetString());
         Assert.Equal("recalibration", json.GetProperty("b").GetProperty("decisionCurve").GetProperty("probabilities").GetString());
         // Eight plots, not nine: one decision curve with both models.

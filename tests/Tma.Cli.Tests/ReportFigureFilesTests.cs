@@ -15,8 +15,8 @@ public sealed class ReportFigureFilesTests
         var (exit, _, error) = Cli.Run("evaluate", "--model", Model, "--data", data, "--out", output, "--bootstrap", "50");
 
         Assert.True(exit == 0, error);
-        var names = AssertFigureFiles(output, 5);
-        Assert.Equal(["01-roc", "02-precision-recall", "03-outcome-rate-by-score", "04-distribution", "05-levels"], names);
+        var names = AssertFigureFiles(output, 6);
+        Assert.Equal(["01-roc", "02-precision-recall", "03-outcome-rate-by-score", "04-decision-curve", "05-distribution", "06-levels"], names);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ValidateBootstrapTests
         Assert.True(exit == 0, error);
         Assert.Contains("validation     optimism bootstrap of the recalibration logit P = a + b·score, 20 resamples", stdout, StringComparison.Ordinal);
         Assert.Contains("calibration slope", stdout, StringComparison.Ordinal);
-        var json = AssertReportFolder(output, expectedPlots: 4);
+        var json = AssertReportFolder(output, expectedPlots: 6);
         var v = json.GetProperty("internalValidation");
         Assert.Equal(["method", "predictor", "recalibrationIntercept", "recalibrationSlope", "resamples", "seed", "failedFits", "indices", "skipped", "notes"], Names(v));
         Assert.Equal("score", v.GetProperty("predictor").GetString());

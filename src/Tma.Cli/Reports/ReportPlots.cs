@@ -4,40 +4,15 @@ using Tma.Research.Evaluation;
 namespace Tma.Cli.Reports;
 
 /// <summary>
-/// The report's plots, drawn with ScottPlot 5 and returned as PNG bytes for embedding: the ROC curve, the calibration
-/// plot (or, for a score that is not a probability, the observed outcome rate by score), the score distribution by
-/// outcome and the observed outcome rate per level.
+/// The report's simpler plots and the helpers every plot shares, drawn with ScottPlot 5 and rendered as
+/// <see cref="ReportFigure"/> (PNG and SVG): the score distribution by outcome and the observed outcome rate per level.
+/// The curves are in <see cref="CurvePlots"/>, calibration in <see cref="CalibrationPlots"/>, decision curves in
+/// <see cref="DecisionCurvePlots"/>, Kaplan–Meier curves in <see cref="SurvivalPlots"/>.
 /// </summary>
 internal static class ReportPlots
 {
     internal static readonly Color[] SeriesColors = [new("#2b5797"), new("#d9534f")];
     internal static readonly Color Chance = new("#9e9e9e");
-
-    /// <summary>
-    /// Reliability diagram: mean predicted probability against the observed outcome rate in each equal-width bin of the
-    /// expected calibration error, with the diagonal of perfect calibration. For scores that are probabilities.
-    /// </summary>
-    public static ReportFigure Calibration(IReadOnlyList<(string Name, EvaluationReport Report, int Color)> series)
-    {
-        var plot = NewPlot("Calibration", "predicted probability (mean per bin)", "observed outcome rate");
-        Diagonal(plot, "perfect calibration");
-        for (var s = 0; s < series.Count; s++)
-        {
-            var (name, report, color) = series[s];
-            var bins = report.Calibration.ExpectedCalibrationError!.Bins.Where(b => b.N > 0).ToArray();
-            var line = plot.Add.Scatter(bins.Select(b => b.MeanPredicted).ToArray(), bins.Select(b => b.ObservedRate).ToArray());
-            line.Color = SeriesColors[color % SeriesColors.Length];
-            line.LineWidth = 2;
-            line.MarkerSize = 7;
-            line.LegendText = report.Calibration.Fit is { } fit
-                ? $"{name}: slope {Fmt.N(fit.Slope.Estimate, 2)}, intercept {Fmt.N(fit.Intercept.Estimate, 2)}"
-                : name;
-        }
-
-        plot.Axes.SetLimits(0, 1, 0, 1);
-        plot.ShowLegend(Alignment.UpperLeft);
-        return Png(plot);
-    }
 
     /// <summary>Score distribution among rows with and without the outcome, each as a share of its own group.</summary>
     /// <param name="name">The score's name for the title and axis.</param>

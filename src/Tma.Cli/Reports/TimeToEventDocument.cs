@@ -10,7 +10,8 @@ internal static class TimeToEventDocument
         doc.Image(t.CurvesBy == "level"
             ? "Kaplan–Meier curves per level (shaded: pointwise 95% log-log intervals; ticks: censored rows; dashed: the horizon)"
             : "Kaplan–Meier curve of all rows (shaded: pointwise 95% log-log interval; ticks: censored rows; dashed: the horizon)",
-            SurvivalPlots.KaplanMeier(t));
+            SurvivalPlots.KaplanMeier(t),
+            "kaplan-meier");
 
     /// <summary>The figures, the Kaplan–Meier plot (when plots are drawn) with the number at risk under it, the log-rank test and the curves' medians.</summary>
     public static void Details(ReportDocument doc, EvaluationReport report, string suffix, bool withPlots)
