@@ -51,7 +51,7 @@ internal static class CurvePlots
                 line.LineWidth = 1;
                 line.MarkerSize = 0;
                 line.LegendText = $"{name} levels: AUC {Fmt.N(levelAuc.Auc)}";
-                Mark(plot, points, color, s);
+                Mark(plot, points, color, s, firstBelow: true);
             }
         }
 
@@ -97,7 +97,7 @@ internal static class CurvePlots
                 markers.MarkerSize = 9;
                 markers.MarkerShape = MarkerShape.FilledDiamond;
                 markers.LegendText = $"{name} levels";
-                Mark(plot, points, color, s);
+                Mark(plot, points, color, s, firstBelow: false);
             }
         }
 
@@ -148,7 +148,11 @@ internal static class CurvePlots
         return points;
     }
 
-    private static void Mark(Plot plot, List<(double X, double Y, string Label)> points, Color color, int series)
+    /// <param name="firstBelow">
+    /// True where the curve rises to the right (ROC): the first series' names go below and right of the point, clear of
+    /// the line; false where it falls (precision-recall): they go above and right. The second series takes the other side.
+    /// </param>
+    private static void Mark(Plot plot, List<(double X, double Y, string Label)> points, Color color, int series, bool firstBelow)
     {
         foreach (var (x, y, label) in points)
         {
@@ -161,10 +165,12 @@ internal static class CurvePlots
             text.LabelFontColor = color;
             text.LabelBold = true;
 
-            // The first series' names go below the point, the second's above, so they do not overlap; names near the
-            // right edge go to the left of their point so they stay inside the plot.
+            // The two series' names go to opposite sides of their points, so they do not overlap; names near the right
+            // edge go to the left of their point so they stay inside the plot.
             var left = x > 0.7;
-            text.LabelAlignment = (series == 0, left) switch
+            // On the left of its point, a name is on the other side of the line: a rising curve is lower there.
+            var below = ((series == 0) == firstBelow) != left;
+            text.LabelAlignment = (below, left) switch
             {
                 (true, false) => Alignment.UpperLeft,
                 (true, true) => Alignment.UpperRight,
@@ -172,7 +178,7 @@ internal static class CurvePlots
                 (false, true) => Alignment.LowerRight,
             };
             text.OffsetX = left ? -6 : 6;
-            text.OffsetY = series == 0 ? 4 : -4;
+            text.OffsetY = below ? 4 : -4;
         }
     }
 }

@@ -23,7 +23,7 @@ internal static class DiscriminationSections
         : "not computed";
 
     public static string YoudenCell(EvaluationReport r) => r.Score.Youden is { } y
-        ? $"J {Boot(y.Index, y.IndexInterval)} at score ≥ {Fmt.General(y.Threshold)}{Threshold(y.ThresholdInterval)}"
+        ? $"J {Boot(y.Index, y.IndexInterval)} at score ≥ {Fmt.Score(y.Threshold)}{Threshold(y.ThresholdInterval)}"
         : "not computed";
 
     /// <summary>Rows for the summary table of one or several reports.</summary>
@@ -48,7 +48,7 @@ internal static class DiscriminationSections
         if (report.Score.Youden is { } y)
         {
             rows.Add(Row("Youden J = max(sensitivity + specificity − 1) [CI]", Boot(y.Index, y.IndexInterval)));
-            rows.Add(Row("Youden-optimal cut-off (flagged when score ≥) [CI]", Fmt.General(y.Threshold) + Threshold(y.ThresholdInterval)));
+            rows.Add(Row("Youden-optimal cut-off (flagged when score ≥) [CI]", Fmt.Score(y.Threshold) + Threshold(y.ThresholdInterval)));
             rows.Add(Row("sensitivity, specificity there", $"{Fmt.N(y.Sensitivity)}, {Fmt.N(y.Specificity)}"));
             if (y.TiedThresholds.Count > 1)
             {
@@ -107,7 +107,7 @@ internal static class DiscriminationSections
         {
             sources.Add(fit is null
                 ? $"{name}: its score, which is a probability."
-                : $"{name}: its score is not a probability, so it is replaced by its logistic recalibration on these rows, P = 1/(1 + exp(−({Fmt.General(fit.Intercept)} + {Fmt.General(fit.Slope)}·score))) — fitted in-sample ({how}).");
+                : $"{name}: its score is not a probability, so it is replaced by its logistic recalibration on these rows, P = 1/(1 + exp(−({Fmt.Score(fit.Intercept)} + {Fmt.Score(fit.Slope)}·score))) — fitted in-sample ({how}).");
         }
 
         doc.Bullets(sources);
@@ -125,5 +125,5 @@ internal static class DiscriminationSections
     public static string Improvement(ImprovementEstimate e, int decimals) => Fmt.WithInterval(e.Estimate, e.Lower, e.Upper, decimals);
 
     private static string Threshold(BootstrapInterval? interval) =>
-        interval is null || interval.ValidResamples == 0 ? "" : $" [{Fmt.General(interval.Lower)}, {Fmt.General(interval.Upper)}]";
+        interval is null || interval.ValidResamples == 0 ? "" : $" [{Fmt.Score(interval.Lower)}, {Fmt.Score(interval.Upper)}]";
 }
