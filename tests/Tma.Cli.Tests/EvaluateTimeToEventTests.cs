@@ -170,4 +170,24 @@ public sealed class EvaluateTimeToEventTests
         Assert.Equal(2, exit);
         Assert.Contains("a horizon needs a time column", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compare_with_a_time_column_gives_each_side_its_time_to_event_figures()
+    {
+        // Column risk as above (Harrell's C 7.5/9); column flat gives every row the same score, so every comparable pair
+        // is tied: C = ½ by definition.
+        var dir = TempDirectory();
+        var data = Write(dir, "data.csv", "risk,flat,outcome,days\n0.90,1,1,2\n0.95,1,0,3\n0.70,1,1,4\n0.20,1,0,4\n0.70,1,1,5\n0.10,1,0,6\n");
+
+        var (exit, stdout, error) = Cli.Run("compare", "--data", data, "--score-column", "risk", "--score-column", "flat", "--time", "days", "--horizon", "4.5", "--format", "json", "--bootstrap", "0");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(stdout);
+        var a = json.RootElement.GetProperty("a").GetProperty("timeToEvent");
+        var b = json.RootElement.GetProperty("b").GetProperty("timeToEvent");
+        Assert.Equal(7.5 / 9, a.GetProperty("harrellC").GetProperty("c").GetDouble(), 12);
+        Assert.Equal(0.5, b.GetProperty("harrellC").GetProperty("c").GetDouble(), 12);
+        Assert.Equal(9, b.GetProperty("harrellC").GetProperty("comparablePairs").GetInt64());
+        Assert.Equal(4.5, b.GetProperty("horizon").GetDouble());
+    }
 }

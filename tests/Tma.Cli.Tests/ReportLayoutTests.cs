@@ -42,6 +42,14 @@ public sealed class ReportLayoutTests
     }
 
     [Theory]
+    [InlineData(-0.00001, 4, "0.0000")]
+    [InlineData(-0.00006, 4, "-0.0001")]
+    [InlineData(-10.0, 3, "-10.000")]
+    [InlineData(0.12345, 3, "0.123")]
+    public void Numbers_that_round_to_zero_lose_their_sign(double value, int decimals, string expected) =>
+        Assert.Equal(expected, Fmt.N(value, decimals));
+
+    [Theory]
     [InlineData(new[] { 0.0, 1, 2, 9 }, 0)]
     [InlineData(new[] { 0.5, 1, 1.5 }, 1)]
     [InlineData(new[] { 0.1, 0.25, 0.7 }, 2)]

@@ -25,6 +25,8 @@ internal static class CompareCommand
         var partialAuc = PartialAucOption.Range();
         var partialAucFocus = PartialAucOption.Focus();
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Skip rows that either model cannot read instead of stopping." };
+        var time = new Option<string?>("--time") { Description = "Follow-up time column: each model's evaluation gets its time-to-event figures (Kaplan-Meier by level, log-rank, Harrell's and Uno's C, time-dependent AUC); the outcome is then the event indicator." };
+        var horizon = new Option<double?>("--horizon") { Description = "With --time: the horizon τ of Uno's C and the time-dependent AUC (default: the 75th percentile of the event times)." };
         var command = new Command(Name, """
             Compare two models (or two score columns) on the same rows: each one's full evaluation side by side,
             DeLong's paired test of the AUC difference A − B (z, two-sided p, CI of the difference), calibration of
@@ -35,7 +37,7 @@ internal static class CompareCommand
               tma compare --model models/wb-1.0.0 --model models/wb-1.1.0 --data data.csv --out compare-report
               tma compare --data scored.csv --score-column old_tool --score-column new_tool
             """);
-        foreach (var option in new Option[] { models, data, columns, output, format, outcome, seed, bootstrap, cutoffs, probability, partialAuc, partialAucFocus, skip })
+        foreach (var option in new Option[] { models, data, columns, output, format, outcome, seed, bootstrap, cutoffs, probability, partialAuc, partialAucFocus, skip, time, horizon })
         {
             command.Options.Add(option);
         }
@@ -66,7 +68,7 @@ internal static class CompareCommand
             using var stdin = dataPath.IsStandardStream ? StandardInput.Copy(input) : null;
             var dataFile = stdin?.Path ?? dataPath.Full;
             using var progress = ConsoleProgress.ForTerminal(error, Name, dataFile);
-            var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress);
+            var options = EvaluationCli.Options(parse.GetValue(outcome)!, parse.GetValue(seed), parse.GetValue(bootstrap), parse.GetValue(cutoffs) ?? [], parse.GetValue(probability), parse.GetValue(skip), progress) with { TimeColumn = parse.GetValue(time), Horizon = parse.GetValue(horizon) };
             options = PartialAucOption.Apply(options, parse.GetValue(partialAuc)!, parse.GetValue(partialAucFocus)!, problems);
             problems.AddRange(options.Validate());
             if (problems.Count > 0)

@@ -25,7 +25,9 @@ internal static class Fmt
             return "−∞";
         }
 
-        return value.ToString("F" + decimals.ToString(Invariant), Invariant);
+        // A value that rounds to zero prints as 0, never as "-0.000" (a tiny negative net benefit, a rounding residue).
+        var text = value.ToString("F" + decimals.ToString(Invariant), Invariant);
+        return text[0] == '-' && text.AsSpan(1).TrimStart('0').TrimStart('.').TrimStart('0').IsEmpty ? text[1..] : text;
     }
 
     public static string Count(int value) => value.ToString("N0", Invariant);

@@ -53,7 +53,7 @@ internal static class TripodChecklist
                 : new("Calibration (plot, slope and intercept)", false, "not computed: " + (report.Calibration.SkippedReason ?? "the recalibration fit failed")),
             HasAny(json, InternalValidationFields)
                 ? new("Internal validation (optimism-corrected performance)", true, "report.json: internal validation")
-                : new("Internal validation (optimism-corrected performance)", false, "not in this report (an optimism bootstrap needs the model-building procedure)"),
+                : new("Internal validation (optimism-corrected performance)", false, "not in this report: `tma evaluate --validate-bootstrap B` validates a points model's recalibration, `tma train --validate-bootstrap B` a trained classifier"),
             HasAny(json, DecisionCurveFields)
                 ? new("Decision curve (net benefit)", true, "report.json: decision curve")
                 : new("Decision curve (net benefit)", false, "not in this report"),
