@@ -21,32 +21,8 @@ public static class PrecisionRecallCurve
             throw new ArgumentException("No case has the outcome, so recall and the precision-recall curve are undefined.", nameof(outcomes));
         }
 
-        var sorted = scores.ToArray();
-        var labels = outcomes.ToArray();
-        Array.Sort(sorted, labels);
-        var values = new List<double>();
-        var with = new List<int>();
-        var without = new List<int>();
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            if (i == 0 || sorted[i] != sorted[i - 1])
-            {
-                values.Add(sorted[i]);
-                with.Add(0);
-                without.Add(0);
-            }
-
-            if (labels[i])
-            {
-                with[^1]++;
-            }
-            else
-            {
-                without[^1]++;
-            }
-        }
-
-        return FromCounts([.. values], [.. with], [.. without]);
+        var distinct = Computation.DistinctScores.From(scores, outcomes);
+        return FromCounts(distinct.Values, distinct.WithOutcome, distinct.WithoutOutcome);
     }
 
     /// <summary>Computes the curve from the counts at each distinct score, lowest score first.</summary>
@@ -98,47 +74,6 @@ public static class PrecisionRecallCurve
     /// <param name="maxPoints">At least 2.</param>
     /// <returns>The kept points in their order; the curve itself when it is short enough.</returns>
     /// <exception cref="ArgumentException"><paramref name="maxPoints"/> is below 2.</exception>
-    public static IReadOnlyList<PrecisionRecallPoint> Thin(IReadOnlyList<PrecisionRecallPoint> points, int maxPoints)
-    {
-        ArgumentNullException.ThrowIfNull(points);
-        if (maxPoints < 2)
-        {
-            throw new ArgumentException($"maxPoints must be at least 2 to keep both ends; got {maxPoints}.", nameof(maxPoints));
-        }
-
-        if (points.Count <= maxPoints)
-        {
-            return points;
-        }
-
-        var cumulative = new double[points.Count];
-        for (var k = 1; k < points.Count; k++)
-        {
-            cumulative[k] = cumulative[k - 1]
-                + Math.Abs(points[k].Recall - points[k - 1].Recall)
-                + Math.Abs(points[k].Precision - points[k - 1].Precision);
-        }
-
-        var total = cumulative[^1];
-        var kept = new List<PrecisionRecallPoint>(maxPoints) { points[0] };
-        var last = 0;
-        for (var j = 1; j < maxPoints - 1; j++)
-        {
-            var index = Array.BinarySearch(cumulative, total * j / (maxPoints - 1));
-            if (index < 0)
-            {
-                index = ~index;
-            }
-
-            index = Math.Min(index, points.Count - 2);
-            if (index > last)
-            {
-                kept.Add(points[index]);
-                last = index;
-            }
-        }
-
-        kept.Add(points[^1]);
-        return kept;
-    }
+    public static IReadOnlyList<PrecisionRecallPoint> Thin(IReadOnlyList<PrecisionRecallPoint> points, int maxPoints) =>
+        CurveThinning.Thin(points, maxPoints, p => p.Recall, p => p.Precision);
 }

@@ -28,30 +28,8 @@ public static class RocBand
     public static RocBandResult Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> outcomes, IReadOnlyList<double> specificities, BootstrapOptions options)
     {
         InputGuard.BothClasses(scores, outcomes, 1, "ROC band");
-        var sorted = scores.ToArray();
-        var labels = outcomes.ToArray();
-        Array.Sort(sorted, labels);
-        var with = new List<int>();
-        var without = new List<int>();
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            if (i == 0 || sorted[i] != sorted[i - 1])
-            {
-                with.Add(0);
-                without.Add(0);
-            }
-
-            if (labels[i])
-            {
-                with[^1]++;
-            }
-            else
-            {
-                without[^1]++;
-            }
-        }
-
-        return FromCounts([.. with], [.. without], specificities, options);
+        var distinct = Computation.DistinctScores.From(scores, outcomes);
+        return FromCounts(distinct.WithOutcome, distinct.WithoutOutcome, specificities, options);
     }
 
     /// <summary>

@@ -52,48 +52,6 @@ public static class RocCurve
     /// <param name="maxPoints">Maximum number of points to keep; at least 2.</param>
     /// <returns>The kept points, in their original order.</returns>
     /// <exception cref="ArgumentException"><paramref name="maxPoints"/> is below 2.</exception>
-    public static IReadOnlyList<RocPoint> Thin(IReadOnlyList<RocPoint> points, int maxPoints)
-    {
-        ArgumentNullException.ThrowIfNull(points);
-        if (maxPoints < 2)
-        {
-            throw new ArgumentException($"maxPoints must be at least 2 to keep both corners; got {maxPoints}.", nameof(maxPoints));
-        }
-
-        if (points.Count <= maxPoints)
-        {
-            return points;
-        }
-
-        var cumulative = new double[points.Count];
-        for (var k = 1; k < points.Count; k++)
-        {
-            cumulative[k] = cumulative[k - 1]
-                + Math.Abs(points[k].FalsePositiveRate - points[k - 1].FalsePositiveRate)
-                + Math.Abs(points[k].TruePositiveRate - points[k - 1].TruePositiveRate);
-        }
-
-        var total = cumulative[^1];
-        var kept = new List<RocPoint>(maxPoints) { points[0] };
-        var last = 0;
-        for (var j = 1; j < maxPoints - 1; j++)
-        {
-            var target = total * j / (maxPoints - 1);
-            var index = Array.BinarySearch(cumulative, target);
-            if (index < 0)
-            {
-                index = ~index;
-            }
-
-            index = Math.Min(index, points.Count - 2);
-            if (index > last)
-            {
-                kept.Add(points[index]);
-                last = index;
-            }
-        }
-
-        kept.Add(points[^1]);
-        return kept;
-    }
+    public static IReadOnlyList<RocPoint> Thin(IReadOnlyList<RocPoint> points, int maxPoints) =>
+        CurveThinning.Thin(points, maxPoints, p => p.FalsePositiveRate, p => p.TruePositiveRate);
 }
