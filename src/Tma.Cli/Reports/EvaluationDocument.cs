@@ -100,7 +100,7 @@ internal static class EvaluationDocument
 
         if (others.Count > 0)
         {
-            doc.Image("Observed outcome rate by score (the score is not a probability, so there is no calibration plot)", OutcomeRatePlot.ObservedByScore(others), "outcome-rate-by-score");
+            doc.Image("Observed outcome rate by score, marker area proportional to rows, with 95% Wilson intervals (the score is not a probability, so there is no calibration plot)", OutcomeRatePlot.ObservedByScore(others), "outcome-rate-by-score");
         }
 
         var decisionCurves = indexed.Where(r => r.Report.DecisionCurve is not null).ToList();

@@ -51,7 +51,8 @@ internal static class OutcomeRatePlot
             legend.Color = c;
             legend.MarkerShape = MarkerShape.FilledCircle;
             legend.MarkerSize = 9;
-            legend.LegendText = $"{name} (marker area ∝ rows, largest {Fmt.Count(points.Count == 0 ? 0 : points.Max(p => p.N))}; 95% Wilson intervals)";
+            // Short, so two long model names still fit; the caption says what area and whiskers mean.
+            legend.LegendText = $"{name} (largest point {Fmt.Count(points.Count == 0 ? 0 : points.Max(p => p.N))} rows)";
         }
 
         plot.Axes.SetLimitsY(0, 1.02);
