@@ -57,6 +57,14 @@ public abstract class ProcessEndpointContract<TFixture>(TFixture host) : IClassF
         using var stranger = host.Client(new Caller("expert-9", host.TenantA, CallerRole.Expert));
         using var persons = await stranger.GetAsync($"/v1/cases/{id}/persons");
         Assert.Equal((HttpStatusCode.NotFound, "not-found"), (persons.StatusCode, await CodeAsync(persons)));
+        using var auditor = host.Client(host.Auditor());
+        var denied = (await HostFixture.Read(await auditor.GetAsync("/v1/audit?limit=10000"))).EnumerateArray()
+            .Where(e => e.TryGetProperty("caseId", out var c) && c.GetGuid() == id && e.GetProperty("outcome").GetString() == "denied")
+            .Select(e => $"{e.GetProperty("actorId").GetString()} {e.GetProperty("action").GetString()} {e.GetProperty("detail").GetString()}")
+            .ToArray();
+        Assert.Contains("manager-9 case.person.list not-found", denied);
+        Assert.Contains("manager-9 decision.confirm not-found", denied);
+        Assert.Contains("expert-9 case.person.list not-found", denied);
 
         // Within the tenant, a guessed person or decision id on the caller's own case is not found either.
         using var unknownPerson = await manager.DeleteAsync($"/v1/cases/{id}/persons/{Guid.NewGuid()}?expectedVersion={version}");
