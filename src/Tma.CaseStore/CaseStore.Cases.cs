@@ -109,7 +109,8 @@ public sealed partial class CaseStore
     /// <param name="expectedVersion">The version the caller last saw.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The case's new summary.</returns>
-    /// <exception cref="CaseStateException">The transition is not legal (code <c>illegal-transition</c>).</exception>
+    /// <exception cref="CaseStateException">The transition is not legal (code <c>illegal-transition</c>), or closing is
+    /// refused because an override waits for confirmation (<c>pending-override</c>) or tasks are open or in progress (<c>open-tasks</c>).</exception>
     /// <exception cref="ConcurrencyConflictException">The case changed since <paramref name="expectedVersion"/>.</exception>
     public Task<CaseSummary> ChangeStatusAsync(Caller caller, Guid caseId, CaseStatus status, long expectedVersion, CancellationToken cancellationToken = default) =>
         RunAsync(caller, Operation.CaseStatus, caseId, async context =>
@@ -120,6 +121,11 @@ public sealed partial class CaseStore
             if (!CaseStatusTransitions.IsLegal(from, status))
             {
                 throw new CaseStateException("illegal-transition", $"Case {caseId} cannot move from {from} to {status}.");
+            }
+
+            if (status == CaseStatus.Closed)
+            {
+                await CheckNoOpenWorkAsync(context, row).ConfigureAwait(false);
             }
 
             context.Detail = $"{from}->{status}";

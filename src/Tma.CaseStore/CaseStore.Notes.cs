@@ -12,7 +12,7 @@ public sealed partial class CaseStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored note.</returns>
     /// <exception cref="CaseStoreValidationException">The text is empty or longer than 65536 characters.</exception>
-    /// <exception cref="CaseStoreNotFoundException">No such case in the caller's tenant, the expert is not a member, or the note replied to is not one of the case's.</exception>
+    /// <exception cref="CaseStoreNotFoundException">No such case in the caller's tenant, the caller is not involved in it (need-to-know), or the note replied to is not one of the case's.</exception>
     /// <exception cref="CaseStateException">The case is closed (<c>case-closed</c>).</exception>
     public Task<CaseNote> AddNoteAsync(Caller caller, Guid caseId, NewCaseNote note, CancellationToken cancellationToken = default)
     {
@@ -58,7 +58,7 @@ public sealed partial class CaseStore
     /// <param name="caseId">The case.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The notes.</returns>
-    /// <exception cref="CaseStoreNotFoundException">No such case in the caller's tenant, or the expert is not a member.</exception>
+    /// <exception cref="CaseStoreNotFoundException">No such case in the caller's tenant, or the caller is not involved in it (need-to-know).</exception>
     public Task<IReadOnlyList<CaseNote>> GetNotesAsync(Caller caller, Guid caseId, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<CaseNote>>(caller, Operation.NoteRead, caseId, async context =>
         {

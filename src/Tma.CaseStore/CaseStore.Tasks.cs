@@ -22,7 +22,7 @@ public sealed partial class CaseStore
     /// <returns>The stored task (status <see cref="CaseTaskStatus.Open"/>, version 1).</returns>
     /// <exception cref="CaseStoreValidationException">A field is missing or too long.</exception>
     /// <exception cref="CaseStoreRuleException"><c>owner-not-member</c> (field <c>ownerId</c>), <c>action-not-recommended</c> (field <c>fromAssessment.actionId</c>) or <c>challenger-assessment</c> (field <c>fromAssessment.assessmentId</c>: a shadow model's actions are not acted on).</exception>
-    /// <exception cref="CaseStoreNotFoundException">The case, or the linked assessment, is not in the caller's tenant and case.</exception>
+    /// <exception cref="CaseStoreNotFoundException">The case, or the linked assessment, is not in the caller's tenant and case, or the caller is not involved in the case (need-to-know).</exception>
     /// <exception cref="CaseStateException">The case is closed (<c>case-closed</c>).</exception>
     public Task<CaseTask> AddTaskAsync(Caller caller, Guid caseId, NewCaseTask task, CancellationToken cancellationToken = default)
     {
@@ -255,7 +255,7 @@ public sealed partial class CaseStore
     /// <param name="caseId">The case.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Every task of the case, whatever its status.</returns>
-    /// <exception cref="CaseStoreNotFoundException">No such case in the caller's tenant, or the expert is not a member.</exception>
+    /// <exception cref="CaseStoreNotFoundException">No such case in the caller's tenant, or the caller is not involved in it (need-to-know).</exception>
     public Task<IReadOnlyList<CaseTask>> GetTasksAsync(Caller caller, Guid caseId, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<CaseTask>>(caller, Operation.TaskRead, caseId, async context =>
         {

@@ -216,16 +216,17 @@ public sealed partial class CaseStore : IAsyncDisposable
 
         if (caller.Role == CallerRole.Expert && !await IsMemberAsync(session, caller.TenantId, id, caller.UserId).ConfigureAwait(false))
         {
-            // Audited as a denial either way; the caller of an operation that hides the case learns nothing from it.
-            return (AuditOutcome.Denied, operation.HidesCaseFromNonMembers
+            // Audited as a denial either way; the caller of a team-process operation learns nothing from it.
+            return (AuditOutcome.Denied, operation.TeamOnly
                 ? new CaseStoreNotFoundException("case", id)
                 : new CaseStoreAccessDeniedException(operation.AuditName, caller.Role, caseId), null);
         }
 
-        if (caller.Role == CallerRole.CaseManager && operation.ManagerMustBeInvolved && row.OwnerId != caller.UserId
+        if (caller.Role == CallerRole.CaseManager && operation.TeamOnly && row.OwnerId != caller.UserId
             && !await IsMemberAsync(session, caller.TenantId, id, caller.UserId).ConfigureAwait(false))
         {
-            return (AuditOutcome.Denied, new CaseStoreAccessDeniedException(operation.AuditName, caller.Role, caseId), null);
+            // Need-to-know: a case manager not involved in the case gets the answer of a case that does not exist.
+            return (AuditOutcome.Denied, new CaseStoreNotFoundException("case", id), null);
         }
 
         return (AuditOutcome.Allowed, null, row);

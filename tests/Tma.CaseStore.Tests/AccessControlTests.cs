@@ -182,6 +182,51 @@ public sealed class AccessControlTests
 
     [SkippableTheory]
     [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task The_team_process_is_need_to_know_a_caller_not_involved_gets_the_answer_of_a_missing_case(Backend backend)
+    {
+        await using var harness = await StoreHarness.CreateAsync(backend);
+        var world = await World.CreateAsync(await harness.OpenAsync());
+        var uninvolved = new Caller("manager-9", world.Tenant, CallerRole.CaseManager); // neither owner nor member
+        var stranger = new Caller("expert-9", world.Tenant, CallerRole.Expert); // not a member
+        var failures = new List<string>();
+        var teamOnly = Operation.All.Where(o => o.TeamOnly).Select(o => o.AuditName).Order().ToArray();
+        Assert.Equal(
+            ["case.person.add", "case.person.list", "case.person.remove", "case.review", "decision.confirm", "decision.reject",
+             "note.add", "note.read", "task.add", "task.cancel", "task.complete", "task.read", "task.update"],
+            teamOnly);
+        foreach (var operation in Operation.All.Where(o => o.CaseScoped))
+        {
+            foreach (var caller in new[] { uninvolved, stranger }.Where(c => operation.Allows(c.Role)))
+            {
+                var filled = await world.FilledCaseAsync();
+                var error = await Record.ExceptionAsync(() => Calls[operation.AuditName](world, caller, filled));
+                var last = (await harness.QueryRawAsync<(string, string, string?)>(
+                    "SELECT action, outcome, detail FROM audit_log WHERE tenant_id = @Tenant ORDER BY seq DESC LIMIT 1", new { Tenant = world.Tenant })).Single();
+                if (operation.TeamOnly)
+                {
+                    if (error is not CaseStoreNotFoundException { Kind: "case" } notFound || notFound.Id != filled.Id)
+                    {
+                        failures.Add($"{operation} as {caller.UserId}: expected the case not found, got {error?.GetType().Name ?? "success"}");
+                    }
+                    else if (last != (operation.AuditName, "Denied", "not-found"))
+                    {
+                        failures.Add($"{operation} as {caller.UserId}: expected Denied/not-found in the audit, got {last}");
+                    }
+                }
+                else if (caller.Role == CallerRole.Expert && error is not CaseStoreAccessDeniedException)
+                {
+                    // The older operations keep their answer: a non-member expert is denied access.
+                    failures.Add($"{operation} as {caller.UserId}: expected access denied, got {error?.GetType().Name ?? "success"}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True((await world.Store.VerifyAuditChainAsync(world.Auditor)).IsValid);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
     public async Task An_expert_reaches_only_the_cases_they_are_a_member_of(Backend backend)
     {
         await using var harness = await StoreHarness.CreateAsync(backend);

@@ -106,10 +106,11 @@ public sealed class ProcessAroundTheScoreTests
         await world.Store.SetReviewAsync(world.Manager, filled.Id, Now.AddDays(-2), null, filled.Version);
         var other = await World.CreateAsync(world.Store);
 
-        // Not the owner and not a member: another case manager and another expert see nothing, and may not set it.
+        // Not the owner and not a member: another case manager and another expert see nothing, and for the case
+        // manager who may not set it the case does not exist (need-to-know).
         Assert.Empty(await world.Store.GetDueReviewsAsync(SecondManager(world)));
         Assert.Empty(await world.Store.GetDueReviewsAsync(new Caller("expert-9", world.Tenant, CallerRole.Expert)));
-        await Assert.ThrowsAsync<CaseStoreAccessDeniedException>(() => world.Store.SetReviewAsync(SecondManager(world), filled.Id, Now, null, filled.Version + 1));
+        await Assert.ThrowsAsync<CaseStoreNotFoundException>(() => world.Store.SetReviewAsync(SecondManager(world), filled.Id, Now, null, filled.Version + 1));
 
         // The same user ids in another tenant see nothing, and the case is not found there.
         Assert.Empty(await world.Store.GetDueReviewsAsync(other.Manager));
@@ -190,8 +191,13 @@ public sealed class ProcessAroundTheScoreTests
         var other = await World.CreateAsync(world.Store);
 
         await Assert.ThrowsAsync<CaseStoreAccessDeniedException>(() => world.Store.AddPersonAsync(world.Expert, filled.Id, new NewCasePerson(PersonRole.Witness, "hr-2"), filled.Version + 1));
-        await Assert.ThrowsAsync<CaseStoreAccessDeniedException>(() => world.Store.GetPersonsAsync(SecondManager(world), filled.Id));
-        await Assert.ThrowsAsync<CaseStoreAccessDeniedException>(() => world.Store.GetPersonsAsync(new Caller("expert-9", world.Tenant, CallerRole.Expert), filled.Id));
+        // Not involved (a case manager neither owner nor member, an expert not a member): the case does not exist.
+        var manager = await Assert.ThrowsAsync<CaseStoreNotFoundException>(() => world.Store.GetPersonsAsync(SecondManager(world), filled.Id));
+        Assert.Equal(("case", filled.Id), (manager.Kind, manager.Id));
+        await Assert.ThrowsAsync<CaseStoreNotFoundException>(() => world.Store.AddPersonAsync(SecondManager(world), filled.Id, new NewCasePerson(PersonRole.Witness, "hr-2"), filled.Version + 1));
+        await Assert.ThrowsAsync<CaseStoreNotFoundException>(() => world.Store.RemovePersonAsync(SecondManager(world), filled.Id, person.Id, filled.Version + 1));
+        var expert = await Assert.ThrowsAsync<CaseStoreNotFoundException>(() => world.Store.GetPersonsAsync(new Caller("expert-9", world.Tenant, CallerRole.Expert), filled.Id));
+        Assert.Equal(("case", filled.Id), (expert.Kind, expert.Id));
         await Assert.ThrowsAsync<CaseStoreNotFoundException>(() => world.Store.GetPersonsAsync(other.Manager, filled.Id));
         await Assert.ThrowsAsync<CaseStoreNotFoundException>(() => world.Store.RemovePersonAsync(other.Manager, filled.Id, person.Id, filled.Version + 1));
         var invalid = await Assert.ThrowsAsync<CaseStoreValidationException>(() => world.Store.AddPersonAsync(world.Manager, filled.Id, new NewCasePerson((PersonRole)99, " "), filled.Version + 1));
@@ -199,7 +205,8 @@ public sealed class ProcessAroundTheScoreTests
 
         var audit = await world.Store.GetAuditTrailAsync(world.Auditor);
         Assert.Contains(audit, e => e.Action == "case.person.add" && e.RecordId == person.Id && e.Detail == "role=Witness");
-        Assert.Contains(audit, e => e.Action == "case.person.list" && e.Outcome == AuditOutcome.Denied);
+        Assert.Equal(2, audit.Count(e => e.Action == "case.person.list" && e.Outcome == AuditOutcome.Denied && e.Detail == "not-found"));
+        Assert.Contains(audit, e => e.Action == "case.person.add" && e.Outcome == AuditOutcome.Denied && e.Detail == "not-found" && e.ActorId == SecondManager(world).UserId);
     }
 
     // ---- four-eyes rule ----
@@ -218,10 +225,10 @@ public sealed class ProcessAroundTheScoreTests
         Assert.False(overridden.IsInEffect);
         version++;
 
-        // The author cannot confirm it; a second case manager who is not involved may not either.
+        // The author cannot confirm it; for a second case manager who is not involved the case does not exist.
         var own = await Assert.ThrowsAsync<CaseStateException>(() => world.Store.ConfirmDecisionAsync(world.Manager, filled.Id, overridden.Id, null, version));
         Assert.Equal("own-decision", own.Code);
-        await Assert.ThrowsAsync<CaseStoreAccessDeniedException>(() => world.Store.ConfirmDecisionAsync(new Caller("manager-3", world.Tenant, CallerRole.CaseManager), filled.Id, overridden.Id, null, version));
+        await Assert.ThrowsAsync<CaseStoreNotFoundException>(() => world.Store.ConfirmDecisionAsync(new Caller("manager-3", world.Tenant, CallerRole.CaseManager), filled.Id, overridden.Id, null, version));
 
         // Pending: not the decided level; the pending list shows it, confirmable by the second manager only.
         Assert.Equal("manage", await ExportedDecisionLevelAsync(world));

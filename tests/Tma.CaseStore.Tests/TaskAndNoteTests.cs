@@ -216,7 +216,10 @@ public sealed class TaskAndNoteTests
         var both = await world.Store.ListOwnTasksAsync(world.Expert);
         await world.Store.RemoveMemberAsync(world.Manager, second.Id, world.Expert.UserId, second.Version);
         var afterRemoval = await world.Store.ListOwnTasksAsync(world.Expert);
-        var closedVersion = (await world.Store.ChangeStatusAsync(world.Manager, first.Id, CaseStatus.Closed, first.Version)).Version;
+        // A case closes only without open work (ClosingTests): the task is cancelled first, and on the closed case
+        // even the cancelled task is left out of the list of all own tasks.
+        await world.Store.UpdateTaskAsync(world.Manager, first.Id, a.Id, new CaseTaskChange { Status = CaseTaskStatus.Cancelled, CancellationReason = "case resolved" }, a.Version);
+        var closedVersion = (await world.Store.ChangeStatusAsync(world.Manager, first.Id, CaseStatus.Closed, (await world.Store.GetCaseAsync(world.Manager, first.Id)).Version)).Version;
         var afterClosing = await world.Store.ListOwnTasksAsync(world.Expert);
 
         Assert.Equal(new[] { b.Id, a.Id }, both.Select(t => t.Id)); // soonest due first
@@ -269,8 +272,9 @@ public sealed class TaskAndNoteTests
         var task = await world.Store.AddTaskAsync(world.Manager, filled.Id, new NewCaseTask("geheim", world.Expert.UserId, Due));
         var note = await world.Store.AddNoteAsync(world.Manager, filled.Id, new NewCaseNote("geheim"));
         var stranger = world.Expert with { UserId = "expert-2" }; // an expert of the tenant, not on this case
+        var uninvolved = world.Manager with { UserId = "manager-9" }; // a case manager of the tenant, neither owner nor member
 
-        foreach (var caller in new[] { stranger, b.Manager, b.Expert })
+        foreach (var caller in new[] { stranger, uninvolved, b.Manager, b.Expert })
         {
             var calls = new Func<Task>[]
             {
@@ -291,6 +295,14 @@ public sealed class TaskAndNoteTests
         // Creating a task is a case manager's: an expert is refused by role, before any case is looked up.
         await Assert.ThrowsAsync<CaseStoreAccessDeniedException>(() => world.Store.AddTaskAsync(stranger, filled.Id, new NewCaseTask("t", world.Expert.UserId, Due)));
         await Assert.ThrowsAsync<CaseStoreNotFoundException>(() => world.Store.AddTaskAsync(b.Manager, filled.Id, new NewCaseTask("t", world.Expert.UserId, Due)));
+
+        // A case manager of the tenant who is not involved in the case: it does not exist for them either (need-to-know).
+        var notInvolved = await Assert.ThrowsAsync<CaseStoreNotFoundException>(() => world.Store.AddTaskAsync(uninvolved, filled.Id, new NewCaseTask("t", world.Expert.UserId, Due)));
+        Assert.Equal(("case", filled.Id), (notInvolved.Kind, notInvolved.Id));
+        await Assert.ThrowsAsync<CaseStoreNotFoundException>(() => world.Store.UpdateTaskAsync(uninvolved, filled.Id, task.Id, new CaseTaskChange { Status = CaseTaskStatus.Cancelled, CancellationReason = "x" }, task.Version));
+        var denied = await world.Store.GetAuditTrailAsync(world.Auditor);
+        Assert.Contains(denied, e => e.Action == "task.add" && e.ActorId == "manager-9" && e.Outcome == AuditOutcome.Denied && e.Detail == "not-found");
+        Assert.Contains(denied, e => e.Action == "note.add" && e.ActorId == "manager-9" && e.Outcome == AuditOutcome.Denied && e.Detail == "not-found");
 
         // Tenant B's manager has a case of its own: A's task and note ids lead nowhere there either.
         var bCase = await b.FilledCaseAsync();

@@ -126,6 +126,64 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
         }
     }
 
+    // The team-process endpoints (Operation.TeamOnly): need-to-know, a caller not involved in the case finds no case.
+    private static readonly string[] TeamProcess =
+    [
+        "set review", "add person", "list persons", "remove person", "confirm decision", "reject decision",
+        "add task", "list tasks", "start task", "complete task", "cancel task", "reassign task", "add note", "list notes",
+    ];
+
+    // Older case endpoints open to experts: a non-member expert is denied access (403), as before.
+    private static readonly string[] OlderForExperts = ["get case", "list observations", "add observation", "list documents", "list assessments", "list decisions", "risk curve"];
+
+    public static TheoryData<string, CallerRole> NotInvolved()
+    {
+        var data = new TheoryData<string, CallerRole>();
+        foreach (var endpoint in TeamProcess)
+        {
+            foreach (var role in Endpoints[endpoint].Allowed)
+            {
+                data.Add(endpoint, role);
+            }
+        }
+
+        foreach (var endpoint in OlderForExperts)
+        {
+            data.Add(endpoint, CallerRole.Expert);
+        }
+
+        return data;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(NotInvolved))]
+    public async Task A_caller_not_involved_in_the_case_gets_not_found_on_the_team_process(string endpoint, CallerRole role)
+    {
+        await host.EnsureStartedAsync();
+        var (id, version, assessment) = await host.FilledCaseAsync();
+        if (endpoint.EndsWith(" task", StringComparison.Ordinal))
+        {
+            TaskIds.Value = await TeamTasks.CreateAsync(host, id);
+        }
+
+        var target = host.LastDocument;
+        (version, target) = endpoint switch
+        {
+            "confirm decision" or "reject decision" => await host.PendingOverrideAsync(id, assessment, version),
+            "remove person" => await host.AddedPersonAsync(id, version),
+            _ => (version, target),
+        };
+
+        // A case manager of the tenant who is neither owner nor member; an expert of the tenant who is not a member.
+        using var client = host.Client(new Caller(role == CallerRole.CaseManager ? "manager-9" : "expert-9", host.TenantA, role));
+        using var response = await client.SendAsync(Endpoints[endpoint].Request(id, version, assessment, target));
+        var body = await response.Content.ReadAsStringAsync();
+
+        var expected = TeamProcess.Contains(endpoint) ? (HttpStatusCode.NotFound, "not-found") : (HttpStatusCode.Forbidden, "access-denied");
+        Assert.True(expected == (response.StatusCode, JsonDocument.Parse(body).RootElement.GetProperty("code").GetString()), $"{endpoint} as {role}: {(int)response.StatusCode} {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [SkippableFact]
     public async Task The_packages_endpoint_lists_the_loaded_models_for_any_authenticated_caller()
     {

@@ -46,6 +46,26 @@ public abstract class ProcessEndpointContract<TFixture>(TFixture host) : IClassF
             Assert.Equal((unknown.StatusCode, await CodeAsync(unknown)), (guessed.StatusCode, await CodeAsync(guessed)));
         }
 
+        // Same tenant, not involved (a case manager neither owner nor member; an expert not a member): the same answer.
+        using var uninvolved = host.Client(new Caller("manager-9", host.TenantA, CallerRole.CaseManager));
+        foreach (var request in requests)
+        {
+            using var guessed = await uninvolved.SendAsync(request(id, person, decision));
+            Assert.Equal((HttpStatusCode.NotFound, "not-found"), (guessed.StatusCode, await CodeAsync(guessed)));
+        }
+
+        using var stranger = host.Client(new Caller("expert-9", host.TenantA, CallerRole.Expert));
+        using var persons = await stranger.GetAsync($"/v1/cases/{id}/persons");
+        Assert.Equal((HttpStatusCode.NotFound, "not-found"), (persons.StatusCode, await CodeAsync(persons)));
+        using var auditor = host.Client(host.Auditor());
+        var denied = (await HostFixture.Read(await auditor.GetAsync("/v1/audit?limit=10000"))).EnumerateArray()
+            .Where(e => e.TryGetProperty("caseId", out var c) && c.GetGuid() == id && e.GetProperty("outcome").GetString() == "denied")
+            .Select(e => $"{e.GetProperty("actorId").GetString()} {e.GetProperty("action").GetString()} {e.GetProperty("detail").GetString()}")
+            .ToArray();
+        Assert.Contains("manager-9 case.person.list not-found", denied);
+        Assert.Contains("manager-9 decision.confirm not-found", denied);
+        Assert.Contains("expert-9 case.person.list not-found", denied);
+
         // Within the tenant, a guessed person or decision id on the caller's own case is not found either.
         using var unknownPerson = await manager.DeleteAsync($"/v1/cases/{id}/persons/{Guid.NewGuid()}?expectedVersion={version}");
         Assert.Equal((HttpStatusCode.NotFound, "not-found"), (unknownPerson.StatusCode, await CodeAsync(unknownPerson)));
@@ -78,11 +98,11 @@ public abstract class ProcessEndpointContract<TFixture>(TFixture host) : IClassF
         var early = await HostFixture.Read(await expert.GetAsync("/v1/reviews/due?before=2026-11-20T07:59:59.999Z"));
         Assert.DoesNotContain(early.EnumerateArray(), r => r.GetProperty("caseId").GetGuid() == id);
 
-        // A non-member expert is refused the persons and sees no due review of the case.
+        // For a non-member expert the persons' case does not exist (need-to-know), and no due review of it is listed.
         using var stranger = host.Client(new Caller("expert-9", host.TenantA, CallerRole.Expert));
         Assert.DoesNotContain((await HostFixture.Read(await stranger.GetAsync("/v1/reviews/due?before=2030-01-01T00:00:00Z"))).EnumerateArray(), r => r.GetProperty("caseId").GetGuid() == id);
         using var refused = await stranger.GetAsync($"/v1/cases/{id}/persons");
-        Assert.Equal((HttpStatusCode.Forbidden, "access-denied"), (refused.StatusCode, await CodeAsync(refused)));
+        Assert.Equal((HttpStatusCode.NotFound, "not-found"), (refused.StatusCode, await CodeAsync(refused)));
 
         var cleared = await HostFixture.Read(await manager.PutAsJsonAsync($"/v1/cases/{id}/review", new { dueAt = (string?)null, expectedVersion = version + 1 }, HostFixture.Json));
         Assert.False(cleared.TryGetProperty("nextReviewAt", out _));
@@ -151,9 +171,9 @@ public abstract class ProcessEndpointContract<TFixture>(TFixture host) : IClassF
         var pending = Assert.Single((await HostFixture.Read(await manager.GetAsync("/v1/decisions/pending"))).EnumerateArray(), p => p.GetProperty("decisionId").GetGuid() == decision);
         Assert.True(pending.GetProperty("canConfirm").GetBoolean());
 
-        // manager-2 recorded it and is not involved in the case: refused either way; the owner confirms.
+        // manager-2 recorded it and is not involved in the case: for them the case does not exist; the owner confirms.
         using var own = await second.PostAsJsonAsync($"/v1/cases/{id}/decisions/{decision}/confirm", new { expectedVersion = version }, HostFixture.Json);
-        Assert.Equal((HttpStatusCode.Forbidden, "access-denied"), (own.StatusCode, await CodeAsync(own)));
+        Assert.Equal((HttpStatusCode.NotFound, "not-found"), (own.StatusCode, await CodeAsync(own)));
         using var stale = await manager.PostAsJsonAsync($"/v1/cases/{id}/decisions/{decision}/confirm", new { expectedVersion = version - 1 }, HostFixture.Json);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var confirmed = await HostFixture.Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/decisions/{decision}/confirm", new { comment = "agreed in conference", expectedVersion = version }, HostFixture.Json));

@@ -114,7 +114,8 @@ public abstract class TaskAndNoteEndpointContract<TFixture>(TFixture host) : ICl
         var note = await HostFixture.Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/notes", new { text = "secret-note-text" }, HostFixture.Json));
         var noteId = note.GetProperty("id").GetGuid();
 
-        foreach (var caller in new[] { host.Manager(host.TenantB), host.Expert(host.TenantB), new Caller("expert-2", host.TenantA, CallerRole.Expert) })
+        // Other tenant, a non-member expert, and a case manager of the tenant who is neither owner nor member (need-to-know).
+        foreach (var caller in new[] { host.Manager(host.TenantB), host.Expert(host.TenantB), new Caller("expert-2", host.TenantA, CallerRole.Expert), new Caller("manager-9", host.TenantA, CallerRole.CaseManager) })
         {
             using var intruder = host.Client(caller);
             var attempts = new List<HttpResponseMessage>

@@ -21,16 +21,12 @@ internal sealed class Operation
     public bool Allows(CallerRole role) => Array.IndexOf(_roles, role) >= 0;
 
     /// <summary>
-    /// Whether a case manager, too, must be involved in the case (its owner or a member) — need-to-know for the
-    /// operations of the team process (reviews, persons, four-eyes). Experts must always be members.
+    /// Need-to-know for the operations of the team process (reviews, persons, four-eyes, tasks, notes): the caller
+    /// must be involved in the case — an expert must be a member, a case manager its owner or a member. A caller
+    /// who is not gets exactly the answer of a case that does not exist (not-found, audited as a denial), so that a
+    /// guessed case id reveals nothing (need-to-know of the GDPR and the works-council rules).
     /// </summary>
-    public bool ManagerMustBeInvolved { get; private init; }
-
-    /// <summary>
-    /// Whether an expert who is not a member of the case gets the answer of a case that does not exist (not-found)
-    /// instead of access-denied, so that a guessed case id reveals nothing (need-to-know; tasks and notes).
-    /// </summary>
-    public bool HidesCaseFromNonMembers { get; private init; }
+    public bool TeamOnly { get; private init; }
 
     public IReadOnlyList<CallerRole> Roles => _roles;
 
@@ -64,22 +60,22 @@ internal sealed class Operation
     public static readonly Operation DocumentList = new("document.list", true, Manager, Expert);
     public static readonly Operation DocumentRead = new("document.read", true, Manager, Expert);
 
-    public static readonly Operation CaseReview = new("case.review", true, Manager) { ManagerMustBeInvolved = true };
+    public static readonly Operation CaseReview = new("case.review", true, Manager) { TeamOnly = true };
     public static readonly Operation ReviewsDue = new("case.review.due", false, Manager, Expert);
-    public static readonly Operation PersonAdd = new("case.person.add", true, Manager) { ManagerMustBeInvolved = true };
-    public static readonly Operation PersonList = new("case.person.list", true, Manager, Expert) { ManagerMustBeInvolved = true };
-    public static readonly Operation PersonRemove = new("case.person.remove", true, Manager) { ManagerMustBeInvolved = true };
-    public static readonly Operation DecisionConfirm = new("decision.confirm", true, Manager) { ManagerMustBeInvolved = true };
-    public static readonly Operation DecisionReject = new("decision.reject", true, Manager) { ManagerMustBeInvolved = true };
+    public static readonly Operation PersonAdd = new("case.person.add", true, Manager) { TeamOnly = true };
+    public static readonly Operation PersonList = new("case.person.list", true, Manager, Expert) { TeamOnly = true };
+    public static readonly Operation PersonRemove = new("case.person.remove", true, Manager) { TeamOnly = true };
+    public static readonly Operation DecisionConfirm = new("decision.confirm", true, Manager) { TeamOnly = true };
+    public static readonly Operation DecisionReject = new("decision.reject", true, Manager) { TeamOnly = true };
     public static readonly Operation DecisionsPending = new("decision.pending", false, Manager);
-    public static readonly Operation TaskAdd = new("task.add", true, Manager) { HidesCaseFromNonMembers = true };
-    public static readonly Operation TaskUpdate = new("task.update", true, Manager, Expert) { HidesCaseFromNonMembers = true };
-    public static readonly Operation TaskComplete = new("task.complete", true, Manager, Expert) { HidesCaseFromNonMembers = true };
-    public static readonly Operation TaskCancel = new("task.cancel", true, Manager) { HidesCaseFromNonMembers = true };
-    public static readonly Operation TaskRead = new("task.read", true, Manager, Expert) { HidesCaseFromNonMembers = true };
+    public static readonly Operation TaskAdd = new("task.add", true, Manager) { TeamOnly = true };
+    public static readonly Operation TaskUpdate = new("task.update", true, Manager, Expert) { TeamOnly = true };
+    public static readonly Operation TaskComplete = new("task.complete", true, Manager, Expert) { TeamOnly = true };
+    public static readonly Operation TaskCancel = new("task.cancel", true, Manager) { TeamOnly = true };
+    public static readonly Operation TaskRead = new("task.read", true, Manager, Expert) { TeamOnly = true };
     public static readonly Operation TaskList = new("task.list", false, Manager, Expert);
-    public static readonly Operation NoteAdd = new("note.add", true, Manager, Expert) { HidesCaseFromNonMembers = true };
-    public static readonly Operation NoteRead = new("note.read", true, Manager, Expert) { HidesCaseFromNonMembers = true };
+    public static readonly Operation NoteAdd = new("note.add", true, Manager, Expert) { TeamOnly = true };
+    public static readonly Operation NoteRead = new("note.read", true, Manager, Expert) { TeamOnly = true };
 
     public static readonly Operation AuditRead = new("audit.read", false, CallerRole.Auditor);
     public static readonly Operation AuditVerify = new("audit.verify", false, CallerRole.Auditor);
