@@ -98,28 +98,9 @@ internal sealed partial class RatingsTable
                     }
                 }
 
-                var values = new double?[raterSpecs.Count];
-                for (var r = 0; r < raterSpecs.Count; r++)
+                if (Values(row, raterSpecs, path, line, out var failure) is not { } values)
                 {
-                    var spec = raterSpecs[r];
-                    var cell = Cell(row, spec.Column, path, line, out var location);
-                    if (cell is null)
-                    {
-                        return Fail(location, DatasetDiagnosticCodes.MalformedQuotes, "a quoted field is not closed properly");
-                    }
-
-                    if (cell.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    var (value, problem) = spec.Parse(cell);
-                    if (problem is not null)
-                    {
-                        return Fail(location, EvaluationDiagnosticCodes.BadRatings, problem);
-                    }
-
-                    values[r] = value;
+                    return failure!;
                 }
 
                 rows.Add(values);

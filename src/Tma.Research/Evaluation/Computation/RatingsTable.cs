@@ -95,28 +95,9 @@ internal sealed partial class RatingsTable
                     return Fail(caseLocation, EvaluationDiagnosticCodes.BadRatings, "this case was already rated by this rater on an earlier line; each case and rater has one row");
                 }
 
-                var values = new double?[header.Items.Count];
-                for (var k = 0; k < header.Items.Count; k++)
+                if (Values(row, header.Items, path, line, out var failure) is not { } values)
                 {
-                    var item = header.Items[k];
-                    var cell = Cell(row, item.Column, path, line, out var location);
-                    if (cell is null)
-                    {
-                        return Fail(location, DatasetDiagnosticCodes.MalformedQuotes, "a quoted field is not closed properly");
-                    }
-
-                    if (cell.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    var (value, problem) = item.Parse(cell);
-                    if (problem is not null)
-                    {
-                        return Fail(location, EvaluationDiagnosticCodes.BadRatings, problem);
-                    }
-
-                    values[k] = value;
+                    return failure!;
                 }
 
                 rows.Add((caseIndex, raterIndex, values));
@@ -153,6 +134,41 @@ internal sealed partial class RatingsTable
     }
 
     /// <summary>The unquoted cell text (null when badly quoted) and where it starts.</summary>
+    /// <summary>
+    /// One value per spec from a row (an item per column in long files, a rater per column in wide ones): an empty cell
+    /// is a missing rating; a badly quoted cell or one that does not parse is the row's located error.
+    /// </summary>
+    private static double?[]? Values(SepReader.Row row, IReadOnlyList<ItemSpec> specs, string path, int line, out LoadResult<RatingsTable>? failure)
+    {
+        failure = null;
+        var values = new double?[specs.Count];
+        for (var k = 0; k < specs.Count; k++)
+        {
+            var cell = Cell(row, specs[k].Column, path, line, out var location);
+            if (cell is null)
+            {
+                failure = Fail(location, DatasetDiagnosticCodes.MalformedQuotes, "a quoted field is not closed properly");
+                return null;
+            }
+
+            if (cell.Length == 0)
+            {
+                continue;
+            }
+
+            var (value, problem) = specs[k].Parse(cell);
+            if (problem is not null)
+            {
+                failure = Fail(location, EvaluationDiagnosticCodes.BadRatings, problem);
+                return null;
+            }
+
+            values[k] = value;
+        }
+
+        return values;
+    }
+
     private static string? Cell(SepReader.Row row, int column, string path, int line, out SourceLocation location)
     {
         var raw = row[column].Span;
