@@ -50,6 +50,11 @@ public sealed class FormEndpointTests(HostFixture host) : IClassFixture<HostFixt
         var formulation = judgement.Single(j => j.GetProperty("id").GetString() == "formulation");
         Assert.Equal("text", formulation.GetProperty("kind").GetString());
         Assert.False(formulation.TryGetProperty("values", out _));
+
+        var leakageIndicator = form.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "wb-leakage");
+        Assert.Equal("Tatabsicht gegenüber Dritten mitgeteilt", leakageIndicator.GetProperty("reason").GetProperty("de").GetString());
+        var conference = form.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "case-conference");
+        Assert.Equal("Convene the threat-management team for a case conference.", conference.GetProperty("step").GetProperty("en").GetString());
     }
 
     [SkippableFact]

@@ -118,7 +118,9 @@ internal static class FormEndpoints
             [.. inputs.Select(i => i.Group).OfType<string>().Distinct(StringComparer.Ordinal).Select(id => new FormGroup(id))],
             inputs,
             [.. model.Levels.Select((level, at) => new FormLevel(level.Id, Text(m => m.Levels[at].Label)!, Text(m => m.Levels[at].Description)))],
-            judgement);
+            judgement,
+            [.. model.Indicators.Select((indicator, at) => new FormIndicator(indicator.Id, Text(m => m.Indicators[at].Label), Text(m => m.Indicators[at].Reason)))],
+            [.. model.Actions.Select((action, at) => new FormAction(action.Id, Text(m => m.Actions[at].Step)))]);
     }
 
     private sealed record ObservationForm(
@@ -131,7 +133,13 @@ internal static class FormEndpoints
         IReadOnlyList<FormGroup> Groups,
         IReadOnlyList<FormInput> Inputs,
         IReadOnlyList<FormLevel> Levels,
-        IReadOnlyList<FormJudgementField> Judgement);
+        IReadOnlyList<FormJudgementField> Judgement,
+        IReadOnlyList<FormIndicator> Indicators,
+        IReadOnlyList<FormAction> Actions);
+
+    private sealed record FormIndicator(string Id, IReadOnlyDictionary<string, string>? Label, IReadOnlyDictionary<string, string>? Reason);
+
+    private sealed record FormAction(string Id, IReadOnlyDictionary<string, string>? Step);
 
     private sealed record FormGroup(string Id);
 
