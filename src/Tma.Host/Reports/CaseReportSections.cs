@@ -89,7 +89,10 @@ internal static class CaseReportSections
             a.Id, a.Assessment.AssessedAt, a.Assessment.Level, a.Assessment.Score, a.Assessment.PackageId, a.Assessment.PackageVersion, false, a.Assessment.AsOf ?? a.Assessment.AssessedAt)).ToArray();
         var latest = points[^1];
         var model = r.Models.Model(latest.PackageId, latest.PackageVersion, r.Language);
-        var png = RiskCurvePlot.Png(new RiskCurve(r.Data.Case.Id, points), model, width: 1000, height: 440);
+
+        // Long level labels (a sentence, in some models) would squeeze the plot: wrapped onto short lines.
+        model = model is null ? null : model with { Levels = [.. model.Levels.Select(l => l with { Label = Wrap(l.Label, 26) })] };
+        var png = RiskCurvePlot.Png(new RiskCurve(r.Data.Case.Id, points), model, width: 780, height: 380);
         html.Append("<img class=\"curve\" alt=\"").Append(E(r.T("curve.image"))).Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(png)).Append("\">\n");
         Table(html, [(r.T("curve.asOf"), 18), (r.T("curve.level"), 34), (r.T("curve.model"), 28), (r.T("curve.assessed"), 20)]);
         foreach (var (record, assessment) in r.Champions)
@@ -200,6 +203,26 @@ internal static class CaseReportSections
     {
         var basis = decision.Decision.AssessmentId is { } id ? r.Data.Assessments.FirstOrDefault(a => a.Id == id) : null;
         return r.Models.Level(basis?.Assessment.PackageId ?? r.CaseModels.FirstOrDefault(), basis?.Assessment.PackageVersion, decision.Decision.FinalLevel, r.Language);
+    }
+
+    /// <summary>Breaks a text into lines of at most about <paramref name="width"/> characters, at spaces.</summary>
+    private static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : "").Append(word);
+        }
+
+        lines.Add(line.ToString());
+        return string.Join("\n", lines);
     }
 
     private static string NextReview(ReportContext r) => r.Data.Case.Review is { } review
