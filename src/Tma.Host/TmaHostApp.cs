@@ -123,6 +123,7 @@ public static class TmaHostApp
         AdminEndpoints.Map(api);
         ProcessEndpoints.Map(api);
         FormEndpoints.Map(api);
+        ReportEndpoints.Map(api);
 
         // Fail at start-up, not on the first request, when the store or the models cannot be used.
         _ = app.Services.GetRequiredService<Store>();

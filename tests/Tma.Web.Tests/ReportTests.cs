@@ -10,17 +10,10 @@ namespace Tma.Web.Tests;
 [Collection(WebCollection.Name)]
 public sealed class ReportTests(WebFixture web) : WebTest(web)
 {
-    /// <summary>
-    /// The report endpoint (GET /v1/cases/{id}/report) comes from the `report` branch. Until that branch is merged the
-    /// report step cannot run; set this to true (or merge `report`) to enable it.
-    /// </summary>
-    private const bool ReportEndpointMerged = false;
-
     [SkippableFact]
     public async Task Print_report_opens_the_report_in_the_chosen_language_and_it_prints_as_a_PDF()
     {
         RequireBrowser();
-        Skip.IfNot(ReportEndpointMerged, "GET /v1/cases/{id}/report is not merged yet (branch `report`).");
         var subject = Unique("SUBJ");
         var caseId = await Web.CaseAsync(subject, assessed: true, ("ex-1", "psychologist"));
         var page = await NewPageAsync("de-DE");

@@ -179,6 +179,9 @@ export const en = {
   'timeline.kind.note': 'note',
   'timeline.kind.document': 'document',
   'timeline.kind.review': 'review',
+  'timeline.kind.owner': 'responsible',
+  'timeline.kind.task_cancelled': 'task cancelled',
+  'timeline.notInvolved': 'Only the case team sees the timeline of a case.',
 
   'risk.empty': 'No assessment yet, so there is no risk curve.',
   'risk.alt': 'Risk curve of the case: the model’s level at each of {count} assessments; the same points are listed in the table below.',
@@ -655,6 +658,9 @@ export const de = {
   'timeline.kind.note': 'Notiz',
   'timeline.kind.document': 'Dokument',
   'timeline.kind.review': 'Überprüfung',
+  'timeline.kind.owner': 'Verantwortung',
+  'timeline.kind.task_cancelled': 'Aufgabe abgebrochen',
+  'timeline.notInvolved': 'Nur das Fallteam sieht den Verlauf eines Falls.',
 
   'risk.empty': 'Noch keine Einschätzung, daher kein Risikoverlauf.',
   'risk.alt': 'Risikoverlauf des Falls: die Stufe des Modells bei jeder von {count} Einschätzungen; dieselben Punkte stehen in der Tabelle darunter.',

@@ -106,10 +106,11 @@ function observationForm(ctx, model) {
         saved += 1;
       }
     } catch (error) {
-      const item = pick(entries[saved].input.label);
-      if (saved > 0) await ctx.reload('observations');
-      error.message = t('obs.failedAt', { item, saved });
-      throw error;
+      const message = `${t('obs.failedAt', { item: pick(entries[saved].input.label), saved })} ${error.readable || error.message}`;
+      if (saved === 0) throw new Error(message);
+      await ctx.reload('observations');
+      ctx.announce(message, 'error');
+      return;
     }
     await ctx.reload('observations', t('obs.saved', { count: saved }));
   });

@@ -4,7 +4,8 @@ import { h } from '../dom.js';
 import { caseSection } from './case-common.js';
 
 export function timelineSection(ctx) {
-  const { timeline } = ctx.data;
+  const { timeline, involved } = ctx.data;
+  if (!involved) return caseSection('timeline', h('p', { class: 'muted', text: t('timeline.notInvolved') }));
   if (!timeline) return caseSection('timeline', h('p', { class: 'muted', text: t('timeline.unavailable') }));
   if (timeline.events.length === 0) return caseSection('timeline', h('p', { class: 'muted', text: t('timeline.empty') }));
   return caseSection('timeline', h('ol', { class: 'timeline' }, timeline.events.map(e => h('li', { class: ['event', 'event-' + e.kind] },

@@ -27,7 +27,7 @@ export async function renderCase(ctx) {
 
   const [persons, timeline, curve, observations, assessments, decisions, tasks, notes, documents, packages] = await Promise.all([
     teamOnly(`/v1/cases/${caseId}/persons`),
-    getOptional(`/v1/cases/${caseId}/timeline`),
+    teamOnly(`/v1/cases/${caseId}/timeline`),
     get(`/v1/cases/${caseId}/risk-curve`),
     get(`/v1/cases/${caseId}/observations`),
     get(`/v1/cases/${caseId}/assessments`),
