@@ -63,6 +63,22 @@ public sealed class AccessibilityTests(WebFixture web) : WebTest(web)
         AssertNoScriptErrors();
     }
 
+    [SkippableFact]
+    public async Task Every_text_of_the_UI_exists_in_English_and_German()
+    {
+        RequireBrowser();
+        var page = await NewPageAsync("en-GB");
+        await page.GotoAsync(Web.BaseUrl + "/app/");
+        var missing = await page.EvaluateAsync<string[]>(@"async () => {
+            const { en, de } = await import('./strings.js');
+            const missing = [];
+            for (const key of Object.keys(en)) if (!(key in de) || !de[key]) missing.push('de: ' + key);
+            for (const key of Object.keys(de)) if (!(key in en) || !en[key]) missing.push('en: ' + key);
+            return missing;
+        }");
+        Assert.Empty(missing);
+    }
+
     /// <summary>Presses Tab until the element matching the selector has the focus (at most 80 times).</summary>
     private static async Task TabToAsync(IPage page, string selector)
     {

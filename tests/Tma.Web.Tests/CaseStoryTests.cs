@@ -56,6 +56,7 @@ public sealed class CaseStoryTests(WebFixture web) : WebTest(web)
         await decision.Locator("[name=finalLevel]").SelectOptionAsync("monitor");
         await decision.Locator("[name=rationale]").FillAsync("Leakage was a one-off remark retracted the same day; the team monitors.");
         await decision.Locator("fieldset.judgement-field").First.GetByLabel("Elevated priority", new() { Exact = true }).CheckAsync();
+        await decision.Locator("fieldset.judgement-field").Nth(1).GetByLabel("Within weeks or months", new() { Exact = true }).CheckAsync();
         await decision.Locator("[name='judgement:formulation']").FillAsync("Grievance after the transfer; no access to weapons known.");
         await decision.Locator("button[type=submit]").ClickAsync();
         await StatusAsync(page, "The override is recorded.");

@@ -28,8 +28,22 @@ public abstract class WebTest(WebFixture web) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // The last state of every page, for looking at a failure.
+        var index = 0;
         foreach (var context in _contexts)
         {
+            foreach (var open in context.Pages)
+            {
+                try
+                {
+                    await open.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Web.ScreenshotDirectory, "last", $"{GetType().Name}-{index++}.png"), FullPage = true });
+                }
+                catch (PlaywrightException)
+                {
+                    // a closed page
+                }
+            }
+
             await context.CloseAsync();
         }
     }
@@ -46,6 +60,11 @@ public abstract class WebTest(WebFixture web) : IAsyncLifetime
                 RequestedUrls.Add(request.Url);
             }
         };
+        if (Environment.GetEnvironmentVariable("TMA_WEB_SHIM") == "1" && typeof(WebTest).Assembly.GetType("Tma.Web.Tests.Shim")?.GetMethod("InstallAsync")?.Invoke(null, [context, Web.BaseUrl]) is Task shim)
+        {
+            await shim; // TEMPORARY: a local stand-in for the cookie sign-in until web-backend's milestone 1 is merged
+        }
+
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         Watch(page);
@@ -92,8 +111,19 @@ public abstract class WebTest(WebFixture web) : IAsyncLifetime
     }
 
     /// <summary>Waits for the status message (aria-live) to say the given text.</summary>
-    protected static Task StatusAsync(IPage page, string text) =>
-        Expect(page.Locator("#status")).ToContainTextAsync(text);
+    protected static async Task StatusAsync(IPage page, string text)
+    {
+        try
+        {
+            await Expect(page.Locator("#status")).ToContainTextAsync(text);
+        }
+        catch (PlaywrightException e)
+        {
+            // Say what the page said instead: the error shown in a form.
+            var errors = await page.Locator(".form-error:visible").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"Expected status `{text}`; the page shows: {string.Join(" | ", errors)}\n{e.Message}");
+        }
+    }
 
     protected async Task ShotAsync(IPage page, string name)
     {

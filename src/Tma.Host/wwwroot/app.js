@@ -46,7 +46,7 @@ function renderHeader() {
       h('button', { type: 'button', class: 'secondary', id: 'sign-out', text: t('user.signOut'), on: { click: signOut } }));
   }
 
-  header.append(brand, nav, h('div', { class: 'header-tools' }, languages, user));
+  header.append(...[brand, nav, h('div', { class: 'header-tools' }, languages, user)].filter(Boolean));
 }
 
 async function signOut() {
@@ -57,14 +57,12 @@ async function signOut() {
   }
   state.me = null;
   announce(t('user.signedOut'), 'success');
-  location.hash = '#/';
-  await route();
+  await navigate('#/');
 }
 
 export async function signedIn() {
   state.me = null;
-  location.hash = '#/';
-  await route();
+  await navigate('#/');
 }
 
 function parseRoute() {
@@ -152,7 +150,9 @@ function focusSection(section) {
 
 /** Navigates to a hash route (re-renders even when the hash is unchanged). */
 function navigate(hash) {
-  if (location.hash === hash) route(); else location.hash = hash;
+  if (location.hash === hash || (hash === '#/' && location.hash === '')) return route();
+  location.hash = hash; // the hashchange event routes
+  return routing;
 }
 
 setUnauthorizedHandler(() => {

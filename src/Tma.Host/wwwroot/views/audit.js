@@ -6,8 +6,11 @@ import { h, clear, shortId } from '../dom.js';
 const pageSize = 50;
 
 export async function renderAudit(ctx) {
-  const [verification, first] = await Promise.all([get('/v1/audit/verify'), get(`/v1/audit?after=0&limit=${pageSize}`)]);
-  const pages = [0]; // the "after" of every page seen, for going back
+  const verification = await get('/v1/audit/verify');
+  const total = verification.entriesChecked;
+  // Entries are numbered 1, 2, … in the tenant's chain; the view opens on the newest page.
+  let after = Math.max(0, total - pageSize);
+  const first = await get(`/v1/audit?after=${after}&limit=${pageSize}`);
   const tableHolder = h('div', { class: 'table-wrap', id: 'audit-table' });
   const pager = h('div', { class: 'button-row pager' });
   const position = h('p', { class: 'small muted', 'aria-live': 'polite' });
@@ -26,19 +29,22 @@ export async function renderAudit(ctx) {
         h('td', { class: 'small', text: e.detail || '' }))))));
     const from = entries[0]?.sequence;
     const to = entries.at(-1)?.sequence;
-    position.textContent = entries.length ? t('audit.position', { from, to, total: verification.entriesChecked }) : t('audit.empty');
+    position.textContent = entries.length ? t('audit.position', { from, to, total }) : t('audit.empty');
     clear(pager).append(
-      h('button', { type: 'button', class: 'secondary', text: t('audit.previous'), disabled: pages.length < 2, on: { click: () => go(-1) } }),
-      h('button', { type: 'button', class: 'secondary', text: t('audit.next'), disabled: entries.length < pageSize, on: { click: () => go(+1, to) } }));
+      h('button', { type: 'button', class: 'secondary', text: t('audit.oldest'), disabled: after === 0, on: { click: () => go(0) } }),
+      h('button', { type: 'button', class: 'secondary', text: t('audit.previous'), disabled: after === 0, on: { click: () => go(Math.max(0, after - pageSize)) } }),
+      h('button', { type: 'button', class: 'secondary', text: t('audit.next'), disabled: entries.length < pageSize || to >= total, on: { click: () => go(to) } }),
+      h('button', { type: 'button', class: 'secondary', text: t('audit.newest'), disabled: to >= total, on: { click: () => go(Math.max(0, total - pageSize)) } }));
   }
 
-  async function go(direction, lastSequence) {
+  async function go(newAfter) {
     try {
-      if (direction > 0) pages.push(lastSequence);
-      else pages.pop();
-      show(await get(`/v1/audit?after=${pages.at(-1)}&limit=${pageSize}`));
-      tableHolder.querySelector('caption')?.setAttribute('tabindex', '-1');
-      tableHolder.querySelector('caption')?.focus();
+      const entries = await get(`/v1/audit?after=${newAfter}&limit=${pageSize}`);
+      after = newAfter;
+      show(entries);
+      const caption = tableHolder.querySelector('caption');
+      caption?.setAttribute('tabindex', '-1');
+      caption?.focus();
     } catch (error) {
       ctx.announce(error.readable || String(error), 'error');
     }

@@ -22,7 +22,7 @@ function decisionItem(ctx, d, form) {
     h('p', { class: 'decision-head' },
       h('strong', { text: t('decision.final', { level: levelLabel(form, d.decision.finalLevel) }) }),
       h('span', { class: ['badge', d.isInEffect ? 'ok' : (d.status === 'pending' ? 'warn' : 'danger')], text: decisionStatusLabel(ctx.process, d.status) })),
-    h('p', { text: t('decision.agreement.' + d.decision.agreement) }),
+    h('p', {}, t('decision.agreement.' + d.decision.agreement), modelSaid(ctx, d, form)),
     h('p', { class: 'rationale' }, h('span', { class: 'label', text: t('decision.rationale') + ': ' }), d.decision.rationale),
     judgementList(d.decision.judgement, form),
     h('p', { class: 'small muted', text: t('decision.by', { user: d.decidedBy, date: fmtDateTime(d.decidedAt) }) }));
@@ -31,6 +31,12 @@ function decisionItem(ctx, d, form) {
   }
   if (d.status === 'pending') item.append(pendingControls(ctx, d));
   return item;
+}
+
+/** What the model's assessment said, beside a decision that follows or overrides it. */
+function modelSaid(ctx, d, form) {
+  const record = d.decision.assessmentId ? ctx.data.assessments.find(a => a.id === d.decision.assessmentId) : null;
+  return record ? ' — ' + t('decision.modelSaid', { result: conclusionShort(record.assessment, form), date: fmtDateTime(record.enteredAt) }) : null;
 }
 
 function judgementList(judgement, form) {
@@ -125,6 +131,8 @@ function decisionForm(ctx, latest, form) {
     for (const [key, value] of Object.entries(v)) {
       if (key.startsWith('judgement:') && value) judgement[key.slice('judgement:'.length)] = value;
     }
+    const missing = (latest ? form?.judgement ?? [] : []).filter(f => f.required && !judgement[f.id]).map(f => pick(f.label));
+    if (missing.length) throw new Error(t('decision.judgementMissing', { fields: missing.join(', ') }));
     await ctx.act('decisions', () => post(`/v1/cases/${summary.id}/decisions`, {
       assessmentId: latest?.id ?? null, finalLevel: v.finalLevel, rationale: v.rationale, agreement, expectedVersion: summary.version,
       judgement: Object.keys(judgement).length ? judgement : null,

@@ -20,6 +20,7 @@ export function personsSection(ctx) {
         if (!armed) {
           armed = true;
           remove.textContent = t('persons.confirmRemove');
+          remove.removeAttribute('aria-label');
           return;
         }
         try {

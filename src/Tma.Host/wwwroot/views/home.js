@@ -19,10 +19,10 @@ export async function renderHome(ctx) {
     h('h1', { text: t('home.title') }),
     advisory());
 
-  if (me.role === 'case_manager') page.append(newCaseForm(ctx));
   page.append(await caseList(ctx, cases, due));
-  page.append(taskList(tasks));
   if (me.role === 'case_manager') page.append(pendingList(pending ?? []));
+  page.append(taskList(tasks));
+  if (me.role === 'case_manager') page.append(newCaseForm(ctx));
   return page;
 }
 
