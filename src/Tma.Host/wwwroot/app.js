@@ -124,7 +124,7 @@ async function doRoute() {
     if (error instanceof ApiError && error.status === 401) return; // the sign-in view is already shown
     clear(target).append(h('section', { class: 'panel' },
       h('h1', { text: t('error.title') }),
-      h('p', { role: 'alert', text: error instanceof ApiError ? error.readable : String(error) }),
+      h('p', { role: 'alert', text: r.view === 'case' && error instanceof ApiError && (error.status === 403 || error.status === 404) ? t('case.noAccess') : (error instanceof ApiError ? error.readable : String(error)) }),
       h('p', {}, h('a', { href: '#/', text: t('nav.back') }))));
     focusMain();
   }

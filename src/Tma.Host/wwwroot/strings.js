@@ -97,6 +97,7 @@ export const en = {
 
   'case.title': 'Case {id} · {category}',
   'case.short': 'Case {id}',
+  'case.noAccess': 'This case does not exist, or you are not on its team (need-to-know). Its responsible case manager can add you.',
   'case.navLabel': 'Sections of this case',
   'case.printReport': 'Print report',
   'case.printHint': 'Opens the report for management in a new tab; print it or save it as PDF there.',
@@ -285,6 +286,10 @@ export const en = {
   'assessment.advisory': 'Advisory: the model supports the team’s judgement. A professional decides – record the decision below.',
   'assessment.languageNote': 'The model’s own sentences are shown in {language}, the language the assessment was made in.',
 
+  'step.gather-key-items': 'Gather these facts first (key items of the model): {items}.',
+  'step.gather-missing': 'Find out the other missing items: {items}.',
+  'step.resolve-contradiction': 'Resolve the contradicting reports on: {items}.',
+  'step.refresh-stale': 'Observe again – the last report is out of date: {items}.',
   'urgency.routine': 'routine',
   'urgency.soon': 'soon',
   'urgency.immediate': 'immediate',
@@ -580,6 +585,7 @@ export const de = {
 
   'case.title': 'Fall {id} · {category}',
   'case.short': 'Fall {id}',
+  'case.noAccess': 'Diesen Fall gibt es nicht, oder Sie gehören nicht zu seinem Team (Need-to-know-Prinzip). Die fallverantwortliche Person kann Sie hinzufügen.',
   'case.navLabel': 'Abschnitte dieses Falls',
   'case.printReport': 'Bericht drucken',
   'case.printHint': 'Öffnet den Bericht für die Leitung in einem neuen Tab; dort drucken oder als PDF speichern.',
@@ -768,6 +774,10 @@ export const de = {
   'assessment.advisory': 'Empfehlung: Das Modell unterstützt die Einschätzung des Teams. Eine Fachperson entscheidet – halten Sie die Entscheidung unten fest.',
   'assessment.languageNote': 'Die eigenen Sätze des Modells stehen auf {language}, der Sprache, in der eingeschätzt wurde.',
 
+  'step.gather-key-items': 'Zuerst diese Tatsachen klären (Schlüsselmerkmale des Modells): {items}.',
+  'step.gather-missing': 'Die übrigen fehlenden Merkmale klären: {items}.',
+  'step.resolve-contradiction': 'Die widersprüchlichen Meldungen klären zu: {items}.',
+  'step.refresh-stale': 'Erneut erheben – die letzte Meldung ist veraltet: {items}.',
   'urgency.routine': 'regulär',
   'urgency.soon': 'bald',
   'urgency.immediate': 'sofort',

@@ -43,9 +43,17 @@ function indicatorText(form, indicator, key) {
   return own && own[key] ? pick(own[key]) : indicator[key];
 }
 
-function actionStep(form, action) {
+/** The engine's information-gathering steps, in the reader's language (they name the inputs in `because`). */
+const gatheringSteps = ['gather-key-items', 'gather-missing', 'resolve-contradiction', 'refresh-stale'];
+
+export function actionStep(form, action) {
   const own = form?.actions?.find(a => a.id === action.id);
-  return own && own.step ? pick(own.step) : action.step;
+  if (own && own.step) return pick(own.step);
+  const inputs = (action.because || []).filter(b => b.startsWith('input:')).map(b => b.slice('input:'.length));
+  if (gatheringSteps.includes(action.id) && inputs.length && form) {
+    return t('step.' + action.id, { items: inputs.map(i => inputLabel(form, i)).join('; ') });
+  }
+  return action.step;
 }
 
 export function explained(ctx, record, form) {

@@ -5,6 +5,7 @@ import { t, fmtDate, fmtDateTime, pick } from '../i18n.js';
 import { h, field, select, formValues } from '../dom.js';
 import { caseSection, dateToIso, inDays } from './case-common.js';
 import { onSubmit } from './forms.js';
+import { actionStep } from './case-assessment.js';
 
 export function tasksSection(ctx) {
   const { tasks, involved } = ctx.data;
@@ -57,7 +58,7 @@ function taskItem(ctx, task) {
       await update({ status: 'done', completionNote: v.completionNote });
       ctx.announce(t('task.completed'), 'success');
     });
-    const forms = [complete];
+    const forms = task.status === 'in_progress' ? [complete] : [];
     if (ctx.isManager) {
       const cancel = h('form', { class: 'inline-form cancel-form', novalidate: true },
         field(t('task.cancelReason'), h('input', { name: 'cancellationReason', autocomplete: 'off', maxlength: 2000 })),
@@ -80,10 +81,7 @@ function taskForm(ctx) {
   const { summary, record, latest, latestForm } = ctx.data;
   const owners = [...new Set([summary.ownerId, ...record.members.map(m => m.userId)])];
   const actions = latest?.assessment.actions ?? [];
-  const step = action => {
-    const own = latestForm?.actions?.find(x => x.id === action.id);
-    return own?.step ? pick(own.step) : action.step;
-  };
+  const step = action => actionStep(latestForm, action);
   const fromAction = select('fromAction', [{ value: '', label: t('task.free') }, ...actions.map(a => ({ value: a.id, label: step(a) }))], { id: 'task-from-action' });
   const title = h('input', { name: 'title', autocomplete: 'off', maxlength: 500, id: 'task-title' });
   const form = h('form', { class: 'task-form', novalidate: true, id: 'task-form', 'aria-labelledby': 'task-form-title' },

@@ -1,7 +1,7 @@
 // The case page: every section of one case, with an in-page navigation. Each section is its own module.
 import { get, getOptional, ApiError } from '../api.js';
 import { t, lang } from '../i18n.js';
-import { h, shortId } from '../dom.js';
+import { h, append, shortId } from '../dom.js';
 import { advisory, packageIds, tryForm } from '../labels.js';
 import { overviewSection } from './case-overview.js';
 import { personsSection } from './case-persons.js';
@@ -101,7 +101,7 @@ export async function renderCase(ctx) {
   const nav = h('nav', { class: 'case-nav', 'aria-label': t('case.navLabel') },
     h('ul', {}, sections.map(s => h('li', {}, h('a', { href: `#/cases/${caseId}/${s}`, text: t('case.sec.' + s) })))));
 
-  page.append(
+  append(page, [
     h('div', { class: 'case-head' },
       h('p', { class: 'crumbs' }, h('a', { href: '#/', text: t('nav.backToCases') })),
       h('h1', { text: title }),
@@ -121,6 +121,6 @@ export async function renderCase(ctx) {
         decisionsSection(caseCtx),
         tasksSection(caseCtx),
         notesSection(caseCtx),
-        documentsSection(caseCtx))));
+        documentsSection(caseCtx)))]);
   return page;
 }
