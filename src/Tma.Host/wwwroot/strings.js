@@ -116,6 +116,9 @@ export const en = {
   'case.sec.documents': 'Documents',
 
   'overview.stage': 'Stage:',
+  'overview.priority': 'Priority',
+  'overview.openTasks': 'Open tasks',
+  'overview.overdueTasks': '{count} overdue',
   'overview.moveTo': 'Move the case to:',
   'overview.moved': 'The case is now in stage “{stage}”.',
   'overview.subject': 'Subject reference',
@@ -604,6 +607,9 @@ export const de = {
   'case.sec.documents': 'Dokumente',
 
   'overview.stage': 'Phase:',
+  'overview.priority': 'Priorität',
+  'overview.openTasks': 'Offene Aufgaben',
+  'overview.overdueTasks': '{count} überfällig',
   'overview.moveTo': 'Fall verschieben nach:',
   'overview.moved': 'Der Fall ist jetzt in der Phase „{stage}“.',
   'overview.subject': 'Referenz der Person',

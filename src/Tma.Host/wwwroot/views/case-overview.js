@@ -2,7 +2,8 @@
 import { put, post, del } from '../api.js';
 import { t, fmtDate, fmtDateTime } from '../i18n.js';
 import { h, field, select, formValues } from '../dom.js';
-import { stageLabel, reviewSourceLabel, memberRoles } from '../labels.js';
+import { stageLabel, reviewSourceLabel, memberRoles, levelLabel } from '../labels.js';
+import { conclusionShort } from './case-assessment.js';
 import { caseSection, facts, dateToIso, inDays } from './case-common.js';
 import { onSubmit } from './forms.js';
 
@@ -45,6 +46,8 @@ export function overviewSection(ctx) {
   const content = [
     stageBlock,
     facts([
+      [t('overview.priority'), priority(ctx)],
+      ctx.data.tasks ? [t('overview.openTasks'), openTasks(ctx.data.tasks)] : null,
       [t('overview.subject'), h('span', {}, record.subjectReference, h('span', { class: 'hint', text: ' ' + t('overview.subjectHint') }))],
       [t('overview.category'), t('category.' + summary.category)],
       [t('overview.owner'), summary.ownerId],
@@ -58,6 +61,25 @@ export function overviewSection(ctx) {
   if (ctx.isManager && ctx.data.involved) content.push(reviewForm(ctx, review));
   content.push(members(ctx));
   return caseSection('overview', ...content);
+}
+
+/** The decided level in effect, else the model's latest result; and whether an override waits for four eyes. */
+function priority(ctx) {
+  const { decisions, latest, latestForm } = ctx.data;
+  const decision = [...decisions].reverse().find(d => d.isInEffect);
+  const pending = decisions.some(d => d.status === 'pending');
+  const parts = [];
+  if (decision) parts.push(h('strong', { text: levelLabel(latestForm, decision.decision.finalLevel) }), ' ', h('span', { class: 'small muted', text: t('home.byDecision') }));
+  else if (latest) parts.push(h('strong', { text: conclusionShort(latest.assessment, latestForm) }), ' ', h('span', { class: 'small muted', text: t('home.byModel') }));
+  else parts.push(h('span', { class: 'muted', text: t('home.notAssessed') }));
+  if (pending) parts.push(h('span', { class: 'badge warn', text: t('home.overridePending') }));
+  return h('span', {}, parts);
+}
+
+function openTasks(tasks) {
+  const open = tasks.filter(task => task.status === 'open' || task.status === 'in_progress');
+  const overdue = open.filter(task => task.isOverdue).length;
+  return h('span', {}, String(open.length), overdue ? h('span', { class: 'badge danger', text: t('overview.overdueTasks', { count: overdue }) }) : null);
 }
 
 function reviewForm(ctx, review) {
