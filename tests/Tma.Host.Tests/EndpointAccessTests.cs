@@ -82,6 +82,8 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
         ["confirm decision"] = ([CallerRole.CaseManager], (id, v, _, decision) => Post($"/v1/cases/{id}/decisions/{decision}/confirm", new { comment = "agreed", expectedVersion = v })),
         ["reject decision"] = ([CallerRole.CaseManager], (id, v, _, decision) => Post($"/v1/cases/{id}/decisions/{decision}/reject", new { reason = "no new facts", expectedVersion = v })),
         ["pending decisions"] = ([CallerRole.CaseManager], (_, _, _, _) => Get("/v1/decisions/pending")),
+        // Issue 15, web UI: who the caller is (any role).
+        ["me"] = (AllRoles, (_, _, _, _) => Get("/v1/me")),
     };
 
     [SkippableTheory]
