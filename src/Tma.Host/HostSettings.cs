@@ -81,6 +81,21 @@ public sealed record HostSettings
     /// <summary>Origins allowed to call the API from a browser; empty (the default) means CORS is closed.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 
+    /// <summary>
+    /// Folder of the keys that protect the web UI's session cookies (ASP.NET Core data protection; key
+    /// <c>Tma:DataProtectionKeys</c>). Several host instances behind one load balancer must share it (a shared volume),
+    /// or a session started on one is refused by the others. Null (the default): a folder next to the SQLite store
+    /// (<c>&lt;store&gt;.dataprotection</c>), or <c>tma-dataprotection</c> in the working folder with PostgreSQL.
+    /// </summary>
+    public string? DataProtectionKeys { get; init; }
+
+    /// <summary>The folder of the data-protection keys: <see cref="DataProtectionKeys"/> or its default.</summary>
+    public string EffectiveDataProtectionKeys => Path.GetFullPath(DataProtectionKeys
+        ?? (Postgres is null ? StorePath + ".dataprotection" : "tma-dataprotection"));
+
+    /// <summary>The origin (<c>https://host[:port]</c>) of the OpenID Connect authority the web UI signs in with; null without one.</summary>
+    public string? OidcAuthorityOrigin => null;
+
     /// <summary>The environment variable the local key provider reads when no key file is given.</summary>
     public const string LocalKeyEnvironment = "TMA_CASESTORE_KEYS";
 

@@ -105,9 +105,11 @@ public static class TmaHostApp
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodePage);
         app.UseSecurityHeaders();
+        app.UseWebUi();
         app.UseRequestSizeLimit(app.Services.GetRequiredService<HostSettings>().MaxRequestBytes);
         app.UseCors();
         app.UseAuthentication();
+        app.UseCsrfCheck();
         app.UseRateLimiter();
         app.UseAuthorization();
 
@@ -124,6 +126,8 @@ public static class TmaHostApp
         ProcessEndpoints.Map(api);
         FormEndpoints.Map(api);
         ReportEndpoints.Map(api);
+        WebUi.Map(app);
+        WebSignIn.Map(app, api, app.Services.GetRequiredService<HostSettings>());
 
         // Fail at start-up, not on the first request, when the store or the models cannot be used.
         _ = app.Services.GetRequiredService<Store>();
@@ -173,6 +177,7 @@ public static class TmaHostApp
             RequestsPerMinute = int.TryParse(section["RequestsPerMinute"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rpm) ? rpm : 600,
             MaxRequestBytes = long.TryParse(section["MaxRequestBytes"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) ? max : 10 * 1024 * 1024,
             CorsOrigins = (section["CorsOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            DataProtectionKeys = section["DataProtectionKeys"],
             Tokens = new TokenSettings
             {
                 Authority = section["Authority"],
@@ -264,7 +269,9 @@ public static class TmaHostApp
 
     private static void AddAuthentication(IServiceCollection services)
     {
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // A bearer token (Authorization header) or the web UI's session cookie (WebSignIn).
+        var authentication = services.AddAuthentication(WebSignIn.Scheme).AddJwtBearer();
+        WebSignIn.Add(authentication);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<HostSettings>((jwt, settings) =>
         {
             jwt.MapInboundClaims = false;
@@ -288,11 +295,13 @@ public static class TmaHostApp
             };
             jwt.Events = new JwtBearerEvents
             {
+                // The development sign-in of the web UI validates its token with this very handler.
+                OnMessageReceived = WebSignIn.ReadDevelopmentToken,
                 // Every 401 is a problem document with a stable code, and says nothing about why a token failed.
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
-                    await Problems.Of(StatusCodes.Status401Unauthorized, "unauthorized", "A valid bearer token is required.").ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+                    await Problems.Of(StatusCodes.Status401Unauthorized, "unauthorized", WebSignIn.UnauthorizedDetail).ExecuteAsync(context.HttpContext).ConfigureAwait(false);
                 },
             };
         });

@@ -85,6 +85,8 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
         ["observation form"] = ([CallerRole.CaseManager, CallerRole.Expert], (_, _, _, _) => Get("/v1/packages/warning-behaviours-triage/form")),
         ["case timeline"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/timeline")),
         ["case report"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/report?language=de")),
+        // Issue 15, web UI: who the caller is (any role).
+        ["me"] = (AllRoles, (_, _, _, _) => Get("/v1/me")),
     };
 
     [SkippableTheory]

@@ -17,7 +17,7 @@ public sealed class AccessibilityTests(WebFixture web) : WebTest(web)
         var caseId = await Web.CaseAsync(Unique("SUBJ"), assessed: true, ("ex-1", "psychologist"));
         var page = await NewPageAsync("en-GB");
 
-        await page.GotoAsync(Web.BaseUrl + "/app/");
+        await page.GotoAsync(Web.BaseUrl + "/app/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.Locator("#dev-token")).ToBeVisibleAsync();
         await AssertAxeCleanAsync(page, "sign-in");
 
@@ -41,7 +41,7 @@ public sealed class AccessibilityTests(WebFixture web) : WebTest(web)
         RequireBrowser();
         var caseId = await Web.CaseAsync(Unique("SUBJ"), assessed: true);
         var page = await NewPageAsync("en-GB");
-        await page.GotoAsync(Web.BaseUrl + "/app/");
+        await page.GotoAsync(Web.BaseUrl + "/app/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.Locator("#dev-token")).ToBeVisibleAsync();
 
         await TabToAsync(page, "#dev-token");
@@ -68,7 +68,7 @@ public sealed class AccessibilityTests(WebFixture web) : WebTest(web)
     {
         RequireBrowser();
         var page = await NewPageAsync("en-GB");
-        await page.GotoAsync(Web.BaseUrl + "/app/");
+        await page.GotoAsync(Web.BaseUrl + "/app/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var missing = await page.EvaluateAsync<string[]>(@"async () => {
             const { en, de } = await import('./strings.js');
             const missing = [];

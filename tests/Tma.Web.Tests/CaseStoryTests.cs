@@ -15,7 +15,7 @@ public sealed class CaseStoryTests(WebFixture web) : WebTest(web)
         var subject = Unique("SUBJ");
         var page = await NewPageAsync("en-GB");
 
-        await page.GotoAsync(Web.BaseUrl + "/app/");
+        await page.GotoAsync(Web.BaseUrl + "/app/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         await ShotAsync(page, "01-sign-in-en");
         await SignInAsync(page, "cm-1", CallerRole.CaseManager);

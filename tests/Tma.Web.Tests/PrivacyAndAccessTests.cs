@@ -54,7 +54,7 @@ public sealed class PrivacyAndAccessTests(WebFixture web) : WebTest(web)
         await ShotAsync(page, "22-case-page-full-en");
 
         // Reload the case and the list: every read goes by id only.
-        await page.GotoAsync(Web.BaseUrl + "/app/");
+        await page.GotoAsync(Web.BaseUrl + "/app/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator($"#case-list a[href='#/cases/{caseId}']").ClickAsync();
         await Expect(page.Locator("#sec-persons")).ToContainTextAsync(person);
 
@@ -74,7 +74,12 @@ public sealed class PrivacyAndAccessTests(WebFixture web) : WebTest(web)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit trail", Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator(".verify.ok")).ToContainTextAsync("The chain is intact.");
         await Expect(page.Locator("#audit-table")).ToContainTextAsync("case.read");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Oldest entries" }).ClickAsync();
+        var oldest = page.GetByRole(AriaRole.Button, new() { Name = "Oldest entries" });
+        if (await oldest.IsEnabledAsync())
+        {
+            await oldest.ClickAsync(); // more than one page of entries: the view opens on the newest
+        }
+
         await Expect(page.Locator("#audit-table")).ToContainTextAsync("tenant.create");
         await ShotAsync(page, "23-audit-en");
         await page.GetByRole(AriaRole.Button, new() { Name = "Deutsch" }).ClickAsync();
@@ -86,7 +91,7 @@ public sealed class PrivacyAndAccessTests(WebFixture web) : WebTest(web)
         await SignInAsync(page, "ex-2", CallerRole.Expert);
         await Expect(page.Locator("#case-list")).ToBeVisibleAsync();
         await Expect(page.Locator($"a[href='#/cases/{caseId}']")).ToHaveCountAsync(0);
-        await page.GotoAsync($"{Web.BaseUrl}/app/#/cases/{caseId}");
+        await page.GotoAsync($"{Web.BaseUrl}/app/#/cases/{caseId}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.Locator("main [role=alert]")).ToBeVisibleAsync();
         Assert.DoesNotContain(subject, await page.ContentAsync(), StringComparison.Ordinal);
         await ShotAsync(page, "25-expert-not-member-de");

@@ -60,11 +60,6 @@ public abstract class WebTest(WebFixture web) : IAsyncLifetime
                 RequestedUrls.Add(request.Url);
             }
         };
-        if (Environment.GetEnvironmentVariable("TMA_WEB_SHIM") == "1" && typeof(WebTest).Assembly.GetType("Tma.Web.Tests.Shim")?.GetMethod("InstallAsync")?.Invoke(null, [context, Web.BaseUrl]) is Task shim)
-        {
-            await shim; // TEMPORARY: a local stand-in for the cookie sign-in until web-backend's milestone 1 is merged
-        }
-
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         Watch(page);
@@ -97,7 +92,7 @@ public abstract class WebTest(WebFixture web) : IAsyncLifetime
     /// <summary>Signs in through the development-token form (the token `tma token` would print).</summary>
     protected async Task SignInAsync(IPage page, string user, CallerRole role)
     {
-        await page.GotoAsync(Web.BaseUrl + "/app/");
+        await page.GotoAsync(Web.BaseUrl + "/app/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var token = page.Locator("#dev-token");
         await token.FillAsync(Web.Token(user, role));
         await page.Locator("form.dev-signin button[type=submit]").ClickAsync();

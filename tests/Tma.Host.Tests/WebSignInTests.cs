@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tma.CaseStore;
+
+namespace Tma.Host.Tests;
+
+/// <summary>The web UI's session: development sign-in, the cookie on /v1 with the CSRF header, sign-out, /v1/me.</summary>
+public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    /// <summary>Signs in with a development token and returns the session cookie (name=value).</summary>
+    internal static async Task<string> SignInAsync(HostFixture host, Caller caller, bool https = false)
+    {
+        using var client = host.Client();
+        if (https)
+        {
+            client.BaseAddress = new Uri("https://localhost/");
+        }
+
+        using var response = await client.PostAsJsonAsync("/auth/development", new { token = host.Token(caller) });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        return cookie.Split(';')[0];
+    }
+
+    internal static HttpClient Session(HostFixture host, string cookie, bool ui = true)
+    {
+        var client = host.Client();
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        if (ui)
+        {
+            client.DefaultRequestHeaders.Add("X-TMA-UI", "1");
+        }
+
+        return client;
+    }
+
+    [Fact]
+    public async Task A_development_token_signs_in_with_an_httponly_strict_cookie()
+    {
+        using var client = host.Client();
+        using var response = await client.PostAsJsonAsync("/auth/development", new { token = host.Token(host.Manager()) });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("tma=", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("expires=", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task On_https_the_cookie_is_a_secure_host_cookie()
+    {
+        using var client = host.Client();
+        client.BaseAddress = new Uri("https://localhost/");
+        using var response = await client.PostAsJsonAsync("/auth/development", new { token = host.Token(host.Manager()) });
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("__Host-tma=", cookie, StringComparison.Ordinal);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+
+        using var session = Session(host, cookie.Split(';')[0]);
+        session.BaseAddress = new Uri("https://localhost/");
+        var me = await HostFixture.Read(await session.GetAsync("/v1/me"));
+        Assert.Equal("case_manager", me.GetProperty("role").GetString());
+    }
+
+    [Theory]
+    [InlineData(CallerRole.CaseManager, "case_manager")]
+    [InlineData(CallerRole.Expert, "expert")]
+    [InlineData(CallerRole.Auditor, "auditor")]
+    [InlineData(CallerRole.Researcher, "researcher")]
+    [InlineData(CallerRole.Administrator, "administrator")]
+    public async Task Me_names_the_caller_of_a_session_and_of_a_bearer_token(CallerRole role, string name)
+    {
+        var caller = new Caller("user-" + name, host.TenantA, role);
+        using var session = Session(host, await SignInAsync(host, caller));
+        using var bearer = host.Client(caller);
+        foreach (var client in new[] { session, bearer })
+        {
+            var me = await HostFixture.Read(await client.GetAsync("/v1/me"));
+            Assert.Equal("user-" + name, me.GetProperty("userId").GetString());
+            Assert.Equal(host.TenantA, me.GetProperty("tenantId").GetString());
+            Assert.Equal(name, me.GetProperty("role").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Writes_with_the_session_need_the_ui_header()
+    {
+        var cookie = await SignInAsync(host, host.Manager());
+        var body = new { subjectReference = "web-ref-1", category = "violence", retainUntil = "2031-01-01T00:00:00Z" };
+        using (var withoutHeader = Session(host, cookie, ui: false))
+        {
+            using var refused = await withoutHeader.PostAsJsonAsync("/v1/cases", body, HostFixture.Json);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal("csrf", JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+            // Reads need no header.
+            Assert.Equal(HttpStatusCode.OK, (await withoutHeader.GetAsync("/v1/cases")).StatusCode);
+        }
+
+        using var withHeader = Session(host, cookie);
+        using var created = await withHeader.PostAsJsonAsync("/v1/cases", body, HostFixture.Json);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bad_token_is_refused_with_a_401_problem_and_no_cookie()
+    {
+        var other = TokenIssuer.LoadKey(TokenIssuer.NewSigningKeyPem());
+        var expired = host.Token(host.Manager(), TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow.AddHours(-1));
+        var foreign = TokenIssuer.Issue(other, host.Manager(), DateTimeOffset.UtcNow.AddSeconds(-5), TimeSpan.FromMinutes(30));
+        foreach (var token in new[] { "not-a-token", expired, foreign, "" })
+        {
+            using var client = host.Client();
+            using var response = await client.PostAsJsonAsync("/auth/development", new { token });
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.False(response.Headers.Contains("Set-Cookie"));
+            Assert.Equal("unauthorized", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_session_the_api_answers_the_usual_401_problem()
+    {
+        using var anonymous = host.Client();
+        using var response = await anonymous.GetAsync("/v1/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal("unauthorized", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+
+        using var forged = Session(host, "tma=garbage");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_out_clears_the_cookie()
+    {
+        var cookie = await SignInAsync(host, host.Expert());
+        using var session = Session(host, cookie);
+        using var response = await session.PostAsync("/auth/signout", null);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var cleared = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("tma=;", cleared, StringComparison.Ordinal);
+        Assert.Contains("expires=Thu, 01 Jan 1970", cleared, StringComparison.OrdinalIgnoreCase);
+    }
+}
