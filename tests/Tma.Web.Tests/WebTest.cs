@@ -122,6 +122,7 @@ public abstract class WebTest(WebFixture web) : IAsyncLifetime
 
     protected async Task ShotAsync(IPage page, string name)
     {
+        await page.EvaluateAsync("window.scrollTo(0, 0)"); // so that the sticky section navigation is drawn at the top
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Web.ScreenshotDirectory, name + ".png"), FullPage = true });
     }
 

@@ -128,7 +128,6 @@ export const en = {
   'overview.opened': 'Opened',
   'overview.retainUntil': 'Kept until',
   'overview.nextReview': 'Next review',
-  'overview.version': 'Version',
 
   'members.title': 'Case team',
   'members.none': 'No members yet.',
@@ -619,7 +618,6 @@ export const de = {
   'overview.opened': 'Angelegt',
   'overview.retainUntil': 'Aufbewahrt bis',
   'overview.nextReview': 'Nächste Überprüfung',
-  'overview.version': 'Version',
 
   'members.title': 'Fallteam',
   'members.none': 'Noch keine Mitglieder.',

@@ -54,7 +54,6 @@ export function overviewSection(ctx) {
       [t('overview.opened'), fmtDateTime(summary.createdAt)],
       [t('overview.retainUntil'), fmtDate(summary.retainUntil)],
       [t('overview.nextReview'), reviewText],
-      [t('overview.version'), String(summary.version)],
     ]),
   ];
 
