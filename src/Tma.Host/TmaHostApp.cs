@@ -67,7 +67,7 @@ public static class TmaHostApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi("v1");
-        AddAuthentication(builder.Services);
+        AddAuthentication(builder.Services, builder.Configuration);
         AddRateLimiting(builder.Services);
         builder.Services.AddCors();
         builder.Services.AddOptions<CorsOptions>().Configure<HostSettings>((cors, settings) =>
@@ -178,6 +178,14 @@ public static class TmaHostApp
             MaxRequestBytes = long.TryParse(section["MaxRequestBytes"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) ? max : 10 * 1024 * 1024,
             CorsOrigins = (section["CorsOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             DataProtectionKeys = section["DataProtectionKeys"],
+            Oidc = new OidcSettings
+            {
+                Authority = NonEmpty(section["Oidc:Authority"]),
+                ClientId = NonEmpty(section["Oidc:ClientId"]),
+                ClientSecret = NonEmpty(section["Oidc:ClientSecret"]),
+                ClientSecretFile = NonEmpty(section["Oidc:ClientSecretFile"]),
+                Scopes = NonEmpty(section["Oidc:Scopes"]) ?? "openid profile",
+            },
             Tokens = new TokenSettings
             {
                 Authority = section["Authority"],
@@ -188,6 +196,8 @@ public static class TmaHostApp
             Claims = ReadClaims(section.GetSection("Claims")),
         };
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static Pkcs11Settings ReadPkcs11(IConfigurationSection pkcs11, string name, bool allowCreate) => new()
     {
@@ -267,11 +277,12 @@ public static class TmaHostApp
         return Tma.CaseStore.CaseStore.OpenAsync(options with { TimeProvider = time }).GetAwaiter().GetResult();
     }
 
-    private static void AddAuthentication(IServiceCollection services)
+    private static void AddAuthentication(IServiceCollection services, IConfiguration configuration)
     {
         // A bearer token (Authorization header) or the web UI's session cookie (WebSignIn).
         var authentication = services.AddAuthentication(WebSignIn.Scheme).AddJwtBearer();
-        WebSignIn.Add(authentication);
+        // The OpenID Connect handler answers its callback on every request once registered: only when configured.
+        WebSignIn.Add(authentication, oidc: !string.IsNullOrWhiteSpace(configuration["Tma:Oidc:Authority"]));
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<HostSettings>((jwt, settings) =>
         {
             jwt.MapInboundClaims = false;

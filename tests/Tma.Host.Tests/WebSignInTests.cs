@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Tma.CaseStore;
 
 namespace Tma.Host.Tests;
@@ -143,5 +147,76 @@ public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture
         var cleared = Assert.Single(response.Headers.GetValues("Set-Cookie"));
         Assert.StartsWith("tma=;", cleared, StringComparison.Ordinal);
         Assert.Contains("expires=Thu, 01 Jan 1970", cleared, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_session_of_one_tenant_finds_no_case_of_another()
+    {
+        var (id, _, _) = await host.FilledCaseAsync();
+        using var otherTenant = Session(host, await SignInAsync(host, host.Manager(host.TenantB)));
+        using var response = await otherTenant.GetAsync($"/v1/cases/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var own = Session(host, await SignInAsync(host, host.Manager()));
+        Assert.Equal(HttpStatusCode.OK, (await own.GetAsync($"/v1/cases/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bearer_token_needs_no_ui_header_and_wins_over_a_cookie()
+    {
+        var auditorCookie = await SignInAsync(host, host.Auditor());
+        using var client = host.Client(host.Manager());
+        client.DefaultRequestHeaders.Add("Cookie", auditorCookie);
+        using var created = await client.PostAsJsonAsync("/v1/cases", new { subjectReference = "web-ref-2", category = "violence", retainUntil = "2031-01-01T00:00:00Z" }, HostFixture.Json);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var me = await HostFixture.Read(await client.GetAsync("/v1/me"));
+        Assert.Equal("case_manager", me.GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task A_token_without_a_tma_role_signs_nobody_in()
+    {
+        var token = IssueWithoutRole();
+        using var client = host.Client();
+        using var response = await client.PostAsJsonAsync("/auth/development", new { token });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Equal("incomplete-token", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+    }
+
+    private string IssueWithoutRole() => new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+    {
+        Issuer = TokenIssuer.DefaultIssuer,
+        Audience = TokenIssuer.DefaultAudience,
+        Expires = DateTime.UtcNow.AddMinutes(5),
+        Claims = new Dictionary<string, object> { ["sub"] = "someone", ["tid"] = host.TenantA },
+        SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(host.SigningKey, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256),
+    });
+
+    [Theory]
+    [InlineData(-1, 0)]     // idle: the 30 minutes have passed
+    [InlineData(20, 11)]    // active, but signed in 11 hours ago: past the absolute cap
+    public async Task An_expired_session_is_the_usual_401_and_is_cleared(int expiresInMinutes, int signedInHoursAgo)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var properties = new AuthenticationProperties
+        {
+            IssuedUtc = now.AddMinutes(expiresInMinutes - 30),
+            ExpiresUtc = now.AddMinutes(expiresInMinutes),
+            Items = { [WebSignIn.SignedInItem] = now.AddHours(-signedInHoursAgo).ToString("O", System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        var ticket = new AuthenticationTicket(WebSignIn.Principal(host.Manager(), new ClaimMapping()), properties, WebSignIn.CookieScheme);
+        var cookie = "tma=" + host.App.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(WebSignIn.CookieScheme).TicketDataFormat.Protect(ticket);
+
+        using var session = Session(host, cookie);
+        using var response = await session.GetAsync("/v1/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("unauthorized", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+
+        // The same ticket within both limits is a valid session.
+        properties.ExpiresUtc = now.AddMinutes(20);
+        properties.Items[WebSignIn.SignedInItem] = now.AddHours(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var fresh = "tma=" + host.App.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(WebSignIn.CookieScheme).TicketDataFormat.Protect(ticket);
+        using var valid = Session(host, fresh);
+        Assert.Equal(HttpStatusCode.OK, (await valid.GetAsync("/v1/me")).StatusCode);
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -27,6 +28,12 @@ internal static class WebSignIn
     /// <summary>The session cookie's scheme.</summary>
     public const string CookieScheme = "tma-session";
 
+    /// <summary>The OpenID Connect scheme (registered only when <c>Tma:Oidc:Authority</c> is set).</summary>
+    public const string OidcScheme = "tma-oidc";
+
+    /// <summary>Where the identity provider sends the browser back to (register <c>https://&lt;host&gt;/auth/oidc/callback</c> there).</summary>
+    public const string OidcCallbackPath = "/auth/oidc/callback";
+
     /// <summary>The header every unsafe request made with the session must carry (value <c>1</c>).</summary>
     public const string UiHeader = "X-TMA-UI";
 
@@ -39,12 +46,12 @@ internal static class WebSignIn
     /// <summary>The cookie's name: <c>__Host-tma</c> on https (bound to this host, Secure, path /), <c>tma</c> on plain http.</summary>
     public static string CookieName(HttpContext http) => http.Request.IsHttps ? "__Host-tma" : "tma";
 
-    private const string SignedInItem = ".tma.signed-in";
+    internal const string SignedInItem = ".tma.signed-in";
     private const string DevelopmentTokenItem = "tma.development-token";
     internal const string UnauthorizedDetail = "A valid bearer token is required.";
 
     /// <summary>The policy scheme, the session cookie and the keys that protect it.</summary>
-    public static void Add(AuthenticationBuilder authentication)
+    public static void Add(AuthenticationBuilder authentication, bool oidc)
     {
         authentication.AddPolicyScheme(Scheme, "Bearer token or web session", policy => policy.ForwardDefaultSelector = http =>
             http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -72,6 +79,11 @@ internal static class WebSignIn
             };
         });
         authentication.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<TimeProvider>((cookie, time) => cookie.TimeProvider = time);
+        if (oidc)
+        {
+            authentication.AddOpenIdConnect(OidcScheme, "OpenID Connect", _ => { });
+            authentication.Services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<HostSettings>(ConfigureOidc);
+        }
 
         // Several instances behind a load balancer must read each other's cookies: the keys live in one folder (a
         // shared volume in production, next to the store by default) under one application name.
@@ -88,8 +100,71 @@ internal static class WebSignIn
         });
     }
 
+    // Authorization code flow with PKCE; the id_token's claims only (no user-info call), no tokens kept.
+    private static void ConfigureOidc(OpenIdConnectOptions oidc, HostSettings settings)
+    {
+        oidc.Authority = settings.Oidc.Authority;
+        oidc.ClientId = settings.Oidc.ClientId;
+        oidc.ClientSecret = settings.Oidc.EffectiveClientSecret;
+        oidc.RequireHttpsMetadata = !settings.Development;
+        oidc.ResponseType = "code";
+        // The code comes back in the query of a top-level GET, so the correlation and nonce cookies can be SameSite=Lax.
+        oidc.ResponseMode = "query";
+        oidc.UsePkce = true;
+        oidc.SaveTokens = false;
+        oidc.GetClaimsFromUserInfoEndpoint = false;
+        oidc.MapInboundClaims = false;
+        oidc.SignInScheme = CookieScheme;
+        oidc.CallbackPath = OidcCallbackPath;
+        oidc.Scope.Clear();
+        foreach (var scope in settings.Oidc.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            oidc.Scope.Add(scope);
+        }
+
+        foreach (var cookie in new[] { oidc.CorrelationCookie, oidc.NonceCookie })
+        {
+            cookie.SameSite = SameSiteMode.Lax;
+            cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.HttpOnly = true;
+        }
+
+        oidc.TokenValidationParameters.NameClaimType = settings.Claims.User;
+        oidc.TokenValidationParameters.RoleClaimType = settings.Claims.Role;
+        oidc.Events = new OpenIdConnectEvents
+        {
+            // The id_token's claims become a session principal exactly like a bearer token's; an account without a
+            // user, a tenant and exactly one TMA role gets no session.
+            OnTokenValidated = async context =>
+            {
+                if (context.Principal is null || CallerClaims.From(context.Principal, settings.Claims) is not { } caller)
+                {
+                    context.HandleResponse();
+                    await Problems.Of(StatusCodes.Status403Forbidden, "incomplete-token",
+                        "The account has no TMA role: the identity provider's token does not carry a user, a tenant and exactly one TMA role (see Tma:Claims in docs/host-api.md). Ask the administrator of the identity provider to assign one.")
+                        .ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+                    return;
+                }
+
+                context.Principal = Principal(caller, settings.Claims);
+                var properties = context.Properties ??= new AuthenticationProperties();
+                properties.IsPersistent = false;
+                properties.Items[SignedInItem] = Properties(context.HttpContext).Items[SignedInItem];
+            },
+            // A refused or broken sign-in (cancelled, expired state, provider error): a problem, no details of why.
+            OnRemoteFailure = async context =>
+            {
+                context.HandleResponse();
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Tma.Host.SignIn")
+                    .LogWarning("OpenID Connect sign-in failed: {ExceptionType}", context.Failure?.GetType().Name);
+                await Problems.Of(StatusCodes.Status401Unauthorized, "sign-in-failed", "The sign-in with the identity provider did not complete; start again from the web UI.")
+                    .ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+            },
+        };
+    }
+
     /// <summary>The bearer handler's hook: on <c>POST /auth/development</c> the token comes from the body, not a header.</summary>
-    public static Task ReadDevelopmentToken(MessageReceivedContext context)
+    public static Task ReadDevelopmentToken(Microsoft.AspNetCore.Authentication.JwtBearer.MessageReceivedContext context)
     {
         if (context.HttpContext.Items.TryGetValue(DevelopmentTokenItem, out var token) && token is string { Length: > 0 } text)
         {
@@ -123,7 +198,14 @@ internal static class WebSignIn
     {
         var auth = app.MapGroup(Path).AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(TmaHostApp.RateLimitPolicy);
 
-        auth.MapGet("/options", () => TypedResults.Ok(new SignInOptions(settings.OidcAuthorityOrigin is not null, settings.Development)));
+        auth.MapGet("/options", () => TypedResults.Ok(new SignInOptions(settings.Oidc.Enabled, settings.Development)));
+
+        if (settings.Oidc.Enabled)
+        {
+            // The challenge: a redirect to the provider's authorize endpoint; after the callback, back to the UI.
+            auth.MapGet("/oidc/signin", (HttpContext http) =>
+                TypedResults.Challenge(new AuthenticationProperties { RedirectUri = WebUi.Path + "/" }, [OidcScheme]));
+        }
 
         if (settings.Development)
         {
