@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Tma.CaseStore;
@@ -241,6 +242,48 @@ public abstract class CaseReportContract<TFixture>(TFixture host) : IClassFixtur
         var denied = await DesignedCase.AuditAsync(host, id, "case.report");
         Assert.All(denied, e => Assert.Equal("denied", e.GetProperty("outcome").GetString()));
         Assert.Equal(2, denied.Count); // the two callers of tenant A; tenant B's guesses land in tenant B's trail
+    }
+
+    [SkippableFact]
+    public async Task A_pending_override_is_reported_as_waiting_and_not_in_effect()
+    {
+        await host.EnsureStartedAsync();
+        var (id, version, assessment) = await host.FilledCaseAsync();
+        await host.PendingOverrideAsync(id, assessment, version);
+        using var manager = host.Client(host.Manager());
+
+        var html = await (await manager.GetAsync($"/v1/cases/{id}/report?language=en")).Content.ReadAsStringAsync();
+        var timeline = await HostFixture.Read(await manager.GetAsync($"/v1/cases/{id}/timeline"));
+
+        Assert.Contains("<th scope=\"row\">Decision in effect</th><td>no decision in effect</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Override awaiting confirmation</th><td>yes – recorded by manager-2 on ", html, StringComparison.Ordinal);
+        Assert.Contains("pending – awaiting a second case manager", html, StringComparison.Ordinal);
+        var decision = timeline.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "decision");
+        Assert.Equal("manager-2", decision.GetProperty("actorId").GetString());
+        Assert.EndsWith("overrode the model; awaiting a second case manager", decision.GetProperty("detail").GetProperty("en").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(timeline.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "decision_review");
+    }
+
+    [SkippableFact]
+    public async Task A_new_case_has_a_report_with_every_section_and_a_timeline_of_one_event()
+    {
+        await host.EnsureStartedAsync();
+        using var manager = host.Client(host.Manager());
+        var created = await HostFixture.Read(await manager.PostAsJsonAsync("/v1/cases", new { subjectReference = "pers-new", category = "stalking", retainUntil = "2031-01-01T00:00:00Z" }, HostFixture.Json));
+        var id = created.GetProperty("summary").GetProperty("id").GetGuid();
+
+        var timeline = await HostFixture.Read(await manager.GetAsync($"/v1/cases/{id}/timeline"));
+        using var response = await manager.GetAsync($"/v1/cases/{id}/report?language=de");
+        var html = await response.Content.ReadAsStringAsync();
+
+        var opened = Assert.Single(timeline.GetProperty("events").EnumerateArray());
+        Assert.Equal(("opened", "manager-1", "Kategorie: Stalking"), (opened.GetProperty("kind").GetString(), opened.GetProperty("actorId").GetString(), opened.GetProperty("detail").GetProperty("de").GetString()));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(SectionsInOrder, Regex.Matches(html, "<section id=\"([a-z-]+)\">").Select(m => m.Groups[1].Value));
+        Assert.Contains("Noch keine Modelleinschätzung.", html, StringComparison.Ordinal);
+        Assert.Contains("keine wirksame Entscheidung", html, StringComparison.Ordinal);
+        Assert.Contains("keine geplant", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
     }
 
     [Fact]
