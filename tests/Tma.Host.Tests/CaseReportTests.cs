@@ -44,9 +44,9 @@ public abstract class CaseReportContract<TFixture>(TFixture host) : IClassFixtur
         [
             ("opened", "manager-1"), ("member", "manager-1"), ("member", "manager-1"), ("status", "manager-1"),
             ("person", "manager-1"), ("person", "manager-1"), ("person", "manager-1"),
-            ("observation", "manager-1"), ("observation", "manager-1"), ("observation", "expert-1"), ("observation", "manager-1"),
+            ("observation", "manager-1"), ("observation", "manager-1"), ("observation", "expert-1"), ("observation", "manager-1"), ("observation", "manager-1"),
             ("assessment", "manager-1"), ("decision", "manager-1"),
-            ("observation", "expert-1"), ("observation", "expert-1"), ("assessment", "manager-1"),
+            ("observation", "expert-1"), ("observation", "expert-1"), ("observation", "manager-1"), ("assessment", "manager-1"),
             ("decision", "manager-1"), ("decision_review", "manager-2"),
             ("task", "manager-1"), ("task_done", "expert-1"), ("task", "manager-1"),
             ("note", "expert-1"), ("document", "manager-1"), ("review", "manager-1"), ("status", "manager-1"),
@@ -65,14 +65,14 @@ public abstract class CaseReportContract<TFixture>(TFixture host) : IClassFixtur
         Assert.StartsWith("Leakage", Text(8, "detail", "en"), StringComparison.Ordinal);
         Assert.Contains("(observed 2026-09-01)", Text(8, "detail", "en"), StringComparison.Ordinal);
         Assert.Contains("(beobachtet am 01.09.2026)", Text(8, "detail", "de"), StringComparison.Ordinal);
-        Assert.Equal(ids.First, events[11].GetProperty("refId").GetGuid());
-        Assert.Equal("Override confirmed", Text(17, "title", "en"));
-        Assert.Equal("Abweichung bestätigt", Text(17, "title", "de"));
-        Assert.Equal(ids.Override, events[17].GetProperty("refId").GetGuid());
-        Assert.Equal($"{DesignedCase.TaskTitle}: {DesignedCase.CompletionNote}", Text(19, "detail", "en"));
-        Assert.Equal(DesignedCase.NoteText, Text(21, "detail", "en")); // the members read the note
-        Assert.StartsWith(DesignedCase.DocumentName, Text(22, "detail", "en"), StringComparison.Ordinal);
-        Assert.Equal("fällig am 20.01.2031", Text(23, "detail", "de"));
+        Assert.Equal(ids.First, events[12].GetProperty("refId").GetGuid());
+        Assert.Equal("Override confirmed", Text(19, "title", "en"));
+        Assert.Equal("Abweichung bestätigt", Text(19, "title", "de"));
+        Assert.Equal(ids.Override, events[19].GetProperty("refId").GetGuid());
+        Assert.Equal($"{DesignedCase.TaskTitle}: {DesignedCase.CompletionNote}", Text(21, "detail", "en"));
+        Assert.Equal(DesignedCase.NoteText, Text(23, "detail", "en")); // the members read the note
+        Assert.StartsWith(DesignedCase.DocumentName, Text(24, "detail", "en"), StringComparison.Ordinal);
+        Assert.Equal("fällig am 20.01.2031", Text(25, "detail", "de"));
 
         var audited = await DesignedCase.AuditAsync(host, ids.CaseId, "case.timeline");
         var entry = Assert.Single(audited);
@@ -125,6 +125,9 @@ public abstract class CaseReportContract<TFixture>(TFixture host) : IClassFixtur
         Assert.Contains("Warning behaviour", html, StringComparison.Ordinal);
         Assert.Contains("Indicators that fired", html, StringComparison.Ordinal);
         Assert.Contains("Recommended actions", html, StringComparison.Ordinal);
+        Assert.Contains("<h4>Out of date</h4>", html, StringComparison.Ordinal);
+        Assert.Contains("<h4>Contested</h4>", html, StringComparison.Ordinal);
+        Assert.Contains("(last reported 2026-05-01, valid for 90 days)", html, StringComparison.Ordinal);
         Assert.Contains("Involve a forensic psychologist to assess the behaviour.", html, StringComparison.Ordinal);
         Assert.Contains("Elevated priority", html, StringComparison.Ordinal);
         Assert.Contains("High priority", html, StringComparison.Ordinal);
@@ -167,6 +170,9 @@ public abstract class CaseReportContract<TFixture>(TFixture host) : IClassFixtur
         Assert.Contains("Gewaltandrohung", html, StringComparison.Ordinal);
         Assert.Contains("Eine forensische Psychologin oder einen forensischen Psychologen zur Bewertung des Verhaltens hinzuziehen.", html, StringComparison.Ordinal);
         Assert.Contains("Erhöhte Priorität", html, StringComparison.Ordinal);
+        Assert.Contains("<h4>Veraltet</h4>", html, StringComparison.Ordinal);
+        Assert.Contains("<h4>Strittig</h4>", html, StringComparison.Ordinal);
+        Assert.Contains("(zuletzt berichtet am 01.05.2026, gültig für 90 Tage)", html, StringComparison.Ordinal);
         Assert.Contains("bestätigt von manager-2 am", html, StringComparison.Ordinal);
         Assert.Contains("entfernt von manager-1 am", html, StringComparison.Ordinal);
         Assert.DoesNotContain(DesignedCase.NoteText, html, StringComparison.Ordinal);
@@ -285,6 +291,15 @@ public abstract class CaseReportContract<TFixture>(TFixture host) : IClassFixtur
         Assert.Contains("keine geplant", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("P90D", "en", "90 days")]
+    [InlineData("P1D", "de", "1 Tag")]
+    [InlineData("P3M", "de", "3 Monate")]
+    [InlineData("P1Y2W", "en", "1 year, 2 weeks")]
+    [InlineData("PT12H", "en", "PT12H")]
+    public void Validity_windows_read_as_words(string iso, string language, string expected) =>
+        Assert.Equal(expected, ReportTexts.Period(iso, language));
 
     [Fact]
     public void Every_report_text_exists_in_English_and_German()
