@@ -34,7 +34,7 @@ public sealed class ModelLabelsTests
 
         var html = CaseReportHtml.Render(EmptyCase(), "de", labels, "manager-1", DateTimeOffset.Parse("2026-12-06T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("Texte des Modells english-only liegen nicht auf Deutsch vor; sie werden in seiner Sprache (en) gezeigt.", html, StringComparison.Ordinal);
-        Assert.Contains("06.12.2026 12:00 UTC von manager-1", html, StringComparison.Ordinal);
+        Assert.Contains("06.12.2026 12:00 UTC von <span class=\"nw\">manager-1</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]
