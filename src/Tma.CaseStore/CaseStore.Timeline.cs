@@ -2,8 +2,9 @@
 // case's own records (observations, assessments, decisions and their confirmations, tasks, notes, documents, persons);
 // what the schema keeps no history of — stage (status) changes, owner changes, members joining and leaving, reviews
 // set by the team — comes from the case's own entries of the tenant's audit trail, which the store reads for this (the
-// caller is authorised for the case, not for the audit trail: only the case's entries of those actions are read, and
-// only their time, actor and detail are used).
+// caller is authorised for the case, not for the audit trail: only the case's own entries of allowed operations are
+// read, and only their sequence, time, actor, record and detail are used — the sequence orders operations that
+// happened within the same millisecond).
 using System.Globalization;
 using System.Text.Json;
 using Tma.Models.Cases;
@@ -51,26 +52,27 @@ public sealed partial class CaseStore
         OperationContext context, CaseRow row, byte[] key, IReadOnlyList<AssessmentRecord> assessments, IReadOnlyList<DecisionRecord> decisions, bool withTexts)
     {
         var caseId = row.CaseId;
-        var events = new List<(TimelineEvent Event, int Order)>();
-        void Add(long at, TimelineEventKind kind, string actor, Guid? refId, Dictionary<string, string> facts, int order = 0) =>
-            events.Add((new TimelineEvent(Time.FromMs(at), kind, actor, refId, facts), order));
+        var events = new List<(TimelineEvent Event, int Order, long? Sequence)>();
+        void Add(long at, TimelineEventKind kind, string actor, Guid? refId, Dictionary<string, string> facts, int order = 0, long? sequence = null) =>
+            events.Add((new TimelineEvent(Time.FromMs(at), kind, actor, refId, facts), order, sequence));
         void AddAt(DateTimeOffset at, TimelineEventKind kind, string actor, Guid? refId, Dictionary<string, string> facts, int order = 0) =>
-            events.Add((new TimelineEvent(at, kind, actor, refId, facts), order));
+            events.Add((new TimelineEvent(at, kind, actor, refId, facts), order, null));
 
-        // The history of the case's metadata: its own audit entries of the actions that have no record of their own.
-        var audit = await context.Session.QueryAsync<AuditRow>(
+        // The case's own audit entries of allowed operations: the history of the metadata (the actions that have no
+        // record of their own), and the order of operations that happened within the same millisecond.
+        var entries = await context.Session.QueryAsync<AuditRow>(
             $"""
-            SELECT seq AS Sequence, at AS At, actor_id AS ActorId, action AS Action, detail AS Detail
+            SELECT seq AS Sequence, at AS At, actor_id AS ActorId, action AS Action, record_id AS RecordId, detail AS Detail
             FROM audit_log
             WHERE tenant_id = @TenantId AND outcome = '{nameof(AuditOutcome.Allowed)}'
               AND (case_id = @CaseId OR (case_id IS NULL AND record_id = @CaseId AND action = '{Operation.CaseCreate.AuditName}'))
-              AND action IN ({string.Join(", ", TimelineAuditActions.Select(a => "'" + a + "'"))})
             ORDER BY seq
             """,
             new { context.TenantId, CaseId = row.Id }).ConfigureAwait(false);
+        var audit = entries.Where(e => TimelineAuditActions.Contains(e.Action, StringComparer.Ordinal)).ToArray();
         var members = await MembersAsync(context, caseId).ConfigureAwait(false);
         var opener = audit.FirstOrDefault(a => a.Action == Operation.CaseCreate.AuditName)?.ActorId ?? row.OwnerId;
-        Add(row.CreatedAt, TimelineEventKind.Opened, opener, null, new(StringComparer.Ordinal) { ["category"] = row.Category }, order: -1);
+        Add(row.CreatedAt, TimelineEventKind.Opened, opener, null, new(StringComparer.Ordinal) { ["category"] = row.Category }, order: -1, sequence: 0);
         var lastOwnerChange = audit.LastOrDefault(a => a.Action == Operation.CaseOwner.AuditName)?.Sequence;
         foreach (var entry in audit)
         {
@@ -80,7 +82,7 @@ public sealed partial class CaseStore
                 case var a when a == Operation.CaseStatus.AuditName && entry.Detail?.Split("->") is [var from, var to]:
                     facts["from"] = from;
                     facts["to"] = to;
-                    Add(entry.At, TimelineEventKind.Status, entry.ActorId, null, facts);
+                    Add(entry.At, TimelineEventKind.Status, entry.ActorId, null, facts, sequence: entry.Sequence);
                     break;
                 case var a when a == Operation.CaseOwner.AuditName:
                     if (entry.Sequence == lastOwnerChange)
@@ -88,7 +90,7 @@ public sealed partial class CaseStore
                         facts["owner"] = row.OwnerId;
                     }
 
-                    Add(entry.At, TimelineEventKind.Owner, entry.ActorId, null, facts);
+                    Add(entry.At, TimelineEventKind.Owner, entry.ActorId, null, facts, sequence: entry.Sequence);
                     break;
                 case var a when a == Operation.MemberAdd.AuditName:
                     facts["change"] = "added";
@@ -103,11 +105,11 @@ public sealed partial class CaseStore
                         facts["userId"] = member.UserId;
                     }
 
-                    Add(entry.At, TimelineEventKind.Member, entry.ActorId, null, facts);
+                    Add(entry.At, TimelineEventKind.Member, entry.ActorId, null, facts, sequence: entry.Sequence);
                     break;
                 case var a when a == Operation.MemberRemove.AuditName:
                     facts["change"] = "removed";
-                    Add(entry.At, TimelineEventKind.Member, entry.ActorId, null, facts);
+                    Add(entry.At, TimelineEventKind.Member, entry.ActorId, null, facts, sequence: entry.Sequence);
                     break;
                 case var a when a == Operation.CaseReview.AuditName:
                     if (entry.Detail is { } review && review.StartsWith("due=", StringComparison.Ordinal))
@@ -119,7 +121,7 @@ public sealed partial class CaseStore
                         facts["cleared"] = "true";
                     }
 
-                    Add(entry.At, TimelineEventKind.Review, entry.ActorId, null, facts);
+                    Add(entry.At, TimelineEventKind.Review, entry.ActorId, null, facts, sequence: entry.Sequence);
                     break;
             }
         }
@@ -272,9 +274,26 @@ public sealed partial class CaseStore
             Add(document.UploadedAt, TimelineEventKind.Document, document.UploadedBy, id, facts);
         }
 
-        // Oldest first; events of one operation (same time) in the order the process produces them.
+        // Oldest first. Within one millisecond, in the order of the operations that recorded them (their audit
+        // entries' sequence: an event's operation wrote its entry at the same time, about the same record or by the
+        // same actor), then in the order the process produces them.
+        var byTime = entries.ToLookup(e => e.At);
+        long SequenceOf((TimelineEvent Event, int Order, long? Sequence) e)
+        {
+            if (e.Sequence is { } known)
+            {
+                return known;
+            }
+
+            var candidates = byTime[e.Event.At.ToUnixTimeMilliseconds()];
+            var record = e.Event.RefId?.ToString("D");
+            return (candidates.FirstOrDefault(c => record is not null && c.RecordId == record && c.ActorId == e.Event.ActorId)
+                ?? candidates.FirstOrDefault(c => c.ActorId == e.Event.ActorId))?.Sequence ?? long.MaxValue;
+        }
+
         var ordered = events
             .OrderBy(e => e.Event.At)
+            .ThenBy(SequenceOf)
             .ThenBy(e => e.Order)
             .ThenBy(e => (int)e.Event.Kind)
             .ThenBy(e => e.Event.RefId?.ToString("D") ?? "", StringComparer.Ordinal)

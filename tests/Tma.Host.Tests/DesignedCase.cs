@@ -6,7 +6,7 @@ namespace Tma.Host.Tests;
 
 /// <summary>
 /// A hand-designed case for the timeline and the report, built through the API: a team of three, persons (one removed),
-/// observations over two months with a correction, two assessments as of different dates, a decision that follows the
+/// observations over two months with a correction, an out-of-date report and a contested one, two assessments as of different dates, a decision that follows the
 /// model (with the assessor's judgement), an override recorded by one case manager and confirmed by another (with a
 /// <c>&lt;script&gt;</c> in its rationale), a task done and one open, a note and a document (neither belongs in the
 /// report), a review date and stage changes.
@@ -44,6 +44,8 @@ internal static class DesignedCase
         await HostFixture.Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "leakage", value = "possible", observedAt = "2026-09-01T00:00:00Z", source = "colleague", supersedes = leakage.GetProperty("id").GetGuid(), reliability = "second_hand" }, HostFixture.Json));
         await HostFixture.Read(await expert.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "fixation", value = "possible", observedAt = "2026-09-05T00:00:00Z", source = "interview", reliability = "first_hand" }, HostFixture.Json));
         await HostFixture.Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "grievance", value = "present", observedAt = "2026-09-05T00:00:00Z", source = "HR file", reliability = "documented" }, HostFixture.Json));
+        // An old report that has left its validity window (90 days) by mid-September: out of date, not a current fact.
+        await HostFixture.Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "pathway", value = "absent", observedAt = "2026-05-01T00:00:00Z", source = "HR file", reliability = "documented" }, HostFixture.Json));
         var first = (await HostFixture.Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/assessments", new { model = "warning-behaviours-triage@^2.0", asOf = "2026-09-15T00:00:00Z" }, HostFixture.Json))).GetProperty("id").GetGuid();
         await HostFixture.Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/decisions", new
         {
@@ -58,6 +60,8 @@ internal static class DesignedCase
         // October: leakage present, fixation present (a partner reports weapons access); a second assessment.
         await HostFixture.Read(await expert.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "leakage", value = "present", observedAt = "2026-10-10T00:00:00Z", source = "e-mail", reliability = "documented" }, HostFixture.Json));
         await HostFixture.Read(await expert.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "fixation", value = "present", observedAt = "2026-10-12T00:00:00Z", source = "partner", reliability = "hearsay" }, HostFixture.Json));
+        // The line manager reports the opposite within the model's conflict window (14 days): contested.
+        await HostFixture.Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/observations", new { inputId = "leakage", value = "absent", observedAt = "2026-10-11T00:00:00Z", source = "line manager", reliability = "first_hand" }, HostFixture.Json));
         var secondAssessment = (await HostFixture.Read(await manager.PostAsJsonAsync($"/v1/cases/{id}/assessments", new { model = "warning-behaviours-triage@^2.0", asOf = "2026-10-15T00:00:00Z" }, HostFixture.Json))).GetProperty("id").GetGuid();
 
         // An override, pending, then confirmed by the second case manager.

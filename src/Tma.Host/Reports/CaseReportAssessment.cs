@@ -58,7 +58,7 @@ internal static class CaseReportAssessment
         // What the assessment could not rest on.
         List(html, r.T("assessment.keyItems"), assessment.Missing.KeyItems.Select(Input));
         List(html, r.T("assessment.unknown"), assessment.Missing.Omitted.Where(o => !assessment.Missing.KeyItems.Contains(o)).Select(Input));
-        List(html, r.T("assessment.stale"), assessment.Missing.Stale.Select(s => r.F("assessment.staleItem", model is null ? s.Label : Input(s.Input), r.Date(s.Report.ObservedAt), s.ValidFor)));
+        List(html, r.T("assessment.stale"), assessment.Missing.Stale.Select(s => r.F("assessment.staleItem", model is null ? s.Label : Input(s.Input), r.Date(s.Report.ObservedAt), ReportTexts.Period(s.ValidFor, r.Language))));
         List(html, r.T("assessment.contested"), assessment.Contradictions.Select(c => r.F(
             "assessment.contestedItem",
             model is null ? c.Label : Input(c.Input),

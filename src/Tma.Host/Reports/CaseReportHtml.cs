@@ -12,7 +12,7 @@ namespace Tma.Host;
 /// HTML-encoded; nothing of the case is ever written into the HTML raw. Sections: header, summary, persons, risk
 /// curve, assessments, decisions, tasks, timeline (the sections' bodies are in <see cref="CaseReportSections"/>).
 /// </summary>
-internal static class CaseReportHtml
+internal static partial class CaseReportHtml
 {
     /// <summary>Encodes text for HTML (markup characters and quotes); letters of every script stay readable.</summary>
     public static HtmlEncoder Encoder { get; } = HtmlEncoder.Create(UnicodeRanges.All);
@@ -52,8 +52,14 @@ internal static class CaseReportHtml
     /// <summary>Where the header leaves room for the language fall-back notices.</summary>
     public const string FallbackSlot = "<!--fallback-->";
 
-    /// <summary>HTML-encodes a text.</summary>
-    public static string E(string? text) => text is null ? "" : Encoder.Encode(text);
+    /// <summary>
+    /// HTML-encodes a text; ISO dates and ids such as <c>manager-1</c> are kept on one line (a printed
+    /// <c>2026-</c>/<c>12-06</c> or <c>manager-</c>/<c>1</c> is easily misread).
+    /// </summary>
+    public static string E(string? text) => text is null ? "" : NoBreak().Replace(Encoder.Encode(text), "<span class=\"nw\">$0</span>");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w-])(?:\d{4}-\d{2}-\d{2}|[A-Za-z][A-Za-z0-9_.]*-\d+)(?![\w-])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NoBreak();
 
     /// <summary>
     /// The print layout: A4 with margins, the confidentiality line and "Page x of y" in the page margins, headings
@@ -83,6 +89,7 @@ internal static class CaseReportHtml
         .advisory { border-left: 3pt solid #1f3b5a; background: #eef3f8; padding: 2mm 3mm; margin: 3mm 0; break-inside: avoid; }
         .notice { color: #6b4a00; background: #fff6dd; padding: 1.5mm 3mm; break-inside: avoid; }
         .muted { color: #555; }
+        .nw { white-space: nowrap; }
         .block { break-inside: avoid; }
         .assessment { border: 0.75pt solid #c8d2dc; border-radius: 1.5mm; padding: 2mm 3mm; margin: 3mm 0; }
         .assessment h3 { margin-top: 0; }

@@ -64,7 +64,7 @@ internal static class CaseReportSections
     public static void Persons(StringBuilder html, ReportContext r)
     {
         Section(html, "persons", r.T("section.persons"));
-        Table(html, [(r.T("persons.role"), 24), (r.T("persons.reference"), 28), (r.T("persons.recorded"), 24), (r.T("persons.status"), 24)]);
+        Table(html, [(r.T("persons.role"), 21), (r.T("persons.reference"), 24), (r.T("persons.recorded"), 27), (r.T("persons.status"), 28)]);
         foreach (var person in r.Data.Persons)
         {
             var status = person.IsCaseSubject ? r.T("persons.subject")

@@ -119,6 +119,16 @@ internal static class ReportTexts
         ["step.resolve-contradiction"] = ("Resolve the contradictory reports about “{0}”; until then the more concerning report is used.", "Die widersprüchlichen Angaben zu „{0}“ klären; bis dahin gilt die besorgniserregendere Angabe."),
         ["step.refresh-stale"] = ("Ask again about “{0}”: its last report is older than its validity window; until then it counts as unknown.", "„{0}“ erneut erfragen: Die letzte Angabe ist älter als ihr Gültigkeitszeitraum; bis dahin gilt sie als unbekannt."),
 
+        // Validity windows (ISO 8601 periods such as P90D).
+        ["period.year"] = ("{0} year", "{0} Jahr"),
+        ["period.years"] = ("{0} years", "{0} Jahre"),
+        ["period.month"] = ("{0} month", "{0} Monat"),
+        ["period.months"] = ("{0} months", "{0} Monate"),
+        ["period.week"] = ("{0} week", "{0} Woche"),
+        ["period.weeks"] = ("{0} weeks", "{0} Wochen"),
+        ["period.day"] = ("{0} day", "{0} Tag"),
+        ["period.days"] = ("{0} days", "{0} Tage"),
+
         ["urgency.routine"] = ("routine", "Routine"),
         ["urgency.soon"] = ("soon", "bald"),
         ["urgency.immediate"] = ("immediate", "sofort"),
@@ -234,6 +244,28 @@ internal static class ReportTexts
     /// <summary>The text of an enum-valued key (<c>prefix.Name</c>), or the raw name when there is none.</summary>
     public static string Named(string prefix, string name, string language) =>
         All.ContainsKey(prefix + "." + name) ? T(prefix + "." + name, language) : name;
+
+    /// <summary>An ISO 8601 period for people (<c>P90D</c> → "90 days" / "90 Tage"); the period itself when it has another form.</summary>
+    public static string Period(string iso, string language)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(iso, @"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        if (!match.Success || iso == "P")
+        {
+            return iso;
+        }
+
+        string[] units = ["year", "month", "week", "day"];
+        var parts = new List<string>();
+        for (var i = 0; i < units.Length; i++)
+        {
+            if (match.Groups[i + 1].Success && int.TryParse(match.Groups[i + 1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
+            {
+                parts.Add(F("period." + units[i] + (n == 1 ? "" : "s"), language, n));
+            }
+        }
+
+        return parts.Count == 0 ? iso : string.Join(", ", parts);
+    }
 
     /// <summary>A date and time for people: <c>2026-11-20 08:00 UTC</c> in English, <c>20.11.2026 08:00 UTC</c> in German.</summary>
     public static string DateTime(DateTimeOffset at, string language) =>
