@@ -164,6 +164,7 @@ setUnauthorizedHandler(() => {
 });
 
 onLanguageChange(() => {
+  announce(null); // a message in the previous language would stay behind
   state.currentCase = null;
   route();
 });
