@@ -77,6 +77,14 @@ public sealed class AccessibilityTests(WebFixture web) : WebTest(web)
             return missing;
         }");
         Assert.Empty(missing);
+
+        // Every literal key the modules ask for (t('key') or t('key', …)) exists.
+        var keys = await page.EvaluateAsync<string[]>("async () => Object.keys((await import('./strings.js')).en)");
+        var used = Directory.EnumerateFiles(Repository.Path("src", "Tma.Host", "wwwroot"), "*.js", SearchOption.AllDirectories)
+            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"(?<![\w.])t\('([\w.-]+)'\s*[,)]").Select(m => (File: Path.GetFileName(file), Key: m.Groups[1].Value)))
+            .ToArray();
+        Assert.NotEmpty(used);
+        Assert.Empty(used.Where(u => !keys.Contains(u.Key)).Select(u => $"{u.File}: {u.Key}"));
     }
 
     /// <summary>Presses Tab until the element matching the selector has the focus (at most 80 times).</summary>
