@@ -89,6 +89,11 @@ public sealed class WebSettingsTests : IDisposable
         await using var app = await _host.StartAsync(Register, ("Tma:KeyProvider", "application"), ("Tma:DataProtectionKeys", folder));
 
         Assert.NotEmpty(Directory.GetFiles(folder, "key-*.xml"));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+        }
+
         Assert.False(Directory.Exists(Path.Combine(_host.Directory, "tma.db.dataprotection")));
     }
 

@@ -19,6 +19,15 @@ public sealed class WebUiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal("/app/", response.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task The_app_without_its_slash_redirects_to_it()
+    {
+        using var client = host.Client();
+        using var response = await client.GetAsync("/app");
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.EndsWith("/app/", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/app/", "text/html; charset=utf-8")]
     [InlineData("/app/index.html", "text/html; charset=utf-8")]

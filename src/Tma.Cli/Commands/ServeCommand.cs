@@ -21,10 +21,12 @@ internal static class ServeCommand
         var allowUnsigned = new Option<bool>("--allow-unsigned") { Description = "DEVELOPMENT ONLY: also load unsigned archives and plain package folders (key Tma:AllowUnsignedModels)." };
         var development = new Option<bool>("--development") { Description = "DEVELOPMENT ONLY: allow the local key provider (--keys), and create a local store key file and token key next to the store when none is configured (key Tma:Development)." };
         var challengers = new Option<string[]>("--challenger") { Description = "A challenger scored alongside every assessment of a package and recorded, never shown: <package id>=<id@range>; repeatable (key Tma:Challengers)." };
-        var oidcAuthority = new Option<string?>("--oidc-authority") { Description = "Identity provider (https://…) of the web UI's sign-in, OpenID Connect code flow with PKCE (key Tma:Oidc:Authority); needs --oidc-client-id." };
-        var oidcClientId = new Option<string?>("--oidc-client-id") { Description = "The host's client id at that identity provider (key Tma:Oidc:ClientId)." };
+        var oidcAuthority = new Option<string?>("--oidc-authority") { Description = "Identity provider (https://…) of the web UI's sign-in, OpenID Connect code flow with PKCE (key Tma:Oidc:Authority); needs --oidc-client-id.", HelpName = "url" };
+        var oidcClientId = new Option<string?>("--oidc-client-id") { Description = "The host's client id at that identity provider (key Tma:Oidc:ClientId).", HelpName = "id" };
         var oidcSecretFile = PathOptions.File("--oidc-client-secret-file", null, "File with the client secret, for a confidential client (key Tma:Oidc:ClientSecretFile).", mustExist: true);
         var dataProtectionKeys = PathOptions.Folder("--data-protection-keys", null, "Folder of the keys protecting the web UI's session cookies; shared by every instance (key Tma:DataProtectionKeys; default next to the store).", mustExist: false);
+        oidcSecretFile.HelpName = "file";
+        dataProtectionKeys.HelpName = "folder";
         var rateLimit = new Option<int?>("--rate-limit") { Description = "Requests per caller per minute before 429 (key Tma:RequestsPerMinute; default 600)." };
         var command = new Command("serve", """
             Start the HTTP host: the case store (SQLite by default, PostgreSQL with --postgres) and the models

@@ -90,8 +90,10 @@ internal static class WebSignIn
         authentication.Services.AddDataProtection().SetApplicationName("tma");
         authentication.Services.AddOptions<KeyManagementOptions>().Configure<HostSettings, ILoggerFactory>((keys, settings, logs) =>
         {
+            // A folder the host creates is its user's only; an existing (shared) one keeps the permissions it was given.
+            var created = !Directory.Exists(settings.EffectiveDataProtectionKeys);
             var folder = Directory.CreateDirectory(settings.EffectiveDataProtectionKeys);
-            if (!OperatingSystem.IsWindows())
+            if (created && !OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
