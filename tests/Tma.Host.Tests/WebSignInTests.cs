@@ -9,18 +9,13 @@ using Tma.CaseStore;
 
 namespace Tma.Host.Tests;
 
-/// <summary>The web UI's session: development sign-in, the cookie on /v1 with the CSRF header, sign-out, /v1/me.</summary>
-public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture>
+/// <summary>The web UI's session on SQLite.</summary>
+public sealed class WebSignInTests(HostFixture host) : WebSignInContract<HostFixture>(host)
 {
     /// <summary>Signs in with a development token and returns the session cookie (name=value).</summary>
-    internal static async Task<string> SignInAsync(HostFixture host, Caller caller, bool https = false)
+    internal static async Task<string> SignInAsync(HostFixture host, Caller caller)
     {
         using var client = host.Client();
-        if (https)
-        {
-            client.BaseAddress = new Uri("https://localhost/");
-        }
-
         using var response = await client.PostAsJsonAsync("/auth/development", new { token = host.Token(caller) });
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
@@ -38,10 +33,23 @@ public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture
 
         return client;
     }
+}
 
-    [Fact]
+/// <summary>The web UI's session on PostgreSQL (skipped locally without TMA_TEST_POSTGRES; required in CI).</summary>
+public sealed class PostgresWebSignInTests(PostgresHostFixture host) : WebSignInContract<PostgresHostFixture>(host);
+
+/// <summary>The web UI's session: development sign-in, the cookie on /v1 with the CSRF header, sign-out, /v1/me.</summary>
+public abstract class WebSignInContract<TFixture>(TFixture host) : IClassFixture<TFixture>
+    where TFixture : HostFixture
+{
+    private static Task<string> SignInAsync(HostFixture host, Caller caller) => WebSignInTests.SignInAsync(host, caller);
+
+    private static HttpClient Session(HostFixture host, string cookie, bool ui = true) => WebSignInTests.Session(host, cookie, ui);
+
+    [SkippableFact]
     public async Task A_development_token_signs_in_with_an_httponly_strict_cookie()
     {
+        await host.EnsureStartedAsync();
         using var client = host.Client();
         using var response = await client.PostAsJsonAsync("/auth/development", new { token = host.Token(host.Manager()) });
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
@@ -53,9 +61,10 @@ public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture
         Assert.DoesNotContain("expires=", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task On_https_the_cookie_is_a_secure_host_cookie()
     {
+        await host.EnsureStartedAsync();
         using var client = host.Client();
         client.BaseAddress = new Uri("https://localhost/");
         using var response = await client.PostAsJsonAsync("/auth/development", new { token = host.Token(host.Manager()) });
@@ -69,7 +78,7 @@ public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture
         Assert.Equal("case_manager", me.GetProperty("role").GetString());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(CallerRole.CaseManager, "case_manager")]
     [InlineData(CallerRole.Expert, "expert")]
     [InlineData(CallerRole.Auditor, "auditor")]
@@ -77,6 +86,7 @@ public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture
     [InlineData(CallerRole.Administrator, "administrator")]
     public async Task Me_names_the_caller_of_a_session_and_of_a_bearer_token(CallerRole role, string name)
     {
+        await host.EnsureStartedAsync();
         var caller = new Caller("user-" + name, host.TenantA, role);
         using var session = Session(host, await SignInAsync(host, caller));
         using var bearer = host.Client(caller);
@@ -89,9 +99,10 @@ public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Writes_with_the_session_need_the_ui_header()
     {
+        await host.EnsureStartedAsync();
         var cookie = await SignInAsync(host, host.Manager());
         var body = new { subjectReference = "web-ref-1", category = "violence", retainUntil = "2031-01-01T00:00:00Z" };
         using (var withoutHeader = Session(host, cookie, ui: false))
@@ -108,9 +119,10 @@ public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_bad_token_is_refused_with_a_401_problem_and_no_cookie()
     {
+        await host.EnsureStartedAsync();
         var other = TokenIssuer.LoadKey(TokenIssuer.NewSigningKeyPem());
         var expired = host.Token(host.Manager(), TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow.AddHours(-1));
         var foreign = TokenIssuer.Issue(other, host.Manager(), DateTimeOffset.UtcNow.AddSeconds(-5), TimeSpan.FromMinutes(30));
@@ -124,9 +136,10 @@ public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Without_a_session_the_api_answers_the_usual_401_problem()
     {
+        await host.EnsureStartedAsync();
         using var anonymous = host.Client();
         using var response = await anonymous.GetAsync("/v1/me");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -137,9 +150,10 @@ public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/v1/me")).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Sign_out_clears_the_cookie()
     {
+        await host.EnsureStartedAsync();
         var cookie = await SignInAsync(host, host.Expert());
         using var session = Session(host, cookie);
         using var response = await session.PostAsync("/auth/signout", null);
@@ -149,9 +163,10 @@ public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture
         Assert.Contains("expires=Thu, 01 Jan 1970", cleared, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_session_of_one_tenant_finds_no_case_of_another()
     {
+        await host.EnsureStartedAsync();
         var (id, _, _) = await host.FilledCaseAsync();
         using var otherTenant = Session(host, await SignInAsync(host, host.Manager(host.TenantB)));
         using var response = await otherTenant.GetAsync($"/v1/cases/{id}");
@@ -160,9 +175,10 @@ public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture
         Assert.Equal(HttpStatusCode.OK, (await own.GetAsync($"/v1/cases/{id}")).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_bearer_token_needs_no_ui_header_and_wins_over_a_cookie()
     {
+        await host.EnsureStartedAsync();
         var auditorCookie = await SignInAsync(host, host.Auditor());
         using var client = host.Client(host.Manager());
         client.DefaultRequestHeaders.Add("Cookie", auditorCookie);
@@ -172,9 +188,10 @@ public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture
         Assert.Equal("case_manager", me.GetProperty("role").GetString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_token_without_a_tma_role_signs_nobody_in()
     {
+        await host.EnsureStartedAsync();
         var token = IssueWithoutRole();
         using var client = host.Client();
         using var response = await client.PostAsJsonAsync("/auth/development", new { token });
@@ -192,11 +209,12 @@ public sealed class WebSignInTests(HostFixture host) : IClassFixture<HostFixture
         SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(host.SigningKey, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256),
     });
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(-1, 0)]     // idle: the 30 minutes have passed
     [InlineData(20, 11)]    // active, but signed in 11 hours ago: past the absolute cap
     public async Task An_expired_session_is_the_usual_401_and_is_cleared(int expiresInMinutes, int signedInHoursAgo)
     {
+        await host.EnsureStartedAsync();
         var now = DateTimeOffset.UtcNow;
         var properties = new AuthenticationProperties
         {
