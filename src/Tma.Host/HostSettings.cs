@@ -81,6 +81,26 @@ public sealed record HostSettings
     /// <summary>Origins allowed to call the API from a browser; empty (the default) means CORS is closed.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 
+    /// <summary>
+    /// Folder of the keys that protect the web UI's session cookies (ASP.NET Core data protection; key
+    /// <c>Tma:DataProtectionKeys</c>). Several host instances behind one load balancer must share it (a shared volume),
+    /// or a session started on one is refused by the others. Null (the default): a folder next to the SQLite store
+    /// (<c>&lt;store&gt;.dataprotection</c>), or <c>tma-dataprotection</c> in the working folder with PostgreSQL.
+    /// </summary>
+    public string? DataProtectionKeys { get; init; }
+
+    /// <summary>The folder of the data-protection keys: <see cref="DataProtectionKeys"/> or its default.</summary>
+    public string EffectiveDataProtectionKeys => Path.GetFullPath(DataProtectionKeys
+        ?? (Postgres is null ? StorePath + ".dataprotection" : "tma-dataprotection"));
+
+    /// <summary>OpenID Connect sign-in of the web UI (<c>Tma:Oidc:*</c>); off unless an authority is given.</summary>
+    public OidcSettings Oidc { get; init; } = new();
+
+    /// <summary>The origin (<c>https://host[:port]</c>) of the OpenID Connect authority the web UI signs in with; null without one.</summary>
+    public string? OidcAuthorityOrigin => Oidc.Authority is { } authority && Uri.TryCreate(authority, UriKind.Absolute, out var uri)
+        ? uri.GetLeftPart(UriPartial.Authority)
+        : null;
+
     /// <summary>The environment variable the local key provider reads when no key file is given.</summary>
     public const string LocalKeyEnvironment = "TMA_CASESTORE_KEYS";
 
@@ -211,6 +231,80 @@ public sealed record HostSettings
         }
 
         problems.AddRange(Tokens.Problems());
+        problems.AddRange(Oidc.Problems(Development));
+        return problems;
+    }
+}
+
+/// <summary>
+/// OpenID Connect sign-in of the web UI (authorization code flow with PKCE; keys <c>Tma:Oidc:*</c>). The identity
+/// provider's id_token claims are mapped by <c>Tma:Claims</c> exactly like a bearer token's; the session keeps only
+/// the user, tenant and role, never the provider's tokens.
+/// </summary>
+public sealed record OidcSettings
+{
+    /// <summary>The identity provider (issuer URL, <c>Tma:Oidc:Authority</c>); null (the default) turns OpenID Connect sign-in off.</summary>
+    public string? Authority { get; init; }
+
+    /// <summary>The host's client id at the identity provider (<c>Tma:Oidc:ClientId</c>); required with an authority.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>The client secret (<c>Tma:Oidc:ClientSecret</c>); prefer <see cref="ClientSecretFile"/>. Null for a public client (PKCE only).</summary>
+    public string? ClientSecret { get; init; }
+
+    /// <summary>A file holding the client secret (<c>Tma:Oidc:ClientSecretFile</c>), e.g. a mounted container secret.</summary>
+    public string? ClientSecretFile { get; init; }
+
+    /// <summary>The scopes asked for (<c>Tma:Oidc:Scopes</c>, space-separated; default <c>openid profile</c>).</summary>
+    public string Scopes { get; init; } = "openid profile";
+
+    /// <summary>Whether OpenID Connect sign-in is configured.</summary>
+    public bool Enabled => Authority is not null;
+
+    /// <summary>The client secret from <see cref="ClientSecret"/> or <see cref="ClientSecretFile"/>; null for none.</summary>
+    public string? EffectiveClientSecret => ClientSecret ?? (ClientSecretFile is { } file && File.Exists(file) ? File.ReadAllText(file).Trim() : null);
+
+    /// <summary>Every problem with these settings.</summary>
+    public IReadOnlyList<string> Problems(bool development)
+    {
+        var problems = new List<string>();
+        if (Authority is null)
+        {
+            if (ClientId is not null || ClientSecret is not null || ClientSecretFile is not null)
+            {
+                problems.Add("oidc: Tma:Oidc:ClientId or a client secret is set but Tma:Oidc:Authority is not: give the identity provider's issuer URL");
+            }
+
+            return problems;
+        }
+
+        if (!Uri.TryCreate(Authority, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(development && uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            problems.Add(development
+                ? "oidc: Tma:Oidc:Authority must be an http:// or https:// URL"
+                : "oidc: Tma:Oidc:Authority must be an https:// URL (plain http only in development mode)");
+        }
+
+        if (string.IsNullOrWhiteSpace(ClientId))
+        {
+            problems.Add("oidc: Tma:Oidc:ClientId is required with Tma:Oidc:Authority (the client id the identity provider gave the host)");
+        }
+
+        if (ClientSecret is not null && ClientSecretFile is not null)
+        {
+            problems.Add("oidc: give either Tma:Oidc:ClientSecret or Tma:Oidc:ClientSecretFile, not both");
+        }
+
+        if (ClientSecretFile is not null && !File.Exists(ClientSecretFile))
+        {
+            problems.Add($"oidc: Tma:Oidc:ClientSecretFile: file `{ClientSecretFile}` does not exist");
+        }
+
+        if (!Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("openid", StringComparer.Ordinal))
+        {
+            problems.Add("oidc: Tma:Oidc:Scopes must include `openid`");
+        }
+
         return problems;
     }
 }

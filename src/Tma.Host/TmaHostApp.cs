@@ -67,7 +67,7 @@ public static class TmaHostApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi("v1");
-        AddAuthentication(builder.Services);
+        AddAuthentication(builder.Services, builder.Configuration);
         AddRateLimiting(builder.Services);
         builder.Services.AddCors();
         builder.Services.AddOptions<CorsOptions>().Configure<HostSettings>((cors, settings) =>
@@ -105,9 +105,11 @@ public static class TmaHostApp
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodePage);
         app.UseSecurityHeaders();
+        app.UseWebUi();
         app.UseRequestSizeLimit(app.Services.GetRequiredService<HostSettings>().MaxRequestBytes);
         app.UseCors();
         app.UseAuthentication();
+        app.UseCsrfCheck();
         app.UseRateLimiter();
         app.UseAuthorization();
 
@@ -122,6 +124,10 @@ public static class TmaHostApp
         NoteEndpoints.Map(api);
         AdminEndpoints.Map(api);
         ProcessEndpoints.Map(api);
+        FormEndpoints.Map(api);
+        ReportEndpoints.Map(api);
+        WebUi.Map(app);
+        WebSignIn.Map(app, api, app.Services.GetRequiredService<HostSettings>());
 
         // Fail at start-up, not on the first request, when the store or the models cannot be used.
         _ = app.Services.GetRequiredService<Store>();
@@ -171,6 +177,15 @@ public static class TmaHostApp
             RequestsPerMinute = int.TryParse(section["RequestsPerMinute"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rpm) ? rpm : 600,
             MaxRequestBytes = long.TryParse(section["MaxRequestBytes"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) ? max : 10 * 1024 * 1024,
             CorsOrigins = (section["CorsOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            DataProtectionKeys = section["DataProtectionKeys"],
+            Oidc = new OidcSettings
+            {
+                Authority = NonEmpty(section["Oidc:Authority"]),
+                ClientId = NonEmpty(section["Oidc:ClientId"]),
+                ClientSecret = NonEmpty(section["Oidc:ClientSecret"]),
+                ClientSecretFile = NonEmpty(section["Oidc:ClientSecretFile"]),
+                Scopes = NonEmpty(section["Oidc:Scopes"]) ?? "openid profile",
+            },
             Tokens = new TokenSettings
             {
                 Authority = section["Authority"],
@@ -181,6 +196,8 @@ public static class TmaHostApp
             Claims = ReadClaims(section.GetSection("Claims")),
         };
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static Pkcs11Settings ReadPkcs11(IConfigurationSection pkcs11, string name, bool allowCreate) => new()
     {
@@ -260,9 +277,12 @@ public static class TmaHostApp
         return Tma.CaseStore.CaseStore.OpenAsync(options with { TimeProvider = time }).GetAwaiter().GetResult();
     }
 
-    private static void AddAuthentication(IServiceCollection services)
+    private static void AddAuthentication(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // A bearer token (Authorization header) or the web UI's session cookie (WebSignIn).
+        var authentication = services.AddAuthentication(WebSignIn.Scheme).AddJwtBearer();
+        // The OpenID Connect handler answers its callback on every request once registered: only when configured.
+        WebSignIn.Add(authentication, oidc: !string.IsNullOrWhiteSpace(configuration["Tma:Oidc:Authority"]));
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<HostSettings>((jwt, settings) =>
         {
             jwt.MapInboundClaims = false;
@@ -286,11 +306,13 @@ public static class TmaHostApp
             };
             jwt.Events = new JwtBearerEvents
             {
+                // The development sign-in of the web UI validates its token with this very handler.
+                OnMessageReceived = WebSignIn.ReadDevelopmentToken,
                 // Every 401 is a problem document with a stable code, and says nothing about why a token failed.
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
-                    await Problems.Of(StatusCodes.Status401Unauthorized, "unauthorized", "A valid bearer token is required.").ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+                    await Problems.Of(StatusCodes.Status401Unauthorized, "unauthorized", WebSignIn.UnauthorizedDetail).ExecuteAsync(context.HttpContext).ConfigureAwait(false);
                 },
             };
         });

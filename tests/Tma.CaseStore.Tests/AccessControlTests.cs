@@ -55,6 +55,8 @@ public sealed class AccessControlTests
         ["decision.confirm"] = [M],
         ["decision.reject"] = [M],
         ["decision.pending"] = [M],
+        ["case.timeline"] = [M, E],
+        ["case.report"] = [M, E],
     };
 
     /// <summary>One call per operation, given a freshly filled case.</summary>
@@ -103,6 +105,8 @@ public sealed class AccessControlTests
         ["task.list"] = (w, c, f) => w.Store.ListOwnTasksAsync(c, CaseTaskFilter.Overdue),
         ["note.add"] = (w, c, f) => w.Store.AddNoteAsync(c, f.Id, new NewCaseNote("n")),
         ["note.read"] = (w, c, f) => w.Store.GetNotesAsync(c, f.Id),
+        ["case.timeline"] = (w, c, f) => w.Store.GetTimelineAsync(c, f.Id),
+        ["case.report"] = (w, c, f) => w.Store.GetCaseReportAsync(c, f.Id),
         ["audit.read"] = (w, c, f) => w.Store.GetAuditTrailAsync(c),
         ["audit.verify"] = (w, c, f) => w.Store.VerifyAuditChainAsync(c),
         ["export.anonymized"] = (w, c, f) => w.Store.ExportAnonymizedAsync(c, new AnonymizedExportOptions { K = 2 }, new StringWriter()),
@@ -191,7 +195,7 @@ public sealed class AccessControlTests
         var failures = new List<string>();
         var teamOnly = Operation.All.Where(o => o.TeamOnly).Select(o => o.AuditName).Order().ToArray();
         Assert.Equal(
-            ["case.person.add", "case.person.list", "case.person.remove", "case.review", "decision.confirm", "decision.reject",
+            ["case.person.add", "case.person.list", "case.person.remove", "case.report", "case.review", "case.timeline", "decision.confirm", "decision.reject",
              "note.add", "note.read", "task.add", "task.cancel", "task.complete", "task.read", "task.update"],
             teamOnly);
         foreach (var operation in Operation.All.Where(o => o.CaseScoped))

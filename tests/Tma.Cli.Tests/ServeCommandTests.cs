@@ -33,4 +33,16 @@ public sealed class ServeCommandTests
             ["--Urls=http://127.0.0.1:6000", $"--Tma:Models={models}", "--Tma:RequestsPerMinute=42", "--Tma:AllowUnsignedModels=true", "--Tma:Development=true"],
             ServeCommand.HostArguments(parse));
     }
+
+    [Fact]
+    public void The_web_ui_sign_in_flags_become_their_configuration_keys()
+    {
+        var secret = Repository.Path("README.md");
+        var parse = TmaCommandLine.Build().Parse(["serve", "--oidc-authority", "https://login.example.org/tenant", "--oidc-client-id", "tma-web", "--oidc-client-secret-file", secret, "--data-protection-keys", "/srv/tma/dp-keys"]);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal(
+            ["--Tma:Oidc:Authority=https://login.example.org/tenant", "--Tma:Oidc:ClientId=tma-web", $"--Tma:Oidc:ClientSecretFile={secret}", "--Tma:DataProtectionKeys=/srv/tma/dp-keys"],
+            ServeCommand.HostArguments(parse));
+    }
 }

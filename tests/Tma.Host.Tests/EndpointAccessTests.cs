@@ -82,6 +82,11 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
         ["confirm decision"] = ([CallerRole.CaseManager], (id, v, _, decision) => Post($"/v1/cases/{id}/decisions/{decision}/confirm", new { comment = "agreed", expectedVersion = v })),
         ["reject decision"] = ([CallerRole.CaseManager], (id, v, _, decision) => Post($"/v1/cases/{id}/decisions/{decision}/reject", new { reason = "no new facts", expectedVersion = v })),
         ["pending decisions"] = ([CallerRole.CaseManager], (_, _, _, _) => Get("/v1/decisions/pending")),
+        ["observation form"] = ([CallerRole.CaseManager, CallerRole.Expert], (_, _, _, _) => Get("/v1/packages/warning-behaviours-triage/form")),
+        ["case timeline"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/timeline")),
+        ["case report"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}/report?language=de")),
+        // Issue 15, web UI: who the caller is (any role).
+        ["me"] = (AllRoles, (_, _, _, _) => Get("/v1/me")),
     };
 
     [SkippableTheory]
@@ -131,6 +136,7 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
     [
         "set review", "add person", "list persons", "remove person", "confirm decision", "reject decision",
         "add task", "list tasks", "start task", "complete task", "cancel task", "reassign task", "add note", "list notes",
+        "case timeline", "case report",
     ];
 
     // Older case endpoints open to experts: a non-member expert is denied access (403), as before.

@@ -76,6 +76,8 @@ internal sealed class Operation
     public static readonly Operation TaskList = new("task.list", false, Manager, Expert);
     public static readonly Operation NoteAdd = new("note.add", true, Manager, Expert) { TeamOnly = true };
     public static readonly Operation NoteRead = new("note.read", true, Manager, Expert) { TeamOnly = true };
+    public static readonly Operation CaseTimeline = new("case.timeline", true, Manager, Expert) { TeamOnly = true };
+    public static readonly Operation CaseReport = new("case.report", true, Manager, Expert) { TeamOnly = true };
 
     public static readonly Operation AuditRead = new("audit.read", false, CallerRole.Auditor);
     public static readonly Operation AuditVerify = new("audit.verify", false, CallerRole.Auditor);
@@ -91,5 +93,6 @@ internal sealed class Operation
         TaskAdd, TaskUpdate, TaskComplete, TaskCancel, TaskRead, TaskList, NoteAdd, NoteRead,
         AuditRead, AuditVerify, Export, ExportJudgements,
         CaseReview, ReviewsDue, PersonAdd, PersonList, PersonRemove, DecisionConfirm, DecisionReject, DecisionsPending,
+        CaseTimeline, CaseReport,
     ];
 }

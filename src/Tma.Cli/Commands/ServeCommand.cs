@@ -21,6 +21,12 @@ internal static class ServeCommand
         var allowUnsigned = new Option<bool>("--allow-unsigned") { Description = "DEVELOPMENT ONLY: also load unsigned archives and plain package folders (key Tma:AllowUnsignedModels)." };
         var development = new Option<bool>("--development") { Description = "DEVELOPMENT ONLY: allow the local key provider (--keys), and create a local store key file and token key next to the store when none is configured (key Tma:Development)." };
         var challengers = new Option<string[]>("--challenger") { Description = "A challenger scored alongside every assessment of a package and recorded, never shown: <package id>=<id@range>; repeatable (key Tma:Challengers)." };
+        var oidcAuthority = new Option<string?>("--oidc-authority") { Description = "Identity provider (https://…) of the web UI's sign-in, OpenID Connect code flow with PKCE (key Tma:Oidc:Authority); needs --oidc-client-id.", HelpName = "url" };
+        var oidcClientId = new Option<string?>("--oidc-client-id") { Description = "The host's client id at that identity provider (key Tma:Oidc:ClientId).", HelpName = "id" };
+        var oidcSecretFile = PathOptions.File("--oidc-client-secret-file", null, "File with the client secret, for a confidential client (key Tma:Oidc:ClientSecretFile).", mustExist: true);
+        var dataProtectionKeys = PathOptions.Folder("--data-protection-keys", null, "Folder of the keys protecting the web UI's session cookies; shared by every instance (key Tma:DataProtectionKeys; default next to the store).", mustExist: false);
+        oidcSecretFile.HelpName = "file";
+        dataProtectionKeys.HelpName = "folder";
         var rateLimit = new Option<int?>("--rate-limit") { Description = "Requests per caller per minute before 429 (key Tma:RequestsPerMinute; default 600)." };
         var command = new Command("serve", """
             Start the HTTP host: the case store (SQLite by default, PostgreSQL with --postgres) and the models
@@ -32,7 +38,7 @@ internal static class ServeCommand
               tma serve --store cases.db --models models --allow-unsigned --development
               tma serve --postgres "Host=127.0.0.1;Database=tma;Username=tma" --models /srv/tma/packages --trusted-key release.public.pem --authority https://login.example.org/tenant
             """);
-        foreach (var option in new Option[] { urls, store, postgres, models, trusted, allowUnsigned, development, challengers, keys, tokenKey, authority, rateLimit })
+        foreach (var option in new Option[] { urls, store, postgres, models, trusted, allowUnsigned, development, challengers, keys, tokenKey, authority, oidcAuthority, oidcClientId, oidcSecretFile, dataProtectionKeys, rateLimit })
         {
             command.Options.Add(option);
         }
@@ -80,6 +86,10 @@ internal static class ServeCommand
         Set("Tma:Keys", parse.GetValue<CommandLinePath?>("--keys")?.Full);
         Set("Tma:TokenKey", parse.GetValue<CommandLinePath?>("--token-key")?.Full);
         Set("Tma:Authority", parse.GetValue<string?>("--authority"));
+        Set("Tma:Oidc:Authority", parse.GetValue<string?>("--oidc-authority"));
+        Set("Tma:Oidc:ClientId", parse.GetValue<string?>("--oidc-client-id"));
+        Set("Tma:Oidc:ClientSecretFile", parse.GetValue<CommandLinePath?>("--oidc-client-secret-file")?.Full);
+        Set("Tma:DataProtectionKeys", parse.GetValue<CommandLinePath?>("--data-protection-keys")?.Full);
         Set("Tma:RequestsPerMinute", parse.GetValue<int?>("--rate-limit")?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Set("Tma:TrustedKeys", parse.GetValue<CommandLinePath[]?>("--trusted-key") is { Length: > 0 } trusted ? string.Join(',', trusted.Select(k => k.Full)) : null);
         Set("Tma:Challengers", parse.GetValue<string[]?>("--challenger") is { Length: > 0 } named ? string.Join(',', named) : null);

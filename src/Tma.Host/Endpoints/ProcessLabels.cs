@@ -41,6 +41,17 @@ internal static class ProcessLabels
         [ReviewSource.Model] = ("Model default: when the first fact leaves its validity window", "Modellvorgabe: wenn die erste Tatsache ihre Gültigkeit verliert"),
     };
 
+    /// <summary>The name of a stage in <paramref name="language"/> (<c>de</c>; anything else gives English).</summary>
+    public static string Stage(CaseStatus status, string language) => Pick(Stages[status], language);
+
+    /// <summary>The name of a person's role in <paramref name="language"/> (<c>de</c>; anything else gives English).</summary>
+    public static string PersonRoleName(PersonRole role, string language) => Pick(PersonRoles[role], language);
+
+    /// <summary>Who set a review, in <paramref name="language"/> (<c>de</c>; anything else gives English).</summary>
+    public static string ReviewSourceName(ReviewSource source, string language) => Pick(ReviewSources[source], language);
+
+    private static string Pick((string En, string De) text, string language) => language == "de" ? text.De : text.En;
+
     /// <summary>The API id of an enum value (as the JSON converter writes it).</summary>
     public static string Id<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
