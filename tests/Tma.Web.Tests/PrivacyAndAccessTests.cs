@@ -9,7 +9,7 @@ namespace Tma.Web.Tests;
 public sealed class PrivacyAndAccessTests(WebFixture web) : WebTest(web)
 {
     [SkippableFact]
-    public async Task No_subject_reference_person_reference_or_note_text_appears_in_any_URL_the_browser_requests()
+    public async Task No_subject_reference_person_reference_note_text_or_document_name_appears_in_any_URL_the_browser_requests()
     {
         RequireBrowser();
         var subject = Unique("SUBJ");
@@ -17,6 +17,8 @@ public sealed class PrivacyAndAccessTests(WebFixture web) : WebTest(web)
         var personNote = Unique("saw it");
         var noteText = Unique("HR meeting moved");
         var reply = Unique("Correction");
+        // A file name can name a person: the upload sends it in a header, never in the URL.
+        var fileName = Unique("interview Meier") + ".txt";
         var page = await NewPageAsync("en-GB");
         await SignInAsync(page, "cm-1", CallerRole.CaseManager);
         var caseId = await OpenCaseAsync(page, subject, "Open the case");
@@ -40,10 +42,10 @@ public sealed class PrivacyAndAccessTests(WebFixture web) : WebTest(web)
         await Expect(page.Locator("#sec-notes .notes .notes")).ToContainTextAsync(reply);
         await ShotAsync(page.Locator("#sec-notes"), "20-notes-en");
 
-        await page.Locator("#doc-file").SetInputFilesAsync(new FilePayload { Name = "interview-2026-11.txt", MimeType = "text/plain", Buffer = "interview"u8.ToArray() });
+        await page.Locator("#doc-file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/plain", Buffer = "interview"u8.ToArray() });
         await page.Locator("#document-form button[type=submit]").ClickAsync();
         await StatusAsync(page, "The document is stored.");
-        await Expect(page.Locator("#sec-documents")).ToContainTextAsync("interview-2026-11.txt");
+        await Expect(page.Locator("#sec-documents")).ToContainTextAsync(fileName);
 
         var review = page.Locator("#sec-overview form").Filter(new() { HasText = "Next review" });
         await review.Locator("button[type=submit]").ClickAsync();
@@ -58,7 +60,7 @@ public sealed class PrivacyAndAccessTests(WebFixture web) : WebTest(web)
         await page.Locator($"#case-list a[href='#/cases/{caseId}']").ClickAsync();
         await Expect(page.Locator("#sec-persons")).ToContainTextAsync(person);
 
-        AssertNotInUrls(subject, person, personNote, noteText, reply);
+        AssertNotInUrls(subject, person, personNote, noteText, reply, fileName);
         AssertNoScriptErrors();
     }
 

@@ -22,8 +22,27 @@ internal static class ContentEndpoints
             return Results.Created($"/v1/cases/{caseId}/observations/{record.Id}", record);
         }).WithName("AddObservation").WithSummary("Appends an observation (checked against the inputs of the models in service); a correction supersedes an earlier one.");
 
-        api.MapPost("/cases/{caseId:guid}/documents", async (Guid caseId, string name, HttpRequest request, HttpContext http, Store store, CancellationToken ct) =>
+        api.MapPost("/cases/{caseId:guid}/documents", async (Guid caseId, string? name, HttpRequest request, HttpContext http, Store store, CancellationToken ct) =>
         {
+            // The file name may name a person: the web UI sends it in the Content-Disposition header, so that it never
+            // appears in a URL (and so in no proxy or server log); `?name=` stays for existing API clients.
+            var fromHeader = DocumentName.FromContentDisposition(request.Headers.ContentDisposition);
+            if (fromHeader is { Problem: { } problem })
+            {
+                return problem;
+            }
+
+            if (fromHeader?.Name is { } headerName && name is not null)
+            {
+                return DocumentName.Invalid("give the document's name once: in the Content-Disposition header or as ?name=, not both");
+            }
+
+            name ??= fromHeader?.Name;
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                return DocumentName.Invalid("the document needs a name: send `Content-Disposition: attachment; filename*=UTF-8''<name>` (or ?name=)");
+            }
+
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
             var contentType = string.IsNullOrEmpty(request.ContentType) ? "application/octet-stream" : request.ContentType;

@@ -59,6 +59,8 @@ export async function api(method, path, body) {
   if (body && body.raw !== undefined) {
     payload = body.raw;
     headers['Content-Type'] = body.contentType || 'application/octet-stream';
+    // A file name may name a person: it goes in a header (RFC 6266, UTF-8), never into the URL.
+    if (body.fileName) headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeRFC5987(body.fileName)}`;
   } else if (body !== undefined) {
     payload = JSON.stringify(body);
     headers['Content-Type'] = 'application/json';
@@ -100,4 +102,9 @@ export async function getOptional(path) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 405)) return null;
     throw error;
   }
+}
+
+/** Percent-encodes a value for an RFC 5987 ext-value (filename*=UTF-8''…). */
+function encodeRFC5987(value) {
+  return encodeURIComponent(value).replace(/['()*]/g, c => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }

@@ -27,7 +27,7 @@ export function documentsSection(ctx) {
   onSubmit(form, async () => {
     const chosen = file.files?.[0];
     if (!chosen) throw new Error(t('doc.fileMissing'));
-    await ctx.act('documents', () => api('POST', `/v1/cases/${summary.id}/documents?name=${encodeURIComponent(chosen.name)}`, { raw: chosen, contentType: chosen.type || 'application/octet-stream' }), t('doc.uploaded'));
+    await ctx.act('documents', () => api('POST', `/v1/cases/${summary.id}/documents`, { raw: chosen, contentType: chosen.type || 'application/octet-stream', fileName: chosen.name }), t('doc.uploaded'));
   });
   return caseSection('documents', list, form);
 }
