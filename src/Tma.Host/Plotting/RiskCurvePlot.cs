@@ -55,7 +55,7 @@ internal static class RiskCurvePlot
                 automatic.LabelFormatter = date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             }
 
-            plot.XLabel(german ? "Stand der Beurteilung (UTC)" : "Assessed as of (UTC)");
+            plot.XLabel(german ? "Stand der Einschätzung (UTC)" : "Assessed as of (UTC)");
 
             // The last date label is centred on its tick at the right edge: room for half of it, so it is not cut.
             plot.Axes.Right.MinimumSize = 40;
