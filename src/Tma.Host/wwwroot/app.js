@@ -1,7 +1,7 @@
 // Boot and router. Hash routes only (#/, #/cases/<id>[/<section>], #/audit): no names, references or other personal
 // data ever in a URL.
 import { get, post, setUnauthorizedHandler, ApiError } from './api.js';
-import { t, lang, setLang, onLanguageChange } from './i18n.js';
+import { t, tIn, lang, setLang, onLanguageChange } from './i18n.js';
 import { h, clear } from './dom.js';
 import { renderSignIn } from './views/signin.js';
 import { renderHome } from './views/home.js';
@@ -34,8 +34,9 @@ function renderHeader() {
   const nav = links.length ? h('nav', { 'aria-label': t('nav.label'), class: 'main-nav' }, h('ul', {}, links.map(l => h('li', {}, l)))) : null;
 
   const languages = h('div', { class: 'language-switch', role: 'group', 'aria-label': t('lang.switch') },
-    [['de', 'Deutsch'], ['en', 'English']].map(([code, name]) => h('button', {
-      type: 'button', lang: code, class: 'lang-button', 'aria-pressed': String(lang() === code), text: name,
+    // Each button names its language in that language ("Deutsch", "English"), so a reader finds their own.
+    ['de', 'en'].map(code => h('button', {
+      type: 'button', lang: code, class: 'lang-button', 'aria-pressed': String(lang() === code), text: tIn(code, 'lang.' + code),
       on: { click: () => setLang(code) },
     })));
 

@@ -46,6 +46,11 @@ export function t(key, params = {}, fallback) {
   return text;
 }
 
+/** The text for key in the given language (no placeholders): e.g. a language's own name on its switch button. */
+export function tIn(language, key) {
+  return dictionaries[language]?.[key] ?? dictionaries.en[key] ?? key;
+}
+
 /** Picks the current language from a { en, de } text of the API (falls back to English, then any). */
 export function pick(text) {
   if (text === null || text === undefined) return '';
