@@ -132,6 +132,11 @@ public sealed class CaseStoryTests(WebFixture web) : WebTest(web)
         await task.Locator("form.complete-form [name=completionNote]").FillAsync(note);
         await task.Locator("form.complete-form button[type=submit]").ClickAsync();
         await StatusAsync(page, "Die Aufgabe ist erledigt.");
+        // No "new task" form and no "cancel" for an expert, and one line says why.
+        await Expect(page.Locator("#task-form")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#sec-tasks form.cancel-form")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#task-managers-only")).ToHaveTextAsync("Nur die Fallverantwortlichen dieses Falls legen Aufgaben an und brechen sie ab.");
+        await ShotAsync(page.Locator("#sec-tasks"), "15b-tasks-expert-de");
         await SignOutAsync(page);
 
         await SignInAsync(page, "cm-1", CallerRole.CaseManager);

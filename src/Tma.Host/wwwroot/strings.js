@@ -488,6 +488,7 @@ export const en = {
   'field.source': 'source',
   'field.observedAt': 'date observed',
   'field.fromAssessment.actionId': 'recommended action',
+  'task.managersOnly': 'Only the case managers of this case create and cancel tasks.',
 };
 
 export const de = {
@@ -979,4 +980,5 @@ export const de = {
   'field.source': 'Quelle',
   'field.observedAt': 'Beobachtungsdatum',
   'field.fromAssessment.actionId': 'empfohlene Maßnahme',
+  'task.managersOnly': 'Nur die Fallverantwortlichen dieses Falls legen Aufgaben an und brechen sie ab.',
 };

@@ -13,7 +13,8 @@ export function tasksSection(ctx) {
   const content = [];
   if (tasks.length === 0) content.push(h('p', { class: 'muted', text: t('task.none') }));
   else content.push(h('ul', { class: 'tasks' }, tasks.map(task => taskItem(ctx, task))));
-  if (ctx.isManager) content.push(taskForm(ctx));
+  // Where the form would be, an expert learns why there is none (the task's owner still starts and completes it).
+  content.push(ctx.isManager ? taskForm(ctx) : h('p', { class: 'muted', id: 'task-managers-only', text: t('task.managersOnly') }));
   return caseSection('tasks', ...content);
 }
 
