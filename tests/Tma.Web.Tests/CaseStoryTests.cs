@@ -104,7 +104,7 @@ public sealed class CaseStoryTests(WebFixture web) : WebTest(web)
         await AddMemberAsync(page, "ex-1", "psychologist", "ex-1 ist jetzt Mitglied.");
         var leakage = page.Locator("#observation-form fieldset[data-input=leakage]");
         await Expect(leakage.Locator("legend")).ToContainTextAsync("Leakage: Tatabsicht gegenüber Dritten mitgeteilt");
-        await RecordObservationsAsync(page, "Gespräch mit der Teamleitung", "2 Beobachtung(en) gespeichert.",
+        await RecordObservationsAsync(page, "Gespräch mit der Teamleitung", "2 Angabe(n) gespeichert.",
             ("leakage", "vorhanden"), ("identification", "nicht vorhanden"));
         await ShotAsync(page.Locator("#observation-form"), "13-observation-form-de");
         await AssessAsync(page, "Die Einschätzung ist gespeichert.");
