@@ -84,6 +84,26 @@ public sealed class CaseStoryTests(WebFixture web) : WebTest(web)
         await Expect(confirmed).ToContainTextAsync("Confirmed by cm-2");
         await ShotAsync(page.Locator("#sec-decisions"), "11-decision-confirmed-en");
 
+        // A correction: the item's earlier entry is chosen under "Corrects an earlier entry"; the list keeps both and
+        // marks the old one superseded.
+        var pathway = page.Locator("#observation-form fieldset[data-input=pathway]");
+        await pathway.Locator("details.item-source summary").ClickAsync();
+        var corrects = pathway.GetByLabel("Corrects an earlier entry");
+        await Expect(corrects.Locator("option").Nth(1)).ToContainTextAsync("absent · Interview with the team lead");
+        await corrects.SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await pathway.Locator("[name='source:pathway']").FillAsync("Second interview with the team lead");
+        await pathway.GetByLabel("present", new() { Exact = true }).CheckAsync();
+        await page.Locator("#observation-form button[type=submit]").ClickAsync();
+        await StatusAsync(page, "1 observation(s) saved.");
+        var list = page.Locator("#observation-list");
+        var old = list.Locator("tr.superseded");
+        await Expect(old).ToHaveCountAsync(1);
+        await Expect(old).ToContainTextAsync("absent");
+        await Expect(old).ToContainTextAsync("superseded by a correction");
+        await Expect(list.Locator("tr").Filter(new() { HasText = "Second interview with the team lead" })).ToContainTextAsync("correction of the entry of");
+        await Expect(pathway.Locator(".current")).ToContainTextAsync("present (");
+        await ShotAsync(page.Locator("#sec-observations"), "11b-observation-corrected-en");
+
         AssertNotInUrls(subject);
         AssertNoScriptErrors();
     }

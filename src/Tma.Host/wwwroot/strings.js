@@ -227,7 +227,7 @@ export const en = {
   'obs.example': 'Example:',
   'obs.number': 'Value ({unit}; {min} to {max})',
   'obs.relevance': 'Relevance',
-  'obs.itemSource': 'Another date or source for this item',
+  'obs.itemSource': 'Another date or source, or a correction',
   'obs.save': 'Save the observations',
   'obs.saved': '{count} observation(s) saved.',
   'obs.nothingChosen': 'Choose a value for at least one item.',
@@ -489,6 +489,13 @@ export const en = {
   'field.observedAt': 'date observed',
   'field.fromAssessment.actionId': 'recommended action',
   'task.managersOnly': 'Only the case managers of this case create and cancel tasks.',
+  'obs.corrects': 'Corrects an earlier entry',
+  'obs.correctsNone': '— none (a new entry) —',
+  'obs.correctsOption': '{date} · {value} · {source}',
+  'obs.correctsHint': 'The earlier entry stays in the list, marked as superseded; from now on the correction counts instead.',
+  'obs.correctionValueMissing': 'Choose the corrected value for “{item}”.',
+  'obs.supersededBadge': 'superseded by a correction ({date})',
+  'obs.correctionBadge': 'correction of the entry of {date}',
 };
 
 export const de = {
@@ -719,7 +726,7 @@ export const de = {
   'obs.example': 'Beispiel:',
   'obs.number': 'Wert ({unit}; {min} bis {max})',
   'obs.relevance': 'Relevanz',
-  'obs.itemSource': 'Anderes Datum oder andere Quelle für dieses Merkmal',
+  'obs.itemSource': 'Anderes Datum, andere Quelle oder Korrektur',
   'obs.save': 'Angaben speichern',
   'obs.saved': '{count} Angabe(n) gespeichert.',
   'obs.nothingChosen': 'Wählen Sie für mindestens ein Merkmal einen Wert.',
@@ -981,4 +988,11 @@ export const de = {
   'field.observedAt': 'Feststellungsdatum',
   'field.fromAssessment.actionId': 'empfohlene Maßnahme',
   'task.managersOnly': 'Nur die Fallverantwortlichen dieses Falls legen Aufgaben an und brechen sie ab.',
+  'obs.corrects': 'Korrigiert einen früheren Eintrag',
+  'obs.correctsNone': '— keinen (neuer Eintrag) —',
+  'obs.correctsOption': '{date} · {value} · {source}',
+  'obs.correctsHint': 'Der frühere Eintrag bleibt in der Liste, als ersetzt gekennzeichnet; fortan zählt die Korrektur.',
+  'obs.correctionValueMissing': 'Wählen Sie den korrigierten Wert für „{item}“.',
+  'obs.supersededBadge': 'durch eine Korrektur ersetzt ({date})',
+  'obs.correctionBadge': 'Korrektur des Eintrags vom {date}',
 };

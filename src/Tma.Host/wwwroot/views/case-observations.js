@@ -16,13 +16,17 @@ export function observationsSection(ctx) {
 
 function observationList(ctx, observations, form) {
   if (observations.length === 0) return h('p', { class: 'muted', text: t('obs.none') });
-  const rows = [...observations].sort((a, b) => (a.observedAt < b.observedAt ? 1 : -1));
+  const rows = [...observations].sort((a, b) => (a.observedAt < b.observedAt ? 1 : (a.observedAt > b.observedAt ? -1 : (a.enteredAt < b.enteredAt ? 1 : -1))));
+  const byId = new Map(observations.map(o => [o.id, o]));
   return h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'observation-list' },
     h('caption', { text: t('obs.listCaption') }),
     h('thead', {}, h('tr', {}, ['obs.col.item', 'obs.col.value', 'obs.col.observed', 'obs.col.source', 'obs.col.reliability', 'obs.col.by'].map(k => h('th', { scope: 'col', text: t(k) })))),
-    h('tbody', {}, rows.map(o => h('tr', {},
+    h('tbody', {}, rows.map(o => h('tr', { class: o.supersededBy ? 'superseded' : null, dataset: { observation: o.id } },
       h('th', { scope: 'row', text: inputLabel(form, o.inputId) }),
-      h('td', { class: o.value === 'unknown' ? 'unknown-value' : null, text: valueLabel(form, o.inputId, o.value) }),
+      h('td', { class: o.value === 'unknown' ? 'unknown-value' : null },
+        h('span', { class: 'obs-value', text: valueLabel(form, o.inputId, o.value) }),
+        o.supersededBy ? h('span', { class: 'badge muted-badge', text: t('obs.supersededBadge', { date: fmtDateTime(byId.get(o.supersededBy)?.enteredAt) }) }) : null,
+        o.supersedes ? h('span', { class: 'badge', text: t('obs.correctionBadge', { date: fmtDate(byId.get(o.supersedes)?.observedAt) }) }) : null),
       h('td', { text: fmtDate(o.observedAt) }),
       h('td', { text: o.source }),
       h('td', { text: o.reliability ? t('reliability.' + o.reliability) : t('reliability.unstated') }),
@@ -79,7 +83,7 @@ function observationForm(ctx, model) {
     defaults,
     [...groups.entries()].map(([group, inputs]) => h('div', { class: 'input-group' },
       group ? h('h4', { text: t('group.' + group, {}, group) }) : null,
-      inputs.map(input => inputFieldset(input, current.get(input.id))))),
+      inputs.map(input => inputFieldset(input, current.get(input.id), correctable(observations, input))))),
     h('p', { class: 'form-error', role: 'alert', hidden: true }),
     h('button', { type: 'submit', class: 'primary', text: t('obs.save') }));
 
@@ -89,14 +93,18 @@ function observationForm(ctx, model) {
     for (const input of model.inputs) {
       let value = v[`value:${input.id}`];
       if (input.type === 'numeric' && value === 'number') value = v[`number:${input.id}`];
-      if (!value) continue;
+      if (!value) {
+        if (v[`supersedes:${input.id}`]) throw fieldError(form, `value:${input.id}`, `value:${input.id}`, t('obs.correctionValueMissing', { item: pick(input.label) }));
+        continue;
+      }
       if (value !== 'unknown' && v[`relevance:${input.id}`]) value = `${value}/${v[`relevance:${input.id}`]}`;
       const observedAt = v[`date:${input.id}`] || v.commonDate;
       const source = v[`source:${input.id}`] || v.commonSource;
       const reliability = v[`reliability:${input.id}`] || v.commonReliability || null;
+      const supersedes = v[`supersedes:${input.id}`] || null;
       if (!source) throw fieldError(form, `source:${input.id}`, 'commonSource', t('obs.sourceMissing', { item: pick(input.label) }));
       if (!observedAt) throw fieldError(form, `date:${input.id}`, 'commonDate', t('obs.dateMissing', { item: pick(input.label) }));
-      entries.push({ input, body: { inputId: input.id, value, observedAt: dateToIso(observedAt, '12:00:00'), source, reliability } });
+      entries.push({ input, body: { inputId: input.id, value, observedAt: dateToIso(observedAt, '12:00:00'), source, reliability, ...(supersedes ? { supersedes } : {}) } });
     }
     if (entries.length === 0) throw new Error(t('obs.nothingChosen'));
     let saved = 0;
@@ -129,7 +137,13 @@ function reliabilityOptions() {
   return [{ value: '', label: t('reliability.unstated') }, ...reliabilities.map(r => ({ value: r, label: t('reliability.' + r) }))];
 }
 
-function inputFieldset(input, current) {
+/** The input's entries that a correction may replace: those not yet corrected, newest first. */
+function correctable(observations, input) {
+  return observations.filter(o => o.inputId === input.id && !o.supersededBy)
+    .sort((a, b) => (a.observedAt < b.observedAt ? 1 : (a.observedAt > b.observedAt ? -1 : (a.enteredAt < b.enteredAt ? 1 : -1))));
+}
+
+function inputFieldset(input, current, earlier) {
   const legendId = uid('legend');
   const legend = h('legend', { id: legendId },
     h('span', { class: 'input-label', text: pick(input.label) }),
@@ -170,7 +184,11 @@ function inputFieldset(input, current) {
     h('div', { class: 'form-grid' },
       field(t('obs.observedAt'), h('input', { type: 'date', name: `date:${input.id}` })),
       field(t('obs.source'), h('input', { name: `source:${input.id}`, autocomplete: 'off', maxlength: 500 })),
-      field(t('obs.reliability'), select(`reliability:${input.id}`, reliabilityOptions())))));
+      field(t('obs.reliability'), select(`reliability:${input.id}`, reliabilityOptions())),
+      earlier.length ? field(t('obs.corrects'), select(`supersedes:${input.id}`, [
+        { value: '', label: t('obs.correctsNone') },
+        ...earlier.map(o => ({ value: o.id, label: t('obs.correctsOption', { date: fmtDate(o.observedAt), value: valueLabel({ inputs: [input] }, input.id, o.value), source: o.source || '—' }) })),
+      ]), t('obs.correctsHint')) : null)));
 
   return h('fieldset', { class: ['input', input.mustKnow ? 'key-item' : null], dataset: { input: input.id } }, parts);
 }

@@ -29,7 +29,7 @@ export async function renderCase(ctx) {
     teamOnly(`/v1/cases/${caseId}/persons`),
     teamOnly(`/v1/cases/${caseId}/timeline`),
     get(`/v1/cases/${caseId}/risk-curve`),
-    get(`/v1/cases/${caseId}/observations`),
+    get(`/v1/cases/${caseId}/observations?includeSuperseded=true`), // corrected entries too, marked as such
     get(`/v1/cases/${caseId}/assessments`),
     get(`/v1/cases/${caseId}/decisions`),
     teamOnly(`/v1/cases/${caseId}/tasks`),
