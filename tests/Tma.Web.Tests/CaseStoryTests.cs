@@ -136,6 +136,9 @@ public sealed class CaseStoryTests(WebFixture web) : WebTest(web)
         var taskForm = page.Locator("#task-form");
         await Expect(taskForm.Locator("[name=fromAction]")).ToHaveValueAsync("case-conference");
         await taskForm.Locator("[name=ownerId]").SelectOptionAsync("ex-1");
+        // The native date picker follows the browser's locale (en-GB here); the chosen date is also written out in German.
+        await taskForm.Locator("[name=dueAt]").FillAsync("2027-03-01");
+        await Expect(taskForm.Locator(".date-echo")).ToHaveTextAsync("Gewählt: Montag, 1. März 2027");
         await taskForm.Locator("button[type=submit]").ClickAsync();
         await StatusAsync(page, "Die Aufgabe ist angelegt.");
         await Expect(page.Locator("li.task-open")).ToContainTextAsync("Fallkonferenz");

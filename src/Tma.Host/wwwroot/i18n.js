@@ -69,6 +69,14 @@ export function fmtDate(value) {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
+/** A date input's value (yyyy-mm-dd) written out in the UI language, e.g. "Sunday, 6 December 2026". */
+export function fmtDateLong(value) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || '');
+  if (!m) return '';
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeZone: 'UTC' }).format(date);
+}
+
 export function fmtDateTime(value) {
   if (!value) return '—';
   const date = new Date(value);

@@ -496,6 +496,7 @@ export const en = {
   'obs.correctionValueMissing': 'Choose the corrected value for “{item}”.',
   'obs.supersededBadge': 'superseded by a correction ({date})',
   'obs.correctionBadge': 'correction of the entry of {date}',
+  'date.chosen': 'Chosen: {date}',
 };
 
 export const de = {
@@ -995,4 +996,5 @@ export const de = {
   'obs.correctionValueMissing': 'Wählen Sie den korrigierten Wert für „{item}“.',
   'obs.supersededBadge': 'durch eine Korrektur ersetzt ({date})',
   'obs.correctionBadge': 'Korrektur des Eintrags vom {date}',
+  'date.chosen': 'Gewählt: {date}',
 };

@@ -3,7 +3,7 @@ import { post } from '../api.js';
 import { t, fmtDate, fmtDateTime, pick } from '../i18n.js';
 import { h, field, select, uid, formValues } from '../dom.js';
 import { inputLabel, valueLabel, reliabilities } from '../labels.js';
-import { caseSection, dateToIso, today } from './case-common.js';
+import { caseSection, dateField, dateToIso, today } from './case-common.js';
 import { onSubmit } from './forms.js';
 
 export function observationsSection(ctx) {
@@ -66,7 +66,7 @@ function observationForm(ctx, model) {
     h('legend', { text: t('obs.defaults') }),
     h('p', { class: 'hint', text: t('obs.defaultsHint') }),
     h('div', { class: 'form-grid' },
-      field(t('obs.observedAt'), commonDate),
+      dateField(t('obs.observedAt'), commonDate),
       field(t('obs.source'), commonSource, t('obs.sourceHint')),
       field(t('obs.reliability'), commonReliability)));
 
@@ -182,7 +182,7 @@ function inputFieldset(input, current, earlier) {
   parts.push(h('details', { class: 'item-source' },
     h('summary', { text: t('obs.itemSource') }),
     h('div', { class: 'form-grid' },
-      field(t('obs.observedAt'), h('input', { type: 'date', name: `date:${input.id}` })),
+      dateField(t('obs.observedAt'), h('input', { type: 'date', name: `date:${input.id}` })),
       field(t('obs.source'), h('input', { name: `source:${input.id}`, autocomplete: 'off', maxlength: 500 })),
       field(t('obs.reliability'), select(`reliability:${input.id}`, reliabilityOptions())),
       earlier.length ? field(t('obs.corrects'), select(`supersedes:${input.id}`, [

@@ -4,7 +4,7 @@ import { t, fmtDate, fmtDateTime } from '../i18n.js';
 import { h, field, select, formValues } from '../dom.js';
 import { stageLabel, reviewSourceLabel, memberRoles, levelLabel } from '../labels.js';
 import { conclusionShort } from './case-assessment.js';
-import { caseSection, facts, dateToIso, inDays } from './case-common.js';
+import { caseSection, facts, dateField, dateToIso, inDays } from './case-common.js';
 import { onSubmit } from './forms.js';
 
 export function overviewSection(ctx) {
@@ -86,7 +86,7 @@ function reviewForm(ctx, review) {
   const form = h('form', { class: 'inline-form', novalidate: true, 'aria-labelledby': 'review-form-title' },
     h('h3', { id: 'review-form-title', text: t('review.formTitle') }),
     h('div', { class: 'form-grid' },
-      field(t('review.date'), h('input', { type: 'date', name: 'dueAt', required: true, value: review ? review.dueAt.slice(0, 10) : inDays(28) })),
+      dateField(t('review.date'), h('input', { type: 'date', name: 'dueAt', required: true, value: review ? review.dueAt.slice(0, 10) : inDays(28) })),
       field(t('review.reason'), h('input', { name: 'reason', autocomplete: 'off', maxlength: 500 }))),
     h('p', { class: 'form-error', role: 'alert', hidden: true }),
     h('div', { class: 'button-row' },

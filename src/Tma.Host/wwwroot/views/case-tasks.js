@@ -3,7 +3,7 @@
 import { post, put } from '../api.js';
 import { t, fmtDate, fmtDateTime, pick } from '../i18n.js';
 import { h, field, select, formValues } from '../dom.js';
-import { caseSection, dateToIso, inDays } from './case-common.js';
+import { caseSection, dateField, dateToIso, inDays } from './case-common.js';
 import { onSubmit } from './forms.js';
 import { actionStep } from './case-assessment.js';
 
@@ -91,7 +91,7 @@ function taskForm(ctx) {
       actions.length ? field(t('task.fromActionLabel'), fromAction, t('task.fromActionHint')) : null,
       field(t('task.title'), title, t('task.titleHint')),
       field(t('task.owner'), select('ownerId', owners.map(o => ({ value: o, label: o === summary.ownerId ? t('task.ownerCaseOwner', { user: o }) : o }))), t('task.ownerHint')),
-      field(t('task.due'), h('input', { type: 'date', name: 'dueAt', value: inDays(7), required: true })),
+      dateField(t('task.due'), h('input', { type: 'date', name: 'dueAt', value: inDays(7), required: true })),
       field(t('task.description'), h('textarea', { name: 'description', rows: 2, maxlength: 4000 }))),
     h('p', { class: 'form-error', role: 'alert', hidden: true }),
     h('button', { type: 'submit', class: 'primary', text: t('task.create') }));
