@@ -93,6 +93,7 @@ public sealed class CaseStoryTests(WebFixture web) : WebTest(web)
         await corrects.SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await pathway.Locator("[name='source:pathway']").FillAsync("Second interview with the team lead");
         await pathway.GetByLabel("present", new() { Exact = true }).CheckAsync();
+        await ShotAsync(pathway, "11a-observation-correction-form-en");
         await page.Locator("#observation-form button[type=submit]").ClickAsync();
         await StatusAsync(page, "1 observation(s) saved.");
         var list = page.Locator("#observation-list");
