@@ -185,12 +185,19 @@ function inputFieldset(input, current, earlier) {
       dateField(t('obs.observedAt'), h('input', { type: 'date', name: `date:${input.id}` })),
       field(t('obs.source'), h('input', { name: `source:${input.id}`, autocomplete: 'off', maxlength: 500 })),
       field(t('obs.reliability'), select(`reliability:${input.id}`, reliabilityOptions())),
-      earlier.length ? field(t('obs.corrects'), select(`supersedes:${input.id}`, [
-        { value: '', label: t('obs.correctsNone') },
-        ...earlier.map(o => ({ value: o.id, label: t('obs.correctsOption', { date: fmtDate(o.observedAt), value: valueLabel({ inputs: [input] }, input.id, o.value), source: o.source || '—' }) })),
-      ]), t('obs.correctsHint')) : null)));
+      earlier.length ? correctsField(input, earlier) : null)));
 
   return h('fieldset', { class: ['input', input.mustKnow ? 'key-item' : null], dataset: { input: input.id } }, parts);
+}
+
+/** "Corrects an earlier entry": the item's entries not yet corrected (date · value · source); the whole row wide. */
+function correctsField(input, earlier) {
+  const wrapper = field(t('obs.corrects'), select(`supersedes:${input.id}`, [
+    { value: '', label: t('obs.correctsNone') },
+    ...earlier.map(o => ({ value: o.id, label: t('obs.correctsOption', { date: fmtDate(o.observedAt), value: valueLabel({ inputs: [input] }, input.id, o.value), source: o.source || '—' }) })),
+  ]), t('obs.correctsHint'));
+  wrapper.classList.add('full-row');
+  return wrapper;
 }
 
 function radioChoice(name, value) {
