@@ -126,6 +126,7 @@ public static class TmaHostApp
         ProcessEndpoints.Map(api);
         FormEndpoints.Map(api);
         ReportEndpoints.Map(api);
+        PriorityEndpoints.Map(api);
         WebUi.Map(app);
         WebSignIn.Map(app, api, app.Services.GetRequiredService<HostSettings>());
 

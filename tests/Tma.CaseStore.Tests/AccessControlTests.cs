@@ -57,6 +57,7 @@ public sealed class AccessControlTests
         ["decision.pending"] = [M],
         ["case.timeline"] = [M, E],
         ["case.report"] = [M, E],
+        ["case.priorities"] = [M, E],
     };
 
     /// <summary>One call per operation, given a freshly filled case.</summary>
@@ -123,6 +124,7 @@ public sealed class AccessControlTests
         ["decision.confirm"] = async (w, c, f) => await w.Store.ConfirmDecisionAsync(c, f.Id, await PendingOverrideAsync(w, f), null, f.Version + 1),
         ["decision.reject"] = async (w, c, f) => await w.Store.RejectDecisionAsync(c, f.Id, await PendingOverrideAsync(w, f), "no new facts", f.Version + 1),
         ["decision.pending"] = (w, c, f) => w.Store.GetPendingDecisionsAsync(c),
+        ["case.priorities"] = (w, c, f) => w.Store.GetCasePrioritiesAsync(c),
     };
 
     /// <summary>An override recorded by a second case manager, waiting for confirmation (bumps the case version by one).</summary>

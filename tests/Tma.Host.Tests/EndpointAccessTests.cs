@@ -39,6 +39,7 @@ public abstract class EndpointAccessContract<TFixture>(TFixture host) : IClassFi
     private static readonly Dictionary<string, (CallerRole[] Allowed, Func<Guid, long, Guid, Guid, HttpRequestMessage> Request)> Endpoints = new()
     {
         ["list cases"] = ([CallerRole.CaseManager, CallerRole.Expert], (_, _, _, _) => Get("/v1/cases")),
+        ["case priorities"] = ([CallerRole.CaseManager, CallerRole.Expert], (_, _, _, _) => Get("/v1/cases/priorities")),
         ["create case"] = ([CallerRole.CaseManager], (_, _, _, _) => Post("/v1/cases", new { subjectReference = "subject-ref-x", category = "bullying", retainUntil = "2031-01-01T00:00:00Z" })),
         ["get case"] = ([CallerRole.CaseManager, CallerRole.Expert], (id, _, _, _) => Get($"/v1/cases/{id}")),
         ["change status"] = ([CallerRole.CaseManager], (id, v, _, _) => Put($"/v1/cases/{id}/status", new { status = "assessing", expectedVersion = v })),

@@ -71,6 +71,11 @@ public sealed class CaseStoryTests(WebFixture web) : WebTest(web)
         await SignInAsync(page, "cm-2", CallerRole.CaseManager);
         var waiting = page.Locator("#pending-overrides");
         await Expect(waiting).ToContainTextAsync("override by cm-1");
+        // The case list's priority (GET /v1/cases/priorities): the model's level until the override is confirmed.
+        var row = page.Locator("#case-list tbody tr").Filter(new() { Has = page.Locator($"a[href='#/cases/{caseId}']") });
+        await Expect(row).ToContainTextAsync("Active risk management");
+        await Expect(row).ToContainTextAsync("(model, not yet decided)");
+        await Expect(row).ToContainTextAsync("override awaiting confirmation");
         await ShotAsync(page, "10-case-list-cm2-en");
         await waiting.Locator($"a[href^='#/cases/{caseId}']").ClickAsync();
         await Expect(page.Locator("li.decision-pending")).ToBeVisibleAsync();
@@ -83,6 +88,10 @@ public sealed class CaseStoryTests(WebFixture web) : WebTest(web)
         await Expect(confirmed).ToContainTextAsync("Confirmed by a second case manager");
         await Expect(confirmed).ToContainTextAsync("Confirmed by cm-2");
         await ShotAsync(page.Locator("#sec-decisions"), "11-decision-confirmed-en");
+        await page.GotoAsync(Web.BaseUrl + "/app/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var decided = page.Locator("#case-list tbody tr").Filter(new() { Has = page.Locator($"a[href='#/cases/{caseId}']") });
+        await Expect(decided).ToContainTextAsync("(decided)");
+        await Expect(decided).Not.ToContainTextAsync("override awaiting confirmation");
 
         // A correction: the item's earlier entry is chosen under "Corrects an earlier entry"; the list keeps both and
         // marks the old one superseded.

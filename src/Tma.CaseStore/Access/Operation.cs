@@ -78,6 +78,7 @@ internal sealed class Operation
     public static readonly Operation NoteRead = new("note.read", true, Manager, Expert) { TeamOnly = true };
     public static readonly Operation CaseTimeline = new("case.timeline", true, Manager, Expert) { TeamOnly = true };
     public static readonly Operation CaseReport = new("case.report", true, Manager, Expert) { TeamOnly = true };
+    public static readonly Operation CasePriorities = new("case.priorities", false, Manager, Expert);
 
     public static readonly Operation AuditRead = new("audit.read", false, CallerRole.Auditor);
     public static readonly Operation AuditVerify = new("audit.verify", false, CallerRole.Auditor);
@@ -94,5 +95,6 @@ internal sealed class Operation
         AuditRead, AuditVerify, Export, ExportJudgements,
         CaseReview, ReviewsDue, PersonAdd, PersonList, PersonRemove, DecisionConfirm, DecisionReject, DecisionsPending,
         CaseTimeline, CaseReport,
+        CasePriorities,
     ];
 }

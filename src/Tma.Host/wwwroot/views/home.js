@@ -35,8 +35,15 @@ async function caseList(ctx, cases, due) {
   }
 
   const dueByCase = new Map((due ?? []).map(d => [d.caseId, d]));
-  // The priority needs two reads per case; beyond the first 100 cases the list shows a link only (keeps the page fast).
-  const rows = await Promise.all(cases.map(async (c, index) => ({ c, priority: index < 100 ? await priorityOf(c) : h('span', { class: 'muted', text: t('home.openForPriority') }) })));
+  // Every case's priority in one (audited) read; the model forms only label the levels (one per package version).
+  let priorities = null;
+  let failure = null;
+  try {
+    priorities = new Map((await get('/v1/cases/priorities')).map(p => [p.caseId, p]));
+  } catch (error) {
+    failure = error;
+  }
+  const rows = await Promise.all(cases.map(async c => ({ c, priority: await priorityCell(c, priorities?.get(c.id), failure) })));
   const table = h('table', { class: 'data' },
     h('caption', { class: 'sr-only', text: t('home.casesCaption') }),
     h('thead', {}, h('tr', {}, ['home.col.case', 'home.col.category', 'home.col.stage', 'home.col.priority', 'home.col.review', 'home.col.owner', 'home.col.updated']
@@ -53,24 +60,34 @@ async function caseList(ctx, cases, due) {
   return section;
 }
 
-/** Priority = the latest decision in effect (its final level), else the latest assessment's level. */
-async function priorityOf(c) {
+const formsByPackage = new Map();
+/** The form of a package version (else of its current version), to label levels; null when neither is in service. */
+function formOf(packageId, packageVersion) {
+  if (!packageId) return Promise.resolve(null);
+  const key = `${packageId}@${packageVersion}`;
+  if (!formsByPackage.has(key)) formsByPackage.set(key, tryForm(key).then(form => form ?? tryForm(packageId)));
+  return formsByPackage.get(key);
+}
+
+/** Priority = the latest decision in effect (its final level), else the latest assessment's level (GET /v1/cases/priorities). */
+async function priorityCell(c, p, failure) {
   if (c.isShredded) return h('span', { class: 'muted', text: t('case.shredded') });
-  try {
-    const [decisions, curve] = await Promise.all([get(`/v1/cases/${c.id}/decisions`), get(`/v1/cases/${c.id}/risk-curve`)]);
-    const point = curve.points.filter(p => !p.isChallenger).at(-1);
-    const form = point ? await tryForm(`${point.packageId}@${point.packageVersion}`) ?? await tryForm(point.packageId) : null;
-    const decision = [...decisions].reverse().find(d => d.isInEffect);
-    const pendingOverride = decisions.some(d => d.status === 'pending');
-    const parts = [];
-    if (decision) parts.push(h('span', { class: 'level', text: levelLabel(form, decision.decision.finalLevel) }), h('span', { class: 'small muted', text: ' ' + t('home.byDecision') }));
-    else if (point) parts.push(h('span', { class: 'level', text: point.level ? levelLabel(form, point.level) : t('assessment.unassessable') }), h('span', { class: 'small muted', text: ' ' + t('home.byModel') }));
-    else parts.push(h('span', { class: 'muted', text: t('home.notAssessed') }));
-    if (pendingOverride) parts.push(h('span', { class: 'badge warn', text: t('home.overridePending') }));
-    return h('span', {}, parts);
-  } catch (error) {
-    return h('span', { class: 'muted', text: error instanceof ApiError ? error.readable : '?' });
+  if (!p) return h('span', { class: 'muted', text: failure instanceof ApiError ? failure.readable : '?' });
+  if (p.source === 'unavailable') return h('span', { class: 'muted', text: t('error.code.content-unavailable') });
+  const form = await formOf(p.packageId, p.packageVersion);
+  const parts = [];
+  if (p.source === 'decision') {
+    parts.push(h('span', { class: 'level', text: levelLabel(form, p.level) }), h('span', { class: 'small muted', text: ' ' + t('home.byDecision') }));
+  } else if (p.source === 'model') {
+    const level = p.conclusion === 'unassessable' || !p.level ? t('assessment.unassessable')
+      : p.conclusion === 'lowerBound' ? t('assessment.atLeast', { level: levelLabel(form, p.level) })
+      : levelLabel(form, p.level);
+    parts.push(h('span', { class: 'level', text: level }), h('span', { class: 'small muted', text: ' ' + t('home.byModel') }));
+  } else {
+    parts.push(h('span', { class: 'muted', text: t('home.notAssessed') }));
   }
+  if (p.pendingOverride) parts.push(h('span', { class: 'badge warn', text: t('home.overridePending') }));
+  return h('span', {}, parts);
 }
 
 function reviewCell(c, due) {
