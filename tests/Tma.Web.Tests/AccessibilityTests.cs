@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -53,7 +54,7 @@ public sealed class AccessibilityTests(WebFixture web) : WebTest(web)
         await TabToAsync(page, $"#case-list a[href='#/cases/{caseId}']");
         await ShotAsync(page, "18-keyboard-focus-case-link");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/app/#/cases/{caseId}");
+        await Expect(page).ToHaveURLAsync(new Regex($"/app/#/cases/{caseId}$"));
         await Expect(page.Locator("#sec-overview")).ToBeVisibleAsync();
 
         // The in-page navigation is reachable too: Enter on "Tasks" moves focus to that section's heading.

@@ -92,6 +92,8 @@ public sealed class CaseStoryTests(WebFixture web) : WebTest(web)
         var decided = page.Locator("#case-list tbody tr").Filter(new() { Has = page.Locator($"a[href='#/cases/{caseId}']") });
         await Expect(decided).ToContainTextAsync("(decided)");
         await Expect(decided).Not.ToContainTextAsync("override awaiting confirmation");
+        await decided.Locator($"a[href='#/cases/{caseId}']").ClickAsync();
+        await Expect(page.Locator("li.decision-confirmed")).ToBeVisibleAsync();
 
         // A correction: the item's earlier entry is chosen under "Corrects an earlier entry"; the list keeps both and
         // marks the old one superseded.

@@ -178,7 +178,8 @@ public abstract class WebTest(WebFixture web) : IAsyncLifetime
         await form.Locator("[name=subjectReference]").FillAsync(subject);
         await form.Locator("[name=category]").SelectOptionAsync("violence");
         await form.GetByRole(AriaRole.Button, new() { Name = submitLabel }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("#/cases/[0-9a-f-]{36}"));
+        // A hash route fires no load event: wait for the address itself (polled), not for a navigation.
+        await Expect(page).ToHaveURLAsync(new Regex("#/cases/[0-9a-f-]{36}"));
         await Expect(page.Locator("#sec-overview")).ToBeVisibleAsync();
         return CaseIdOf(page);
     }
