@@ -5,8 +5,8 @@
 #   witness) → recognition → assessment: assess with a champion and a challenger model version → risk curve →
 #   record the professionals' decisions; an override waits for a second case manager (four-eyes rule: the author
 #   cannot confirm it, the second case manager does) → defusion → a recommended action becomes the psychologist's
-#   task (started, completed with a note) → case notes with a reply → a review date that is due → anonymized
-#   export → evaluate a model on the export with `tma evaluate` → verify the audit chain, and count the audit
+#   task (started, completed with a note) → case notes with a reply → a review date that is due → the case's
+#   timeline and the German case report → anonymized export → evaluate a model on the export with `tma evaluate` → verify the audit chain, and count the audit
 #   entries of the team's steps.
 # Usage: bash scripts/tour.sh [output-dir]      (default: ./tour-output; loopback only; installs curl, jq, tar and
 #        awk when missing)
@@ -199,6 +199,12 @@ say "Review schedule: the team's next review date is already past, so the review
 past="$(date -u -d '-3 days' +%Y-%m-%dT08:00:00Z)"
 call PUT "/v1/cases/$featured/review" "$manager" "{\"dueAt\":\"$past\",\"reason\":\"after the HR meeting\",\"expectedVersion\":$(version "$featured" "$manager")}" | jq -c '{id, status, nextReviewAt}'
 call GET /v1/reviews/due "$manager" | jq -c '.[] | {caseId, status, dueAt, overdueDays, source}'
+
+say "The case's timeline and the case report for management (German, printable HTML: print or save it as PDF)"
+call GET "/v1/cases/$featured/timeline" "$manager" | jq -c '[.events[] | .kind] | group_by(.) | map({(.[0]): length}) | add'
+curl -sf "$url/v1/cases/$featured/report?language=de" -H "Authorization: Bearer $manager" -o "$out/case-report.de.html"
+grep -o '<h2[^>]*>[^<]*</h2>' "$out/case-report.de.html" | sed -E 's/<[^>]+>//g' | paste -sd '|' -
+echo "written to $out/case-report.de.html; in the web UI (/app/ of a running tma serve) the team reads the same case"
 
 say "Anonymized export for research (k = 2 over category and level)"
 call POST /v1/exports "$researcher" '{"k":2,"quasiIdentifiers":["category","level"],"purpose":"tour"}' >"$work/export.json"
