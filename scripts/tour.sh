@@ -6,8 +6,8 @@
 #   record the professionals' decisions; an override waits for a second case manager (four-eyes rule: the author
 #   cannot confirm it, the second case manager does) → defusion → a recommended action becomes the psychologist's
 #   task (started, completed with a note) → case notes with a reply → a review date that is due → the case's
-#   timeline and the German case report → anonymized export → evaluate a model on the export with `tma evaluate` → verify the audit chain, and count the audit
-#   entries of the team's steps.
+#   timeline and the German case report → anonymized export → evaluate a model on the export with `tma evaluate` →
+#   verify the audit chain, and count the audit entries of the team's steps.
 # Usage: bash scripts/tour.sh [output-dir]      (default: ./tour-output; loopback only; installs curl, jq, tar and
 #        awk when missing)
 set -euo pipefail
