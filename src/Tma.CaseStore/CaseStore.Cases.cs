@@ -86,21 +86,26 @@ public sealed partial class CaseStore
     public Task<IReadOnlyList<CaseSummary>> ListCasesAsync(Caller caller, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<CaseSummary>>(caller, Operation.CaseList, null, async context =>
         {
-            var rows = caller.Role == CallerRole.Expert
-                ? await context.Session.QueryAsync<CaseRow>(
-                    $"""
-                    SELECT {CaseRow.Columns} FROM cases
-                    WHERE tenant_id = @TenantId
-                      AND id IN (SELECT case_id FROM case_members WHERE tenant_id = @TenantId AND user_id = @UserId)
-                    ORDER BY created_at, id
-                    """,
-                    new { context.TenantId, caller.UserId }).ConfigureAwait(false)
-                : await context.Session.QueryAsync<CaseRow>(
-                    $"SELECT {CaseRow.Columns} FROM cases WHERE tenant_id = @TenantId ORDER BY created_at, id",
-                    new { context.TenantId }).ConfigureAwait(false);
+            var rows = await VisibleCaseRowsAsync(context, caller).ConfigureAwait(false);
             context.Detail = $"count={rows.Count}";
             return rows.Select(r => r.ToSummary()).ToArray();
         }, cancellationToken);
+
+    // The cases a caller may list: all of the tenant's for a case manager, the ones they are a member of for an expert;
+    // oldest first. The case list and the priorities read this one set, so they cannot drift apart.
+    private static async Task<IReadOnlyList<CaseRow>> VisibleCaseRowsAsync(OperationContext context, Caller caller) =>
+        caller.Role == CallerRole.Expert
+            ? await context.Session.QueryAsync<CaseRow>(
+                $"""
+                SELECT {CaseRow.Columns} FROM cases
+                WHERE tenant_id = @TenantId
+                  AND id IN (SELECT case_id FROM case_members WHERE tenant_id = @TenantId AND user_id = @UserId)
+                ORDER BY created_at, id
+                """,
+                new { context.TenantId, caller.UserId }).ConfigureAwait(false)
+            : await context.Session.QueryAsync<CaseRow>(
+                $"SELECT {CaseRow.Columns} FROM cases WHERE tenant_id = @TenantId ORDER BY created_at, id",
+                new { context.TenantId }).ConfigureAwait(false);
 
     /// <summary>Moves a case along its workflow (see <see cref="CaseStatusTransitions"/>). Case manager only.</summary>
     /// <param name="caller">A case manager.</param>

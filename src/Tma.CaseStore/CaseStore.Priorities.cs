@@ -19,18 +19,7 @@ public sealed partial class CaseStore
     public Task<IReadOnlyList<CasePriority>> GetCasePrioritiesAsync(Caller caller, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<CasePriority>>(caller, Operation.CasePriorities, null, async context =>
         {
-            var rows = caller.Role == CallerRole.Expert
-                ? await context.Session.QueryAsync<CaseRow>(
-                    $"""
-                    SELECT {CaseRow.Columns} FROM cases
-                    WHERE tenant_id = @TenantId
-                      AND id IN (SELECT case_id FROM case_members WHERE tenant_id = @TenantId AND user_id = @UserId)
-                    ORDER BY created_at, id
-                    """,
-                    new { context.TenantId, caller.UserId }).ConfigureAwait(false)
-                : await context.Session.QueryAsync<CaseRow>(
-                    $"SELECT {CaseRow.Columns} FROM cases WHERE tenant_id = @TenantId ORDER BY created_at, id",
-                    new { context.TenantId }).ConfigureAwait(false);
+            var rows = await VisibleCaseRowsAsync(context, caller).ConfigureAwait(false);
             var result = new List<CasePriority>(rows.Count);
             foreach (var row in rows)
             {
